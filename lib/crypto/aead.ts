@@ -1,0 +1,146 @@
+/**
+ * Authenticated encryption with associated data: ChaCha20-Poly1305 (RFC 8439 §2.8),
+ * XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha) and AES-256-GCM (NIST SP 800-38D), over
+ * @noble/ciphers. Output is ciphertext ‖ 16-byte tag. Opening anything that was changed (ciphertext,
+ * tag, nonce, key or associated data) raises one error type, {@link AeadOpenError}: the tag check
+ * cannot tell which input changed, and neither should we.
+ * @module
+ */
+import { chacha20poly1305, xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { gcm } from '@noble/ciphers/aes.js';
+import { BytesInputError, bytesToHex } from './bytes';
+import type { Traced } from './trace';
+
+export type AeadAlgorithm = 'chacha20-poly1305' | 'xchacha20-poly1305' | 'aes-256-gcm';
+
+export interface AeadParams {
+  readonly keyBytes: number;
+  readonly nonceBytes: number;
+  readonly tagBytes: number;
+  readonly title: string;
+  readonly spec: string;
+}
+
+export const AEAD_PARAMS: Readonly<Record<AeadAlgorithm, AeadParams>> = {
+  'chacha20-poly1305': { keyBytes: 32, nonceBytes: 12, tagBytes: 16, title: 'ChaCha20-Poly1305', spec: 'RFC 8439 §2.8' },
+  'xchacha20-poly1305': { keyBytes: 32, nonceBytes: 24, tagBytes: 16, title: 'XChaCha20-Poly1305', spec: 'draft-irtf-cfrg-xchacha-03' },
+  'aes-256-gcm': { keyBytes: 32, nonceBytes: 12, tagBytes: 16, title: 'AES-256-GCM', spec: 'NIST SP 800-38D' },
+};
+
+/** The tag did not verify: something about the sealed message or its context changed. */
+export class AeadOpenError extends Error {
+  override readonly name = 'AeadOpenError';
+  constructor(readonly algorithm: AeadAlgorithm) {
+    super(
+      `${AEAD_PARAMS[algorithm].title} refused to decrypt: the authentication tag does not match. ` +
+        'The ciphertext, tag, nonce, key or associated data was changed (or is not the one this message was sealed with).',
+    );
+  }
+}
+
+/** A nonce was about to be used a second time with the same key. */
+export class NonceReuseError extends Error {
+  override readonly name = 'NonceReuseError';
+}
+
+function cipherFor(algorithm: AeadAlgorithm, key: Uint8Array, nonce: Uint8Array, aad?: Uint8Array) {
+  const p = AEAD_PARAMS[algorithm];
+  if (!(key instanceof Uint8Array) || key.length !== p.keyBytes) {
+    throw new BytesInputError(`${p.title} key: expected ${p.keyBytes} bytes, got ${key?.length ?? 'none'}`);
+  }
+  // GCM is specified for other IV lengths too (SP 800-38D §8.2.2) and Wycheproof tests them; the
+  // ChaCha constructions are fixed-length.
+  if (algorithm === 'aes-256-gcm' ? nonce.length < 8 : nonce.length !== p.nonceBytes) {
+    throw new BytesInputError(
+      `${p.title} nonce: expected ${p.nonceBytes} bytes, got ${nonce.length}`,
+    );
+  }
+  switch (algorithm) {
+    case 'chacha20-poly1305':
+      return chacha20poly1305(key, nonce, aad);
+    case 'xchacha20-poly1305':
+      return xchacha20poly1305(key, nonce, aad);
+    case 'aes-256-gcm':
+      return gcm(key, nonce, aad);
+  }
+}
+
+export interface SealInput {
+  readonly algorithm: AeadAlgorithm;
+  readonly key: Uint8Array;
+  readonly nonce: Uint8Array;
+  readonly plaintext: Uint8Array;
+  readonly aad?: Uint8Array;
+}
+
+/** Encrypts and authenticates; returns ciphertext ‖ tag. */
+export function seal({ algorithm, key, nonce, plaintext, aad }: SealInput): Uint8Array {
+  return cipherFor(algorithm, key, nonce, aad).encrypt(plaintext);
+}
+
+export interface OpenInput {
+  readonly algorithm: AeadAlgorithm;
+  readonly key: Uint8Array;
+  readonly nonce: Uint8Array;
+  /** ciphertext ‖ tag */
+  readonly sealed: Uint8Array;
+  readonly aad?: Uint8Array;
+}
+
+/** Verifies and decrypts; throws {@link AeadOpenError} on any change. */
+export function open({ algorithm, key, nonce, sealed, aad }: OpenInput): Uint8Array {
+  const cipher = cipherFor(algorithm, key, nonce, aad); // input errors surface as BytesInputError
+  if (sealed.length < AEAD_PARAMS[algorithm].tagBytes) throw new AeadOpenError(algorithm);
+  try {
+    // A fresh instance: a noble cipher object encrypts once; decrypting uses its own.
+    return cipher.decrypt(sealed);
+  } catch {
+    throw new AeadOpenError(algorithm);
+  }
+}
+
+/** {@link seal} with the pieces named for replay: `ciphertext` and `tag` separately. */
+export function sealTraced(input: SealInput): Traced<Uint8Array> {
+  const sealed = seal(input);
+  const tagBytes = AEAD_PARAMS[input.algorithm].tagBytes;
+  const title = AEAD_PARAMS[input.algorithm].title;
+  return {
+    result: sealed,
+    trace: [
+      { name: 'nonce', value: input.nonce, from: 'unique per message under this key' },
+      { name: 'aad', value: input.aad ?? new Uint8Array(0), from: 'associated data: authenticated, not encrypted' },
+      { name: 'ciphertext', value: sealed.subarray(0, sealed.length - tagBytes), from: `${title} keystream XOR plaintext` },
+      { name: 'tag', value: sealed.subarray(sealed.length - tagBytes), from: `${title} authenticator over aad and ciphertext` },
+    ],
+  };
+}
+
+/**
+ * A key that remembers every nonce it sealed under, so reuse is caught before it happens: with a
+ * stream cipher, two messages under one key and nonce leak ct1 XOR ct2 = pt1 XOR pt2.
+ */
+export class NonceGuardedKey {
+  private readonly used = new Set<string>();
+  constructor(
+    readonly algorithm: AeadAlgorithm,
+    private readonly key: Uint8Array,
+  ) {}
+
+  /** Seals; throws {@link NonceReuseError} if this nonce was used before under this key. */
+  seal(nonce: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): Uint8Array {
+    const id = bytesToHex(nonce);
+    if (this.used.has(id)) {
+      throw new NonceReuseError(
+        `nonce ${id} was already used with this key: reusing it would reveal the XOR of the two plaintexts`,
+      );
+    }
+    const sealed = seal({ algorithm: this.algorithm, key: this.key, nonce, plaintext, aad });
+    this.used.add(id);
+    return sealed;
+  }
+
+  /** Whether `nonce` has been used to seal under this key. */
+  hasUsed(nonce: Uint8Array): boolean {
+    return this.used.has(bytesToHex(nonce));
+  }
+}

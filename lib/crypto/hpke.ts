@@ -1,0 +1,223 @@
+/**
+ * HPKE base mode (RFC 9180) with one suite: DHKEM(X25519, HKDF-SHA256) (0x0020), HKDF-SHA256
+ * (0x0001), ChaCha20-Poly1305 (0x0003). This is what wraps a message key to the escrow authority's
+ * public key. Section numbers below are RFC 9180's.
+ * @module
+ */
+import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { AeadOpenError } from './aead';
+import { assertLength, concatBytes, i2osp, utf8ToBytes } from './bytes';
+import { hkdfExpand, hkdfExtract } from './hkdf';
+import { csprng, type RandomSource } from './random';
+import { publicKeyFromSecret, sharedSecret } from './x25519';
+import type { TraceEntry, Traced } from './trace';
+
+const KEM_ID = 0x0020;
+const KDF_ID = 0x0001;
+const AEAD_ID = 0x0003;
+const MODE_BASE = 0x00;
+const N_SECRET = 32; // Nsecret for DHKEM(X25519, HKDF-SHA256), §7.1
+const N_K = 32; // Nk for ChaCha20Poly1305, §7.3
+const N_N = 12; // Nn
+const EMPTY = new Uint8Array(0);
+
+const KEM_SUITE_ID = concatBytes(utf8ToBytes('KEM'), i2osp(KEM_ID, 2)); // §4.1
+const HPKE_SUITE_ID = concatBytes(utf8ToBytes('HPKE'), i2osp(KEM_ID, 2), i2osp(KDF_ID, 2), i2osp(AEAD_ID, 2)); // §5.1
+const VERSION_LABEL = utf8ToBytes('HPKE-v1');
+
+/** LabeledExtract, §4. */
+function labeledExtract(suiteId: Uint8Array, salt: Uint8Array, label: string, ikm: Uint8Array): Uint8Array {
+  return hkdfExtract(concatBytes(VERSION_LABEL, suiteId, utf8ToBytes(label), ikm), salt);
+}
+
+/** LabeledExpand, §4. */
+function labeledExpand(suiteId: Uint8Array, prk: Uint8Array, label: string, info: Uint8Array, length: number): Uint8Array {
+  return hkdfExpand(prk, concatBytes(i2osp(length, 2), VERSION_LABEL, suiteId, utf8ToBytes(label), info), length);
+}
+
+export interface HpkeKeyPair {
+  readonly secretKey: Uint8Array;
+  readonly publicKey: Uint8Array;
+}
+
+/** DeriveKeyPair(ikm) for X25519, §7.1.3: deterministic key pair from input keying material. */
+export function deriveKeyPair(ikm: Uint8Array): HpkeKeyPair {
+  const dkpPrk = labeledExtract(KEM_SUITE_ID, EMPTY, 'dkp_prk', ikm);
+  const secretKey = labeledExpand(KEM_SUITE_ID, dkpPrk, 'sk', EMPTY, 32);
+  return { secretKey, publicKey: publicKeyFromSecret(secretKey) };
+}
+
+/** GenerateKeyPair, §7.1: DeriveKeyPair over 32 random bytes. */
+export function generateHpkeKeyPair(random: RandomSource = csprng()): HpkeKeyPair {
+  return deriveKeyPair(random.bytes(32));
+}
+
+/** ExtractAndExpand, §4.1. */
+function extractAndExpand(dh: Uint8Array, kemContext: Uint8Array): Uint8Array {
+  const eaePrk = labeledExtract(KEM_SUITE_ID, EMPTY, 'eae_prk', dh);
+  return labeledExpand(KEM_SUITE_ID, eaePrk, 'shared_secret', kemContext, N_SECRET);
+}
+
+interface KeySchedule {
+  readonly key: Uint8Array;
+  readonly baseNonce: Uint8Array;
+  readonly exporterSecret: Uint8Array;
+  readonly trace: TraceEntry[];
+}
+
+/** KeySchedule for mode_base, §5.1 (no PSK: psk and psk_id are empty). */
+function keySchedule(sharedSecretValue: Uint8Array, info: Uint8Array): KeySchedule {
+  const pskIdHash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'psk_id_hash', EMPTY);
+  const infoHash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'info_hash', info);
+  const context = concatBytes(Uint8Array.of(MODE_BASE), pskIdHash, infoHash);
+  const secret = labeledExtract(HPKE_SUITE_ID, sharedSecretValue, 'secret', EMPTY);
+  const key = labeledExpand(HPKE_SUITE_ID, secret, 'key', context, N_K);
+  const baseNonce = labeledExpand(HPKE_SUITE_ID, secret, 'base_nonce', context, N_N);
+  const exporterSecret = labeledExpand(HPKE_SUITE_ID, secret, 'exp', context, N_SECRET);
+  return {
+    key,
+    baseNonce,
+    exporterSecret,
+    trace: [
+      { name: 'key_schedule_context', value: context, from: 'mode ‖ psk_id_hash ‖ info_hash, §5.1' },
+      { name: 'secret', value: secret, from: 'LabeledExtract(shared_secret, "secret", psk), §5.1' },
+      { name: 'key', value: key, from: 'LabeledExpand(secret, "key", context, Nk), §5.1' },
+      { name: 'base_nonce', value: baseNonce, from: 'LabeledExpand(secret, "base_nonce", context, Nn), §5.1' },
+      { name: 'exporter_secret', value: exporterSecret, from: 'LabeledExpand(secret, "exp", context, Nh), §5.1' },
+    ],
+  };
+}
+
+/** ComputeNonce(seq), §5.2: base_nonce XOR I2OSP(seq, Nn). */
+function computeNonce(baseNonce: Uint8Array, seq: number): Uint8Array {
+  const seqBytes = i2osp(seq, N_N);
+  return baseNonce.map((b, i) => b ^ seqBytes[i]!);
+}
+
+/** An HPKE context after setup: seals (sender) or opens (recipient) with an increasing sequence number. */
+abstract class HpkeContext {
+  protected seq = 0;
+  constructor(
+    readonly key: Uint8Array,
+    readonly baseNonce: Uint8Array,
+    readonly exporterSecret: Uint8Array,
+    /** Named values of the setup, in order (`shared_secret`, `key`, `base_nonce`, ...). */
+    readonly trace: readonly TraceEntry[],
+  ) {}
+
+  /** The sequence number the next seal/open will use. */
+  get sequenceNumber(): number {
+    return this.seq;
+  }
+
+  protected nextNonce(): Uint8Array {
+    if (this.seq >= Number.MAX_SAFE_INTEGER) throw new Error('HPKE: message limit reached (§5.2)');
+    return computeNonce(this.baseNonce, this.seq);
+  }
+
+  /** Secret export, §5.3. */
+  export(exporterContext: Uint8Array, length: number): Uint8Array {
+    return labeledExpand(HPKE_SUITE_ID, this.exporterSecret, 'sec', exporterContext, length);
+  }
+}
+
+export class HpkeSenderContext extends HpkeContext {
+  constructor(
+    /** The encapsulated key: the ephemeral public key the recipient needs. */
+    readonly enc: Uint8Array,
+    schedule: KeySchedule,
+    trace: readonly TraceEntry[],
+  ) {
+    super(schedule.key, schedule.baseNonce, schedule.exporterSecret, trace);
+  }
+
+  /** ContextS.Seal(aad, pt), §5.2. */
+  seal(aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
+    const nonce = this.nextNonce();
+    const ct = chacha20poly1305(this.key, nonce, aad).encrypt(plaintext);
+    this.seq++;
+    return ct;
+  }
+}
+
+export class HpkeRecipientContext extends HpkeContext {
+  /** ContextR.Open(aad, ct), §5.2. Throws {@link AeadOpenError}; the sequence number only advances on success. */
+  open(aad: Uint8Array, ciphertext: Uint8Array): Uint8Array {
+    const nonce = this.nextNonce();
+    let pt: Uint8Array;
+    try {
+      pt = chacha20poly1305(this.key, nonce, aad).decrypt(ciphertext);
+    } catch {
+      throw new AeadOpenError('chacha20-poly1305');
+    }
+    this.seq++;
+    return pt;
+  }
+}
+
+export interface SetupSenderOptions {
+  /** Where the ephemeral key comes from (default: the CSPRNG). */
+  readonly random?: RandomSource;
+  /** ikmE for a deterministic ephemeral key (RFC vectors; recipient-verifiable escrow). */
+  readonly ephemeralIkm?: Uint8Array;
+}
+
+/** SetupBaseS(pkR, info), §5.1.1, with Encap from §4.1. */
+export function setupBaseSender(recipientPublicKey: Uint8Array, info: Uint8Array, options: SetupSenderOptions = {}): HpkeSenderContext {
+  assertLength(recipientPublicKey, 32, 'HPKE recipient public key');
+  const ephemeral = options.ephemeralIkm
+    ? deriveKeyPair(options.ephemeralIkm)
+    : generateHpkeKeyPair(options.random ?? csprng());
+  const dh = sharedSecret(ephemeral.secretKey, recipientPublicKey);
+  const enc = ephemeral.publicKey;
+  const ss = extractAndExpand(dh, concatBytes(enc, recipientPublicKey));
+  const schedule = keySchedule(ss, info);
+  return new HpkeSenderContext(enc, schedule, [
+    { name: 'enc', value: enc, from: 'ephemeral public key pkE, §4.1 Encap' },
+    { name: 'dh', value: dh, from: 'X25519(skE, pkR), §4.1' },
+    { name: 'shared_secret', value: ss, from: 'ExtractAndExpand(dh, enc ‖ pkR), §4.1' },
+    ...schedule.trace,
+  ]);
+}
+
+/** SetupBaseR(enc, skR, info), §5.1.1, with Decap from §4.1. */
+export function setupBaseRecipient(enc: Uint8Array, recipientSecretKey: Uint8Array, info: Uint8Array): HpkeRecipientContext {
+  assertLength(enc, 32, 'HPKE encapsulated key');
+  const dh = sharedSecret(recipientSecretKey, enc);
+  const pkR = publicKeyFromSecret(recipientSecretKey);
+  const ss = extractAndExpand(dh, concatBytes(enc, pkR));
+  const schedule = keySchedule(ss, info);
+  return new HpkeRecipientContext(schedule.key, schedule.baseNonce, schedule.exporterSecret, [
+    { name: 'enc', value: enc, from: 'received with the message' },
+    { name: 'dh', value: dh, from: 'X25519(skR, enc), §4.1 Decap' },
+    { name: 'shared_secret', value: ss, from: 'ExtractAndExpand(dh, enc ‖ pkR), §4.1' },
+    ...schedule.trace,
+  ]);
+}
+
+/** What single-shot sealing sends: the encapsulated key and the ciphertext. */
+export interface HpkeSealed {
+  readonly enc: Uint8Array;
+  readonly ciphertext: Uint8Array;
+}
+
+/** Single-shot Seal, §6.1. */
+export function sealBase(
+  recipientPublicKey: Uint8Array,
+  info: Uint8Array,
+  aad: Uint8Array,
+  plaintext: Uint8Array,
+  options: SetupSenderOptions = {},
+): Traced<HpkeSealed> {
+  const ctx = setupBaseSender(recipientPublicKey, info, options);
+  const ciphertext = ctx.seal(aad, plaintext);
+  return {
+    result: { enc: ctx.enc, ciphertext },
+    trace: [...ctx.trace, { name: 'ciphertext', value: ciphertext, from: 'ChaCha20-Poly1305(key, base_nonce, aad, pt), §6.1' }],
+  };
+}
+
+/** Single-shot Open, §6.1. Throws {@link AeadOpenError} when anything was changed. */
+export function openBase(sealed: HpkeSealed, recipientSecretKey: Uint8Array, info: Uint8Array, aad: Uint8Array): Uint8Array {
+  return setupBaseRecipient(sealed.enc, recipientSecretKey, info).open(aad, sealed.ciphertext);
+}

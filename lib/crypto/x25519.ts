@@ -1,0 +1,77 @@
+/**
+ * X25519 Diffie-Hellman (RFC 7748 §5, §6.1) over @noble/curves. A shared secret that is all zero
+ * (the peer sent a low-order point) is refused, as RFC 7748 §6.1 allows and Signal-style protocols
+ * require: such a "secret" is known to everyone.
+ * @module
+ */
+import { x25519 } from '@noble/curves/ed25519.js';
+import { assertLength } from './bytes';
+import { csprng, type RandomSource } from './random';
+import type { Traced } from './trace';
+
+/** A key pair. `secretKey` stays with its owner; `publicKey` may cross the wire. */
+export interface X25519KeyPair {
+  readonly secretKey: Uint8Array;
+  readonly publicKey: Uint8Array;
+  /** Whether the secret came from the CSPRNG or from demo randomness. */
+  readonly randomness: RandomSource['kind'];
+}
+
+/** Raised when a public key yields no usable shared secret. The message is learner-facing. */
+export class X25519Error extends Error {
+  override readonly name = 'X25519Error';
+}
+
+export const X25519_KEY_BYTES = 32;
+
+/** Generates a key pair from 32 random bytes (clamping happens inside X25519, RFC 7748 §5). */
+export function generateKeyPair(random: RandomSource = csprng()): X25519KeyPair {
+  const secretKey = random.bytes(X25519_KEY_BYTES);
+  return { secretKey, publicKey: x25519.getPublicKey(secretKey), randomness: random.kind };
+}
+
+/** The public key X25519(sk, 9) for a 32-byte secret key. */
+export function publicKeyFromSecret(secretKey: Uint8Array): Uint8Array {
+  assertLength(secretKey, X25519_KEY_BYTES, 'X25519 secret key');
+  return x25519.getPublicKey(secretKey);
+}
+
+/**
+ * X25519(secretKey, peerPublicKey). Throws {@link X25519Error} for a low-order or zero point,
+ * whose result would be the all-zero value.
+ */
+export function sharedSecret(secretKey: Uint8Array, peerPublicKey: Uint8Array): Uint8Array {
+  assertLength(secretKey, X25519_KEY_BYTES, 'X25519 secret key');
+  assertLength(peerPublicKey, X25519_KEY_BYTES, 'X25519 public key');
+  let out: Uint8Array;
+  try {
+    out = x25519.getSharedSecret(secretKey, peerPublicKey);
+  } catch {
+    throw new X25519Error(
+      'X25519 refused this public key: it is a low-order point, so the "shared secret" would be all zeros and known to anyone.',
+    );
+  }
+  if (out.every((b) => b === 0)) {
+    throw new X25519Error('X25519 produced an all-zero shared secret (low-order public key); refusing to use it.');
+  }
+  return out;
+}
+
+/** {@link sharedSecret} with a trace of its inputs and output, for replay in the UI. */
+export function sharedSecretTraced(secretKey: Uint8Array, peerPublicKey: Uint8Array): Traced<Uint8Array> {
+  const result = sharedSecret(secretKey, peerPublicKey);
+  return {
+    result,
+    trace: [
+      { name: 'peer_public_key', value: peerPublicKey, from: 'received over the wire' },
+      { name: 'shared_secret', value: result, from: 'X25519(own secret key, peer public key), RFC 7748 §6.1' },
+    ],
+  };
+}
+
+/** Raw scalar multiplication X25519(k, u) without the zero check, for RFC 7748 §5.2 vectors. */
+export function scalarMult(scalar: Uint8Array, uCoordinate: Uint8Array): Uint8Array {
+  assertLength(scalar, X25519_KEY_BYTES, 'X25519 scalar');
+  assertLength(uCoordinate, X25519_KEY_BYTES, 'X25519 u-coordinate');
+  return x25519.scalarMult(scalar, uCoordinate);
+}
