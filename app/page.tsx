@@ -1,5 +1,5 @@
 import { ActorBadge } from './_components/actors';
-import { FirstLook } from './_components/FirstLook';
+import { FirstLookLoader } from './_components/FirstLookLoader';
 import styles from './page.module.css';
 
 export default function Home() {
@@ -26,7 +26,7 @@ export default function Home() {
           Alice wants to send Bob a message that Eve, who copies everything on the network, cannot read or change. Press
           the buttons in order; each one runs the real algorithm.
         </p>
-        <FirstLook />
+        <FirstLookLoader />
       </section>
     </main>
   );
