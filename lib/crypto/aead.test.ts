@@ -71,19 +71,19 @@ describe('XChaCha20-Poly1305 and AES-256-GCM known answers', () => {
 
   it('agrees byte for byte with node:crypto (OpenSSL) for ChaCha20-Poly1305 and AES-256-GCM', () => {
     const random = seededRandom('aead cross-check');
-    for (const [ours, node] of [
-      ['chacha20-poly1305', 'chacha20-poly1305'],
-      ['aes-256-gcm', 'aes-256-gcm'],
-    ] as const) {
+    for (const algorithm of ['chacha20-poly1305', 'aes-256-gcm'] as const) {
       for (const length of [0, 1, 63, 64, 65, 1000]) {
         const key = random.bytes(32);
         const nonce = random.bytes(12);
         const aad = random.bytes(length % 17);
         const plaintext = random.bytes(length);
-        const cipher = createCipheriv(node, key, nonce, { authTagLength: 16 });
+        const cipher =
+          algorithm === 'aes-256-gcm'
+            ? createCipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 })
+            : createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: 16 });
         cipher.setAAD(aad, { plaintextLength: plaintext.length });
         const expected = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
-        expect(bytesToHex(seal({ algorithm: ours, key, nonce, aad, plaintext })), `${ours} ${length}`).toBe(
+        expect(bytesToHex(seal({ algorithm, key, nonce, aad, plaintext })), `${algorithm} ${length}`).toBe(
           expected.toString('hex'),
         );
       }

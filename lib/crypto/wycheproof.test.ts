@@ -27,7 +27,9 @@ const VECTORS_PRESENT = existsSync(VECTOR_DIR);
 if (!VECTORS_PRESENT) {
   console.warn(
     `Wycheproof suite SKIPPED: no vector folder at ${VECTOR_DIR} ` +
-      '(looked for ../shared/vectors/wycheproof/ beside the repo root; set WYCHEPROOF_DIR to point elsewhere).',
+      (process.env.WYCHEPROOF_DIR
+        ? '(taken from $WYCHEPROOF_DIR).'
+        : '(../shared/vectors/wycheproof/ beside the repo root; set WYCHEPROOF_DIR to look elsewhere).'),
   );
 }
 

@@ -45,9 +45,9 @@ describe('X25519, RFC 7748', () => {
   });
 
   it('§5.2: iterated vector after 1 and 1,000 iterations (k = u = 9)', () => {
-    let k = new Uint8Array(32);
+    let k: Uint8Array = new Uint8Array(32);
     k[0] = 9;
-    let u = k.slice();
+    let u: Uint8Array = k.slice();
     for (let i = 1; i <= 1000; i++) {
       const next = scalarMult(k, u);
       u = k;
