@@ -1,3 +1,4 @@
+/// <reference types="mdx" />
 /**
  * Lesson prose by slug, loaded on the server by the lesson page (MDX is rendered to HTML there;
  * only the widgets' client code ships to the browser). One entry per lesson in index.ts, each

@@ -15,7 +15,8 @@ async function importModule(file: string): Promise<{ module?: Record<string, unk
   try {
     return { module: (await import(pathToFileURL(file).href)) as Record<string, unknown> };
   } catch (error) {
-    return { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    return { error: message.replaceAll(`${process.cwd()}${path.sep}`, '') };
   }
 }
 

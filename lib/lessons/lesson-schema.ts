@@ -16,12 +16,15 @@ export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const ACTION_ID = /^[a-z0-9]+(?:[-:.][a-z0-9]+)*$/;
 
 const kebabId = (what: string) =>
-  z
-    .string()
+  stringOf(what)
     .regex(KEBAB_CASE, { message: `${what} must be kebab-case (a-z, 0-9, single hyphens), e.g. "send-a-message"` })
     .describe(`${what}: stable kebab-case id`);
 
-const text = (what: string) => z.string().trim().min(1, { message: `${what} must not be empty` }).describe(what);
+/** Says "is required" for a missing field instead of zod's "expected string, received undefined". */
+const stringOf = (what: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be a string`) });
+
+const text = (what: string) => stringOf(what).trim().min(1, { message: `${what} must not be empty` }).describe(what);
 
 /** What must be done before a step's Next is enabled. */
 export const stepRequirementSchema = z

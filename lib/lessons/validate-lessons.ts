@@ -45,6 +45,8 @@ export interface LessonsTreeInput {
 /** Validates the whole tree; returns every problem found (empty when all is well). */
 export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
   const issues: LessonIssue[] = [];
+  // undefined when index.ts is unreadable: order-dependent checks are skipped rather than
+  // burying the one real problem under a report for every folder.
   const order = checkIndex(input, issues);
   const folderSlugs = new Set(input.folders.map((f) => f.slug));
 
@@ -55,7 +57,7 @@ export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
         issues.push({ rule: 'unexpected-file', file: `${folder.slug}/${file}`, message: `Unexpected file in a lesson folder: a lesson has only ${LESSON_FILES.join(' and ')}. Move or remove it.` });
       }
     }
-    if (!order.includes(folder.slug)) {
+    if (order && !order.includes(folder.slug)) {
       issues.push({ rule: 'folder-not-listed', file: 'index.ts', message: `Folder lessons/${folder.slug}/ is not in any track: add '${folder.slug}' to a track's lessons in index.ts (or delete the folder).` });
     }
     const lesson = checkMeta(folder, metaFile, issues);
@@ -72,23 +74,23 @@ export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
         }),
       );
     }
-    if (lesson) checkPrerequisites(lesson, metaFile, order, folderSlugs, issues);
+    if (lesson && order) checkPrerequisites(lesson, metaFile, order, folderSlugs, issues);
   }
 
-  checkContentMap(input, order, issues);
+  if (order) checkContentMap(input, order, issues);
   return issues;
 }
 
 /** Reads index.ts: valid tracks, each slug once and backed by a folder and a meta. Returns the course order. */
-function checkIndex(input: LessonsTreeInput, issues: LessonIssue[]): string[] {
+function checkIndex(input: LessonsTreeInput, issues: LessonIssue[]): string[] | undefined {
   if (!input.index) {
     issues.push({ rule: 'index-load', file: 'index.ts', message: `index.ts could not be loaded: ${input.indexLoadError ?? 'it is missing'}. Fix it first: it lists the tracks and imports each lesson's meta.` });
-    return [];
+    return undefined;
   }
   const { tracks, lessons } = input.index;
   if (!Array.isArray(tracks)) {
     issues.push({ rule: 'index-shape', file: 'index.ts', message: 'index.ts must export `tracks`: an array of { id, title, description, lessons: slug[] }.' });
-    return [];
+    return undefined;
   }
   if (!Array.isArray(lessons)) {
     issues.push({ rule: 'index-shape', file: 'index.ts', message: "index.ts must export `lessons`: an array of every lesson's meta (import { lesson as x } from './x/meta')." });
@@ -96,15 +98,16 @@ function checkIndex(input: LessonsTreeInput, issues: LessonIssue[]): string[] {
   const order: string[] = [];
   const trackIds = new Set<string>();
   const folderSlugs = new Set(input.folders.map((f) => f.slug));
+  const folderMetas = new Map(input.folders.map((f) => [f.slug, f.meta]));
   tracks.forEach((raw: unknown, t) => {
     const parsed = trackSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         issues.push({ rule: 'track-schema', file: 'index.ts', path: formatFieldPath(['tracks', t, ...issue.path]), message: issue.message });
       }
-      return;
     }
-    const track = parsed.data;
+    // A track with a bad title still orders its lessons; only a missing lesson list drops them.
+    const track = parsed.success ? parsed.data : lenientTrack(raw, t);
     if (trackIds.has(track.id)) {
       issues.push({ rule: 'track-duplicate', file: 'index.ts', path: `tracks[${t}].id`, message: `Track id "${track.id}" is used twice: give each track its own id.` });
     }
@@ -118,7 +121,7 @@ function checkIndex(input: LessonsTreeInput, issues: LessonIssue[]): string[] {
       order.push(slug);
       if (!folderSlugs.has(slug)) {
         issues.push({ rule: 'index-missing-folder', file: 'index.ts', path, message: `"${slug}" is listed but lessons/${slug}/ does not exist: create the folder with meta.ts and content.mdx, or fix the slug.` });
-      } else if (Array.isArray(lessons) && !lessons.some((m: unknown) => slugOf(m) === slug)) {
+      } else if (Array.isArray(lessons) && !lessons.some((m: unknown) => m === folderMetas.get(slug) || slugOf(m) === slug)) {
         issues.push({ rule: 'index-meta-missing', file: 'index.ts', path, message: `"${slug}" is listed but its meta is not in the \`lessons\` export: add import { lesson as ${camel(slug)} } from './${slug}/meta' and put ${camel(slug)} in \`lessons\`.` });
       }
     });
@@ -180,10 +183,29 @@ function checkContentMap(input: LessonsTreeInput, order: readonly string[], issu
   for (const [slug, loader] of Object.entries(map)) {
     if (!order.includes(slug)) {
       issues.push({ rule: 'content-map-extra', file, path: slug, message: `"${slug}" is not a lesson of index.ts: remove the entry or list the lesson in a track.` });
-    } else if (typeof loader !== 'function' || !String(loader).includes(`./${slug}/content.mdx`)) {
+    } else if (typeof loader !== 'function' || !importsOwnContent(loader, slug)) {
       issues.push({ rule: 'content-map-path', file, path: slug, message: `The entry for "${slug}" must be () => import('./${slug}/content.mdx'): another lesson's content would be shown.` });
     }
   }
+}
+
+/**
+ * Whether a loader's source imports `<slug>/content.mdx` and nothing else. Reads the function's
+ * text, which keeps the import specifier whichever tool transpiled it (`./x/content.mdx` under
+ * tsx, `/lessons/x/content.mdx` under Vite).
+ */
+function importsOwnContent(loader: unknown, slug: string): boolean {
+  const folders = [...String(loader).matchAll(/([\w-]+)\/content\.mdx/g)].map((m) => m[1]);
+  return folders.length === 1 && folders[0] === slug;
+}
+
+/** The id and lesson slugs of a track that failed its schema, as far as they can be read. */
+function lenientTrack(raw: unknown, index: number): { id: string; lessons: string[] } {
+  const r = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown; lessons?: unknown }) : {};
+  return {
+    id: typeof r.id === 'string' ? r.id : `#${index}`,
+    lessons: Array.isArray(r.lessons) ? r.lessons.filter((s): s is string => typeof s === 'string') : [],
+  };
 }
 
 function slugOf(meta: unknown): unknown {

@@ -54,8 +54,10 @@ interface StepSeen {
 
 const ELEMENT_TYPES = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
 const EXPRESSION_TYPES = new Set(['mdxFlowExpression', 'mdxTextExpression']);
-const WIDGET_NAMES = Object.keys(widgetSpecs);
-const ALL_NAMES = [...WIDGET_NAMES, ...Object.keys(htmlElementSpecs)];
+const WIDGET_NAMES = Object.entries(widgetSpecs as Record<string, WidgetSpec>)
+  .filter(([, spec]) => !spec.planned)
+  .map(([name]) => name);
+const ALL_NAMES = [...Object.keys(widgetSpecs), ...Object.keys(htmlElementSpecs)];
 
 /** Validates one content.mdx; returns every problem found (empty when the file is fine). */
 export function validateLessonMdx(input: MdxValidationInput): LessonIssue[] {
@@ -112,7 +114,7 @@ export function validateLessonMdx(input: MdxValidationInput): LessonIssue[] {
       for (const child of node.children ?? []) visit(child, step);
       return;
     }
-    if ('planned' in spec && spec.planned) {
+    if (spec.planned) {
       report('planned-widget', line, `<${name}> is not available yet (marked planned in lib/lessons/widget-names.ts): remove it until the widget is built.`);
     }
     const props = checkAttributes(node, name, spec, line);
