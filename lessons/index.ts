@@ -7,14 +7,14 @@ import type { Lesson, Track } from '@/lib/lessons/lesson-types';
 import { lesson as welcome } from './welcome/meta';
 
 /** Every lesson's metadata. */
-export const lessons = [welcome] satisfies Lesson[];
+export const lessons: readonly Lesson[] = [welcome];
 
 /** The catalogue, in the order the lessons are meant to be taken. */
-export const tracks = [
+export const tracks: readonly Track[] = [
   {
     id: 'start',
     title: 'Start here',
     description: 'How the lab works, then the building blocks of an encrypted conversation.',
     lessons: ['welcome'],
   },
-] satisfies Track[];
+];
