@@ -13,6 +13,8 @@ import styles from './LessonPlayer.module.css';
 const HASH_EVENT = 'backdoor-lab:hash';
 const NO_STEPS: readonly string[] = [];
 
+const noSubscription = () => () => {};
+
 function subscribeToHash(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   window.addEventListener(HASH_EVENT, onChange);
@@ -45,6 +47,8 @@ export function LessonPlayer({ lesson, next, children }: { lesson: Lesson; next:
   const steps = lesson.steps;
   const last = steps.length - 1;
   const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash, () => '');
+  // true once hydrated: exposed as data-hydrated for tests and for styles that need the client.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const hashIndex = steps.findIndex((s) => `#${s.id}` === decodeURIComponent(hash));
   const current = hashIndex >= 0 ? hashIndex : 0;
   const step = steps[current] ?? steps[0]!;
@@ -122,7 +126,7 @@ export function LessonPlayer({ lesson, next, children }: { lesson: Lesson; next:
 
   return (
     <LessonPlayerContext.Provider value={{ lesson, currentIndex: current }}>
-      <div className={styles.player}>
+      <div className={styles.player} data-hydrated={hydrated ? 'true' : 'false'}>
         <nav className={styles.steps} aria-label="Lesson steps">
           <p className={styles.count}>
             Step {current + 1} of {steps.length}
