@@ -1,4 +1,5 @@
 import { ActorBadge } from './_components/actors';
+import { Catalogue } from './_components/catalogue/Catalogue';
 import { FirstLookLoader } from './_components/FirstLookLoader';
 import styles from './page.module.css';
 
@@ -19,6 +20,10 @@ export default function Home() {
           this page.
         </p>
       </section>
+
+      <div id="lessons" className={styles.section}>
+        <Catalogue />
+      </div>
 
       <section id="first-look" className={styles.section} aria-labelledby="first-look-title">
         <h2 id="first-look-title">First look: one encrypted message</h2>

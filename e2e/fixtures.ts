@@ -1,28 +1,78 @@
 /**
- * The `test` every spec uses: it records every request the page and its workers make and fails the
- * test if any goes anywhere but the app's own origin (data: and blob: URLs are local).
+ * The `test` every spec uses. It fails a test if the page (or any worker it starts) requests
+ * anything outside the app's own origin, apart from data: and blob: URLs: the lab must work
+ * offline, with no CDN, font or telemetry request (DESIGN.md, principle 4).
+ *
+ * It also installs a long-task observer in every page (`window.__longTasks`), read with
+ * `longTasksBetween` to measure how long the main thread was blocked by a learner's action.
  */
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page, type Request } from '@playwright/test';
 
-export const test = base.extend<{ offOriginRequests: string[] }>({
-  offOriginRequests: [
+export { expect };
+
+/** One main-thread task longer than 50 ms, as reported by PerformanceObserver('longtask'). */
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+declare global {
+  interface Window {
+    __longTasks?: LongTask[];
+  }
+}
+
+function isAllowed(url: string, origin: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+export const test = base.extend<{ offlineGuard: void }>({
+  offlineGuard: [
     async ({ context, baseURL }, use) => {
-      const origin = new URL(baseURL!).origin;
-      const off: string[] = [];
-      context.on('request', (req) => {
-        const url = req.url();
-        if (url.startsWith('data:') || url.startsWith('blob:')) return;
-        if (new URL(url).origin !== origin) off.push(url);
-      });
+      if (!baseURL) throw new Error('baseURL is not set in playwright.config.ts');
+      const origin = new URL(baseURL).origin;
+      const foreign: string[] = [];
+      const onRequest = (request: Request) => {
+        if (!isAllowed(request.url(), origin)) foreign.push(`${request.method()} ${request.url()}`);
+      };
+      context.on('request', onRequest);
+      // Refuse them too, so a leak cannot succeed while the test is failing.
       await context.route(
-        (url) => url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:',
+        (url) => !isAllowed(url.href, origin),
         (route) => route.abort('blockedbyclient'),
       );
-      await use(off);
-      expect(off, 'requests left the app origin').toEqual([]);
+      await context.addInitScript(() => {
+        window.__longTasks = [];
+        try {
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) window.__longTasks?.push({ start: entry.startTime, duration: entry.duration });
+          }).observe({ type: 'longtask', buffered: true });
+        } catch {
+          // longtask is Chromium-only; elsewhere the budget check has nothing to read.
+        }
+      });
+      await use();
+      context.off('request', onRequest);
+      expect(foreign, 'requests to other origins (the lab must work offline)').toEqual([]);
     },
     { auto: true },
   ],
 });
 
-export { expect };
+/** The page's clock (performance.now()), to bracket an action. */
+export function pageNow(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
+}
+
+/** The longest long task that started within [from, to] on the page's clock (0 if none). */
+export async function longestTaskBetween(page: Page, from: number, to: number): Promise<number> {
+  // Long tasks are reported asynchronously; give the observer a frame to deliver them.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const tasks = await page.evaluate(() => window.__longTasks ?? []);
+  return tasks.filter((t) => t.start >= from && t.start <= to).reduce((max, t) => Math.max(max, t.duration), 0);
+}

@@ -1,0 +1,32 @@
+'use client';
+
+import Link from 'next/link';
+import { continueLesson, lessonStatus } from '@/lib/lessons/course';
+import { useProgressStore } from '@/lib/store/progress-store';
+import styles from './Catalogue.module.css';
+
+/** The part of a lesson the catalogue's client components need. */
+export interface CatalogueLesson {
+  slug: string;
+  title: string;
+  steps: { id: string; title: string }[];
+}
+
+/** "Start", "Continue" or "All done", from stored progress. */
+export function ContinueLink({ tracks, lessons }: { tracks: { lessons: string[] }[]; lessons: CatalogueLesson[] }) {
+  const hydrated = useProgressStore((s) => s.hydrated);
+  const progress = useProgressStore((s) => s.progress.lessons);
+  if (!hydrated) return <p className={styles.continue} aria-hidden="true">&nbsp;</p>;
+  const lesson = continueLesson(tracks, lessons, progress);
+  if (!lesson) return <p className={styles.continue}>You have completed every lesson. Well done.</p>;
+  const status = lessonStatus(lesson, progress[lesson.slug]);
+  const started = Object.keys(progress).length > 0;
+  const href = status.kind === 'in-progress' ? `/learn/${lesson.slug}#${status.resumeStep}` : `/learn/${lesson.slug}`;
+  return (
+    <p className={styles.continue}>
+      <Link className="button primary" href={href}>
+        {started ? 'Continue' : 'Start'}: {lesson.title}
+      </Link>
+    </p>
+  );
+}

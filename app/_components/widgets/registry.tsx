@@ -1,0 +1,18 @@
+import type { ComponentType } from 'react';
+import type { WidgetName } from '@/lib/lessons/widget-names';
+import { Callout } from './Callout';
+import { Quiz } from './Quiz';
+import { Step } from './Step';
+
+/**
+ * The components lesson MDX may use, by element name. Typed against lib/lessons/widget-names.ts:
+ * a widget listed there (and not marked `planned`) must be provided here, or this file does not
+ * compile; the validator rejects any name not listed there.
+ */
+// Props are checked per widget by the validator (string literals only), not by TypeScript here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const lessonWidgets: Record<WidgetName, ComponentType<any>> = {
+  Step,
+  Quiz,
+  Callout,
+};

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LessonPlayer } from '@/app/_components/lesson/LessonPlayer';
+import { lessonWidgets } from '@/app/_components/widgets/registry';
+import { lessons, tracks } from '@/lessons/index';
+import { lessonContent } from '@/lessons/lesson-content';
+import { courseOrder, findLesson, nextLesson } from '@/lib/lessons/course';
+import styles from './page.module.css';
+
+type Params = { slug: string };
+
+/** Every lesson of the course is prerendered; anything else is a 404. */
+export const dynamicParams = false;
+
+export function generateStaticParams(): Params[] {
+  return courseOrder(tracks).map((slug) => ({ slug }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const lesson = findLesson(lessons, (await params).slug);
+  return lesson ? { title: `${lesson.title} · Backdoor Lab`, description: lesson.summary } : {};
+}
+
+const LEVELS = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
+
+export default async function LessonPage({ params }: { params: Promise<Params> }) {
+  const { slug } = await params;
+  const lesson = findLesson(lessons, slug);
+  const load = Object.hasOwn(lessonContent, slug) ? lessonContent[slug as keyof typeof lessonContent] : undefined;
+  if (!lesson || !load) notFound();
+  const { default: Content } = await load();
+  const next = nextLesson(tracks, lessons, slug);
+  const prerequisites = lesson.prerequisites.map((p) => findLesson(lessons, p)).filter((l) => l !== undefined);
+
+  return (
+    <main id="main" className={styles.page}>
+      <p className={styles.crumbs}>
+        <Link href="/">All lessons</Link>
+      </p>
+      <header className={styles.header}>
+        <h1>{lesson.title}</h1>
+        <p className={styles.summary}>{lesson.summary}</p>
+        <p className={styles.facts}>
+          {LEVELS[lesson.level]} · about {lesson.minutes} min · {lesson.steps.length} steps
+        </p>
+        {prerequisites.length > 0 ? (
+          <p className={styles.facts}>
+            Builds on:{' '}
+            {prerequisites.map((p, i) => (
+              <span key={p.slug}>
+                {i > 0 ? ', ' : ''}
+                <Link href={`/learn/${p.slug}`}>{p.title}</Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
+      </header>
+      <section className={styles.objectives} aria-labelledby="objectives-title">
+        <h2 id="objectives-title">In this lesson you will</h2>
+        <ul>
+          {lesson.objectives.map((objective) => (
+            <li key={objective}>{objective}</li>
+          ))}
+        </ul>
+      </section>
+      <LessonPlayer lesson={lesson} next={next ? { slug: next.slug, title: next.title } : null}>
+        <Content components={lessonWidgets} />
+      </LessonPlayer>
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * The course: tracks in order, each listing lesson slugs in order, and every lesson's metadata.
+ * Adding a lesson: create lessons/<slug>/ (meta.ts, content.mdx), import its meta here, list its
+ * slug in a track, add it to lesson-content.ts, then run `npm run lessons:check`.
+ */
+import type { Lesson, Track } from '@/lib/lessons/lesson-types';
+import { lesson as welcome } from './welcome/meta';
+
+/** Every lesson's metadata. */
+export const lessons: readonly Lesson[] = [welcome];
+
+/** The catalogue, in the order the lessons are meant to be taken. */
+export const tracks: readonly Track[] = [
+  {
+    id: 'start',
+    title: 'Start here',
+    description: 'How the lab works, then the building blocks of an encrypted conversation.',
+    lessons: ['welcome'],
+  },
+];

@@ -1,0 +1,12 @@
+/// <reference types="mdx" />
+/**
+ * Lesson prose by slug, loaded on the server by the lesson page (MDX is rendered to HTML there;
+ * only the widgets' client code ships to the browser). One entry per lesson in index.ts, each
+ * importing its own folder's content.mdx; `npm run lessons:check` verifies both.
+ */
+import type { MDXContent } from 'mdx/types';
+
+/** slug → loader of that lesson's compiled content.mdx. */
+export const lessonContent = {
+  welcome: () => import('./welcome/content.mdx'),
+} satisfies Record<string, () => Promise<{ default: MDXContent }>>;

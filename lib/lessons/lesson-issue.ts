@@ -1,0 +1,92 @@
+/**
+ * A problem found in lesson files, with where it is and what to do about it. Validators return
+ * lists of these; the `lessons:check` script prints them one per line.
+ *
+ * @module
+ */
+
+/** Every rule the lesson validators enforce; tests name the rule they expect to fire. */
+export const LESSON_RULES = [
+  // content.mdx
+  'mdx-syntax',
+  'mdx-esm',
+  'mdx-expression',
+  'unknown-element',
+  'planned-widget',
+  'attribute-expression',
+  'attribute-spread',
+  'attribute-without-value',
+  'unknown-attribute',
+  'missing-attribute',
+  'attribute-value',
+  'unexpected-children',
+  'content-outside-step',
+  'nested-step',
+  'step-missing',
+  'step-extra',
+  'step-duplicate',
+  'step-order',
+  'quiz-unknown',
+  'quiz-duplicate',
+  'quiz-unused',
+  'heading-depth',
+  'remote-image',
+  'requires-unreachable',
+  // lessons/index.ts, folders, meta.ts, lesson-content.ts
+  'index-load',
+  'index-shape',
+  'track-schema',
+  'track-duplicate',
+  'index-missing-folder',
+  'folder-not-listed',
+  'slug-listed-twice',
+  'index-meta-missing',
+  'meta-load',
+  'meta-schema',
+  'slug-mismatch',
+  'prerequisite-unknown',
+  'prerequisite-order',
+  'content-missing',
+  'unexpected-file',
+  'content-map-load',
+  'content-map-missing',
+  'content-map-extra',
+  'content-map-path',
+] as const;
+
+/** The id of a validation rule. */
+export type LessonRule = (typeof LESSON_RULES)[number];
+
+/** One validation error. */
+export interface LessonIssue {
+  /** Which rule fired. */
+  readonly rule: LessonRule;
+  /** Path relative to the lessons root, e.g. `welcome/content.mdx` or `index.ts`. */
+  readonly file: string;
+  /** 1-based line in `file`, when known. */
+  readonly line?: number;
+  /** Field path inside a module's export, e.g. `steps[1].requires[0].action`. */
+  readonly path?: string;
+  /** What is wrong and what to do, as one sentence or two. */
+  readonly message: string;
+}
+
+/**
+ * Formats an issue as `<root>/<file>:<line>: <message>` (or `<root>/<file>: <path>: <message>`),
+ * the shape editors and CI logs turn into links.
+ */
+export function formatLessonIssue(issue: LessonIssue, root = 'lessons'): string {
+  const file = `${root}/${issue.file}`;
+  const where = issue.line !== undefined ? `${file}:${issue.line}` : file;
+  return issue.path ? `${where}: ${issue.path}: ${issue.message}` : `${where}: ${issue.message}`;
+}
+
+/** Formats a zod-style path (`['steps', 1, 'id']`) as `steps[1].id`. */
+export function formatFieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
