@@ -1,11 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-<<<<<<< HEAD
-import { SiteHeader } from './_components/SiteHeader';
-=======
 import { ProgressBanner } from './_components/progress/ProgressBanner';
 import { ProgressHydrator } from './_components/progress/ProgressHydrator';
->>>>>>> wt/lessons
+import { SiteHeader } from './_components/SiteHeader';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -22,19 +19,14 @@ const themeScript = `try{var p=JSON.parse(localStorage.getItem('backdoor-lab:pre
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-<<<<<<< HEAD
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body>
         <SiteHeader />
-=======
-    <html lang="en">
-      <body>
         <ProgressHydrator />
         <ProgressBanner />
->>>>>>> wt/lessons
         {children}
       </body>
     </html>
