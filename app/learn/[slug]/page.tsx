@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LessonPlayer } from '@/app/_components/lesson/LessonPlayer';
+import { LabProvider, SeedNotice } from '@/app/_components/widgets/crypto/LabProvider';
 import { lessonWidgets } from '@/app/_components/widgets/registry';
 import { lessons, tracks } from '@/lessons/index';
 import { lessonContent } from '@/lessons/lesson-content';
@@ -65,7 +66,10 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
         </ul>
       </section>
       <LessonPlayer lesson={lesson} next={next ? { slug: next.slug, title: next.title } : null}>
-        <Content components={lessonWidgets} />
+        <LabProvider>
+          <SeedNotice />
+          <Content components={lessonWidgets} />
+        </LabProvider>
       </LessonPlayer>
     </main>
   );
