@@ -11,8 +11,10 @@ import { gcm } from '@noble/ciphers/aes.js';
 import { BytesInputError, bytesToHex } from './bytes';
 import type { Traced } from './trace';
 
+/** The AEADs the lab offers. AES-GCM is AES-256 only: 128- and 192-bit keys are refused by length. */
 export type AeadAlgorithm = 'chacha20-poly1305' | 'xchacha20-poly1305' | 'aes-256-gcm';
 
+/** Sizes and citation of one AEAD, for input checks and for labels on screen. */
 export interface AeadParams {
   readonly keyBytes: number;
   readonly nonceBytes: number;
@@ -21,6 +23,7 @@ export interface AeadParams {
   readonly spec: string;
 }
 
+/** Parameters per algorithm. `nonceBytes` is the required length (the recommended one for GCM). */
 export const AEAD_PARAMS: Readonly<Record<AeadAlgorithm, AeadParams>> = {
   'chacha20-poly1305': { keyBytes: 32, nonceBytes: 12, tagBytes: 16, title: 'ChaCha20-Poly1305', spec: 'RFC 8439 §2.8' },
   'xchacha20-poly1305': { keyBytes: 32, nonceBytes: 24, tagBytes: 16, title: 'XChaCha20-Poly1305', spec: 'draft-irtf-cfrg-xchacha-03' },
@@ -30,6 +33,7 @@ export const AEAD_PARAMS: Readonly<Record<AeadAlgorithm, AeadParams>> = {
 /** The tag did not verify: something about the sealed message or its context changed. */
 export class AeadOpenError extends Error {
   override readonly name = 'AeadOpenError';
+  /** @param algorithm - the AEAD whose tag check failed, named in the message. */
   constructor(readonly algorithm: AeadAlgorithm) {
     super(
       `${AEAD_PARAMS[algorithm].title} refused to decrypt: the authentication tag does not match. ` +
@@ -43,17 +47,29 @@ export class NonceReuseError extends Error {
   override readonly name = 'NonceReuseError';
 }
 
+/** Shortest GCM IV accepted; shorter ones (Wycheproof's "SmallIv" 1-7 byte cases) are refused. */
+export const GCM_MIN_NONCE_BYTES = 8;
+
 function cipherFor(algorithm: AeadAlgorithm, key: Uint8Array, nonce: Uint8Array, aad?: Uint8Array) {
   const p = AEAD_PARAMS[algorithm];
   if (!(key instanceof Uint8Array) || key.length !== p.keyBytes) {
     throw new BytesInputError(`${p.title} key: expected ${p.keyBytes} bytes, got ${key?.length ?? 'none'}`);
   }
-  // GCM is specified for other IV lengths too (SP 800-38D §8.2.2) and Wycheproof tests them; the
-  // ChaCha constructions are fixed-length.
-  if (algorithm === 'aes-256-gcm' ? nonce.length < 8 : nonce.length !== p.nonceBytes) {
-    throw new BytesInputError(
-      `${p.title} nonce: expected ${p.nonceBytes} bytes, got ${nonce.length}`,
-    );
+  if (!(nonce instanceof Uint8Array)) throw new BytesInputError(`${p.title} nonce: expected bytes (Uint8Array)`);
+  if (aad !== undefined && !(aad instanceof Uint8Array)) {
+    throw new BytesInputError(`${p.title} associated data: expected bytes (Uint8Array)`);
+  }
+  // GCM is specified for other IV lengths too (SP 800-38D §5.2.1.1, §7.1) and Wycheproof tests them;
+  // below 8 bytes we refuse (as noble does): such IVs make random-nonce collisions likely. The ChaCha
+  // constructions are fixed-length.
+  if (algorithm === 'aes-256-gcm') {
+    if (nonce.length < GCM_MIN_NONCE_BYTES) {
+      throw new BytesInputError(
+        `${p.title} nonce: expected at least ${GCM_MIN_NONCE_BYTES} bytes (${p.nonceBytes} recommended), got ${nonce.length}`,
+      );
+    }
+  } else if (nonce.length !== p.nonceBytes) {
+    throw new BytesInputError(`${p.title} nonce: expected ${p.nonceBytes} bytes, got ${nonce.length}`);
   }
   switch (algorithm) {
     case 'chacha20-poly1305':
@@ -65,6 +81,7 @@ function cipherFor(algorithm: AeadAlgorithm, key: Uint8Array, nonce: Uint8Array,
   }
 }
 
+/** What {@link seal} needs. `aad` defaults to empty. */
 export interface SealInput {
   readonly algorithm: AeadAlgorithm;
   readonly key: Uint8Array;
@@ -78,6 +95,7 @@ export function seal({ algorithm, key, nonce, plaintext, aad }: SealInput): Uint
   return cipherFor(algorithm, key, nonce, aad).encrypt(plaintext);
 }
 
+/** What {@link open} needs; `sealed` is what {@link seal} returned. */
 export interface OpenInput {
   readonly algorithm: AeadAlgorithm;
   readonly key: Uint8Array;
@@ -121,6 +139,7 @@ export function sealTraced(input: SealInput): Traced<Uint8Array> {
  */
 export class NonceGuardedKey {
   private readonly used = new Set<string>();
+  /** Guards `key` for `algorithm`; the key is checked on the first seal. */
   constructor(
     readonly algorithm: AeadAlgorithm,
     private readonly key: Uint8Array,

@@ -37,7 +37,8 @@ export function hexToBytes(input: string, what = 'value'): Uint8Array {
 
 /** Parses hex that must be exactly `length` bytes, e.g. a 32-byte X25519 key. */
 export function hexToBytesOfLength(input: string, length: number, what = 'value'): Uint8Array {
-  const cleaned = typeof input === 'string' ? input.trim().replace(/^0x/i, '').replace(/[\s:]/g, '') : '';
+  if (typeof input !== 'string') throw new BytesInputError(`${what}: expected a hex string`);
+  const cleaned = input.trim().replace(/^0x/i, '').replace(/[\s:]/g, '');
   const bad = cleaned.match(/[^0-9a-fA-F]{1,2}/);
   if (bad) throw new BytesInputError(`${what}: '${bad[0]}' is not hexadecimal (use 0-9 and a-f)`);
   if (cleaned.length !== length * 2) {
@@ -76,6 +77,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 /** Parses standard or URL-safe base64, padded or not; names the first bad character. */
 export function base64ToBytes(input: string, what = 'value'): Uint8Array {
+  if (typeof input !== 'string') throw new BytesInputError(`${what}: expected a base64 string`);
   const s = input.trim().replace(/\s/g, '').replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
   const bad = s.match(/[^A-Za-z0-9+/]/);
   if (bad) throw new BytesInputError(`${what}: '${bad[0]}' is not a base64 character`);
@@ -134,10 +136,16 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-/** Big-endian encoding of a non-negative integer in `length` bytes (RFC 8017 I2OSP, used by RFC 9180). */
+/**
+ * Big-endian encoding of a non-negative integer in `length` bytes (RFC 8017 §4.1 I2OSP, used by
+ * RFC 9180). Throws RangeError when the value does not fit, as I2OSP's "integer too large" does.
+ */
 export function i2osp(value: number, length: number): Uint8Array {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`i2osp: ${value} is not a non-negative integer`);
-  if (length < 6 && value >= 256 ** length) throw new RangeError(`i2osp: ${value} does not fit in ${length} bytes`);
+  if (!Number.isInteger(length) || length < 0) throw new RangeError(`i2osp: length ${length} is not a non-negative integer`);
+  // 256 ** length is exact in a double for every length (a power of two), so this check needs no
+  // special case; an earlier `length < 6` guard let 6-byte overflow truncate silently.
+  if (value >= 256 ** length) throw new RangeError(`i2osp: ${value} does not fit in ${length} bytes`);
   const out = new Uint8Array(length);
   let n = value;
   for (let i = length - 1; i >= 0; i--) {
@@ -147,7 +155,10 @@ export function i2osp(value: number, length: number): Uint8Array {
   return out;
 }
 
-/** XOR of two equal-length byte arrays (the nonce-reuse lesson shows ct1 ^ ct2 = pt1 ^ pt2). */
+/**
+ * XOR of two byte arrays over the shorter one's length (the nonce-reuse lesson shows
+ * ct1 ^ ct2 = pt1 ^ pt2 for messages of different lengths too).
+ */
 export function xorBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   const n = Math.min(a.length, b.length);
   const out = new Uint8Array(n);
@@ -155,7 +166,10 @@ export function xorBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Copy of `bytes` with one bit flipped (the tamper control). */
+/**
+ * Copy of `bytes` with one bit flipped (the tamper control). Bit 0 is the most significant bit of
+ * byte 0, so bit indexes read left to right like the hex on screen.
+ */
 export function flipBit(bytes: Uint8Array, bitIndex: number): Uint8Array {
   if (!Number.isInteger(bitIndex) || bitIndex < 0 || bitIndex >= bytes.length * 8) {
     throw new RangeError(`flipBit: bit ${bitIndex} is outside ${bytes.length} bytes`);

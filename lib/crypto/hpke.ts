@@ -35,6 +35,7 @@ function labeledExpand(suiteId: Uint8Array, prk: Uint8Array, label: string, info
   return hkdfExpand(prk, concatBytes(i2osp(length, 2), VERSION_LABEL, suiteId, utf8ToBytes(label), info), length);
 }
 
+/** An HPKE recipient (or ephemeral) key pair: X25519 keys as DeriveKeyPair made them. */
 export interface HpkeKeyPair {
   readonly secretKey: Uint8Array;
   readonly publicKey: Uint8Array;
@@ -121,7 +122,9 @@ abstract class HpkeContext {
   }
 }
 
+/** The sender's context (ContextS, §5.1.1): `enc` goes to the recipient, then `seal` per message. */
 export class HpkeSenderContext extends HpkeContext {
+  /** Built by {@link setupBaseSender}; not meant to be constructed elsewhere. */
   constructor(
     /** The encapsulated key: the ephemeral public key the recipient needs. */
     readonly enc: Uint8Array,
@@ -140,6 +143,7 @@ export class HpkeSenderContext extends HpkeContext {
   }
 }
 
+/** The recipient's context (ContextR, §5.1.1): `open` per message, in the sender's order. */
 export class HpkeRecipientContext extends HpkeContext {
   /** ContextR.Open(aad, ct), §5.2. Throws {@link AeadOpenError}; the sequence number only advances on success. */
   open(aad: Uint8Array, ciphertext: Uint8Array): Uint8Array {

@@ -22,6 +22,7 @@ export class X25519Error extends Error {
   override readonly name = 'X25519Error';
 }
 
+/** Length of X25519 secret keys, public keys and shared secrets (RFC 7748 §5). */
 export const X25519_KEY_BYTES = 32;
 
 /** Generates a key pair from 32 random bytes (clamping happens inside X25519, RFC 7748 §5). */
@@ -69,9 +70,18 @@ export function sharedSecretTraced(secretKey: Uint8Array, peerPublicKey: Uint8Ar
   };
 }
 
-/** Raw scalar multiplication X25519(k, u) without the zero check, for RFC 7748 §5.2 vectors. */
+/**
+ * Scalar multiplication X25519(k, u) under RFC 7748 §5's names, for the §5.2 vectors. It is the same
+ * function as {@link sharedSecret}: noble v2 refuses low-order u-coordinates before running the
+ * ladder (so the long-term scalar is never exercised against them), and that refusal surfaces here
+ * as {@link X25519Error} too.
+ */
 export function scalarMult(scalar: Uint8Array, uCoordinate: Uint8Array): Uint8Array {
   assertLength(scalar, X25519_KEY_BYTES, 'X25519 scalar');
   assertLength(uCoordinate, X25519_KEY_BYTES, 'X25519 u-coordinate');
-  return x25519.scalarMult(scalar, uCoordinate);
+  try {
+    return x25519.scalarMult(scalar, uCoordinate);
+  } catch {
+    throw new X25519Error('X25519 refused this u-coordinate: it is a low-order point, so the result would be all zeros.');
+  }
 }

@@ -1,0 +1,54 @@
+'use client';
+import { describeLength } from '@/lib/crypto/byte-format';
+import { ActorBadge } from '../../actors';
+import { ByteView } from '../../bytes/ByteView';
+import { SequenceDiagram } from '../../diagram/SequenceDiagram';
+import { useLab } from './LabProvider';
+import styles from './widgets.module.css';
+
+/** Eve's view: every byte that crossed the wire, in order, and nothing else. */
+export function Wire() {
+  const wire = useLab((s) => s.wire);
+  const demo = useLab((s) => s.keys.alice?.randomness === 'demo');
+  return (
+    <section className={styles.widget} aria-label="What Eve sees on the wire">
+      <h3 className={styles.title}>
+        <ActorBadge actor="eve" suffix=" sees on the wire" />
+      </h3>
+      <p className={styles.hint}>
+        Everything below crossed the network, so Eve has a copy. Secret keys, shared secrets and the message key never
+        appear here: they never left Alice&apos;s or Bob&apos;s device.
+      </p>
+      <SequenceDiagram
+        title={`Messages between Alice and Bob, tapped by Eve: ${wire.length} item${wire.length === 1 ? '' : 's'}`}
+        actors={['alice', 'eve', 'bob']}
+        tap="eve"
+        messages={wire.map((w) => ({
+          id: w.id,
+          from: w.from,
+          to: w.to,
+          label: w.label,
+          detail: `${describeLength(w.bytes)}${w.tampered ? ', changed in transit' : ''}`,
+          alarm: w.tampered,
+        }))}
+      />
+      {wire.length === 0 ? (
+        <p className={styles.hint}>Eve has captured nothing yet.</p>
+      ) : (
+        <ol aria-label="Captured items" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {wire.map((w) => (
+            <li key={w.id}>
+              <ByteView
+                label={`${w.label} (${w.from === 'alice' ? 'Alice → Bob' : 'Bob → Alice'})${w.tampered ? ', tampered' : ''}`}
+                value={w.bytes}
+                actor="eve"
+                demo={demo}
+                testId={`wire-${w.id}`}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
