@@ -10,4 +10,5 @@ import type { MDXContent } from 'mdx/types';
 export const lessonContent = {
   welcome: () => import('./welcome/content.mdx'),
   keys: () => import('./keys/content.mdx'),
+  'key-exchange': () => import('./key-exchange/content.mdx'),
 } satisfies Record<string, () => Promise<{ default: MDXContent }>>;
