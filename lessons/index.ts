@@ -4,12 +4,13 @@
  * slug in a track, add it to lesson-content.ts, then run `npm run lessons:check`.
  */
 import type { Lesson, Track } from '@/lib/lessons/lesson-types';
+import { lesson as encrypt } from './encrypt/meta';
 import { lesson as keyExchange } from './key-exchange/meta';
 import { lesson as keys } from './keys/meta';
 import { lesson as welcome } from './welcome/meta';
 
 /** Every lesson's metadata. */
-export const lessons = [welcome, keys, keyExchange] satisfies Lesson[];
+export const lessons = [welcome, keys, keyExchange, encrypt] satisfies Lesson[];
 
 /** The catalogue, in the order the lessons are meant to be taken. */
 export const tracks = [
@@ -23,6 +24,6 @@ export const tracks = [
     id: 'core',
     title: 'The core path',
     description: 'Build an encrypted conversation from real parts: key pairs, a shared secret, a derived key and authenticated encryption.',
-    lessons: ['keys', 'key-exchange'],
+    lessons: ['keys', 'key-exchange', 'encrypt'],
   },
 ] satisfies Track[];

@@ -11,4 +11,5 @@ export const lessonContent = {
   welcome: () => import('./welcome/content.mdx'),
   keys: () => import('./keys/content.mdx'),
   'key-exchange': () => import('./key-exchange/content.mdx'),
+  encrypt: () => import('./encrypt/content.mdx'),
 } satisfies Record<string, () => Promise<{ default: MDXContent }>>;
