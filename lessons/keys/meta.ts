@@ -45,7 +45,7 @@ export const lesson = {
         {
           text: 'His public key',
           correct: true,
-          explanation: 'Right. The public key is made to be shared: anyone may see it, including Eve. Lesson 2 shows how Alice and Bob turn two public keys into a shared secret.',
+          explanation: 'Right. The public key is made to be shared: anyone may see it, including Eve. The next lesson shows how Alice and Bob turn two public keys into a shared secret.',
         },
         {
           text: 'His secret key',
