@@ -4,17 +4,26 @@
  * slug in a track, add it to lesson-content.ts, then run `npm run lessons:check`.
  */
 import type { Lesson, Track } from '@/lib/lessons/lesson-types';
+import { lesson as encrypt } from './encrypt/meta';
+import { lesson as keyExchange } from './key-exchange/meta';
+import { lesson as keys } from './keys/meta';
 import { lesson as welcome } from './welcome/meta';
 
 /** Every lesson's metadata. */
-export const lessons: readonly Lesson[] = [welcome];
+export const lessons: readonly Lesson[] = [welcome, keys, keyExchange, encrypt];
 
 /** The catalogue, in the order the lessons are meant to be taken. */
 export const tracks: readonly Track[] = [
   {
     id: 'start',
     title: 'Start here',
-    description: 'How the lab works, then the building blocks of an encrypted conversation.',
+    description: 'How the lab works: moving through a lesson, and what it keeps in your browser.',
     lessons: ['welcome'],
+  },
+  {
+    id: 'core',
+    title: 'The core path',
+    description: 'Build an encrypted conversation from real parts: key pairs, a shared secret, a derived key and authenticated encryption.',
+    lessons: ['keys', 'key-exchange', 'encrypt'],
   },
 ];

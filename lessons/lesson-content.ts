@@ -9,4 +9,7 @@ import type { MDXContent } from 'mdx/types';
 /** slug → loader of that lesson's compiled content.mdx. */
 export const lessonContent = {
   welcome: () => import('./welcome/content.mdx'),
+  keys: () => import('./keys/content.mdx'),
+  'key-exchange': () => import('./key-exchange/content.mdx'),
+  encrypt: () => import('./encrypt/content.mdx'),
 } satisfies Record<string, () => Promise<{ default: MDXContent }>>;

@@ -23,7 +23,7 @@ const expectations: Record<string, Expected> = {
   'mdx-esm': { rule: 'mdx-esm', line: 'lessons/alpha/content.mdx:1: import/export is not allowed in lesson content' },
   'mdx-expression': { rule: 'mdx-expression', line: 'lessons/alpha/content.mdx:5: JavaScript expression {1 + 1} is not allowed' },
   'unknown-element': { rule: 'unknown-element', line: 'lessons/beta/content.mdx:9: Unknown element <Callot>: did you mean <Callout>?' },
-  'planned-widget': { rule: 'planned-widget', line: 'lessons/beta/content.mdx:13: <KeyPair> is not available yet' },
+  'planned-widget': { rule: 'planned-widget', line: 'lessons/beta/content.mdx:13: <ServerView> is not available yet' },
   'attribute-expression': { rule: 'attribute-expression', line: "lessons/alpha/content.mdx:15: Prop kind={'note'} on <Callout> is an expression" },
   'attribute-spread': { rule: 'attribute-spread', line: 'lessons/alpha/content.mdx:7: Spread props {...extra} on <Quiz> are not allowed' },
   'attribute-without-value': { rule: 'attribute-without-value', line: 'lessons/alpha/content.mdx:15: Prop "title" on <Callout> has no value' },

@@ -51,7 +51,11 @@ const kebabIdProp = (description: string): WidgetPropSpec => ({
   pattern: { regex: KEBAB_CASE, description: 'kebab-case, e.g. "why-public"' },
 });
 
-const actorProp: WidgetPropSpec = { description: 'Whose widget this is', required: true, values: ACTOR_NAMES };
+const actorProp: WidgetPropSpec = {
+  description: "Whose key pair this is (the two-party lab has Alice and Bob)",
+  required: true,
+  values: ['alice', 'bob'],
+};
 
 /** Every widget content.mdx may use, by element name. */
 export const widgetSpecs = {
@@ -74,61 +78,162 @@ export const widgetSpecs = {
     },
     children: true,
   },
-  // Crypto widgets (issue: lead). Action ids below are proposals to be confirmed by their author.
+
+  // Crypto widgets (app/_components/widgets/crypto/). All of a lesson's crypto widgets share one
+  // two-party lab: Alice, Bob, one message, Eve on the wire. Keys made in one step persist to the
+  // later steps of the same lesson, not to other lessons.
   KeyPair: {
-    description: 'Generate an X25519 key pair for an actor and inspect it.',
+    description:
+      "Generates an X25519 key pair for Alice or Bob (32 secret bytes from the platform CSPRNG, public key = X25519(secret, 9)) and shows both halves. A new pair clears everything computed from the old one.",
     props: { actor: actorProp },
     children: false,
     actions: ['keypair:{actor}'],
-    planned: true,
   },
   KeyExchange: {
-    description: 'Run X25519 Diffie-Hellman between two actors and compare the shared secrets.',
+    description:
+      'Swap public keys over the wire ("Swap public keys"), then each side computes X25519 with its own secret key ("Compute shared secrets"); shows both shared secrets and whether they are equal.',
     props: {},
     children: false,
-    actions: ['exchange'],
-    planned: true,
+    actions: ['exchange', 'shared'],
   },
   Derive: {
-    description: 'Derive a message key from the shared secret with HKDF-SHA256.',
+    description:
+      'HKDF-SHA256 of the shared secret (salt = both public keys, a fixed info string) into a 32-byte message key on each side; shows salt, info, PRK and both keys.',
     props: {},
     children: false,
     actions: ['derive'],
-    planned: true,
   },
   EncryptDecrypt: {
-    description: 'Seal and open a message with an AEAD.',
-    props: {},
-    children: false,
-    actions: ['encrypt', 'decrypt'],
-    planned: true,
-  },
-  ByteView: {
-    description: 'Show a value as hex, base64, text or bits with its length and origin.',
+    description:
+      'Alice types a message and seals it with ChaCha20-Poly1305 under the derived key ("Encrypt and send"; shows nonce, ciphertext, tag); "Bob decrypts" opens what arrived, reporting decrypt:ok when the tag verifies and decrypt:rejected when it fails.',
     props: {
-      value: { description: 'Which value to show', required: true },
-      label: { description: 'Accessible name of the value', required: true },
+      placeholder: { description: "Example text shown in the empty message box (default: 'Meet me at the library at 6')" },
     },
     children: false,
-    planned: true,
+    actions: ['encrypt', 'decrypt:ok', 'decrypt:rejected'],
   },
-  Wire: {
-    description: 'The wire log: exactly what an on-path observer sees.',
+  Tamper: {
+    description:
+      'Eve picks a bit of the sealed message (ciphertext or tag) and flips it in transit ("Flip the bit in transit"); Bob\'s next decryption is then rejected.',
     props: {},
     children: false,
+    actions: ['tamper'],
+  },
+  Wire: {
+    description: "Eve's view: a sequence diagram and every item that crossed the wire in this lesson's lab, as bytes.",
+    props: {},
+    children: false,
+  },
+  NonceReuse: {
+    description:
+      'Seals two messages the learner types under one key and one nonce; shows ct1 ⊕ ct2 = pt1 ⊕ pt2 and Eve recovering message 2 from message 1. Uses its own fresh key, not the lab\'s.',
+    props: {},
+    children: false,
+    actions: ['nonce-reuse'],
+  },
+  SelfTest: {
+    description: '"Prove it\'s real": runs the RFC 7748 §6.1 X25519 vector live through the code that makes the lab\'s keys.',
+    props: {},
+    children: false,
+  },
+
+  // Planned widgets: specified here for their builder; content using them fails validation until
+  // the flag is removed. Lessons that use them wait in drafts/lessons/.
+
+  // Lesson 4 (end-to-end).
+  Conversation: {
+    description:
+      "Alice and Bob chat through the relay server. Needs the lesson's Alice and Bob key pairs (from <KeyPair> earlier in the lesson; if one is missing it says which to generate) and derives the key as lessons 2-3 do: X25519 between the two key pairs, HKDF-SHA256, then ChaCha20-Poly1305 with a fresh 12-byte nonce per message. The learner picks the sender (Alice or Bob), types a message and presses \"Send through the server\". Each message travels as an envelope: a header (sender, recipient, counter, time sent) that is the AEAD's associated data, the nonce, and ciphertext ‖ tag. The relay stores the envelope and forwards it; the recipient's client opens it, and the thread shows the text under the recipient's name (or the tag error). Every envelope also enters the lab's wire log (both hops: sender to server, server to recipient), so <Wire /> and <ServerView /> show it. Reports `send` after each message the recipient opened.",
+    props: {},
+    children: false,
+    actions: ['send'],
     planned: true,
   },
   ServerView: {
-    description: 'What the relay server stores and can read.',
+    description:
+      "What the relay server holds for this lesson's conversation, one row per stored envelope: sender, recipient, time received, size (bytes of ciphertext ‖ tag) and the ciphertext (a byte view); no plaintext column. Above the table: the key material the server holds (the public keys it relayed, none of them a key that opens a message). Below it, computed from the same rows: messages per pair of users and per direction, first and last time seen, total bytes, and the gaps between messages: the metadata the server keeps although it reads no content. Updates live as <Conversation /> sends. No actions.",
     props: {},
     children: false,
     planned: true,
   },
-  Tamper: {
-    description: 'Flip a bit of a ciphertext and watch the tag check fail.',
+
+  // Lesson 5 (forward-secrecy).
+  DeviceTheft: {
+    description:
+      "A 10-message conversation between Alice and Bob (alternating turns; the widget supplies short texts the learner can edit) in the mode given by the prop. static: every message key comes from X25519 of the two identity key pairs (the lesson's <KeyPair> keys) and HKDF, as in lessons 2-3. ratchet: in the manner of Signal's Double Ratchet, each new turn the sender makes a fresh X25519 ratchet key pair, mixes the new DH output into a root key with HKDF, derives the turn's message keys from a chain key with HMAC, and deletes each message key once used. The learner chooses when Bob's phone is stolen (after message 1 to 9) and presses \"Steal Bob's phone\": the thief copies exactly the key material on the phone at that moment (static: Bob's identity secret key; ratchet: root key, chain keys, current ratchet secret key; never a deleted key), then only listens. For every captured message the thief runs real decryption with what it holds and what it can derive from it and the wire. The widget lists each message as opened or failed (tag rejected, or no key to try) and totals: before the theft, after the theft. Each instance is independent, so a step can offer a second try at a different theft point. Reports `theft:<mode>`.",
+    props: {
+      mode: { description: 'Key agreement of the conversation', required: true, values: ['static', 'ratchet'] },
+    },
+    children: false,
+    actions: ['theft:{mode}'],
+    planned: true,
+  },
+
+  // Lesson 6 (exceptional-access).
+  EscrowSwitch: {
+    description:
+      "One message from Alice to Bob, shown as its envelope with escrow off and with escrow on, side by side. Needs the lesson's Alice and Bob key pairs and derives the message key as lessons 2-3 do. The first time the learner turns \"Escrow\" on, the escrow authority's X25519 key pair is generated (public key shown; secret key kept by the authority, shown masked). With escrow on the envelope gains one field: the message key sealed to the authority with HPKE base mode (RFC 9180; DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305), info = \"escrow-v1\" ‖ header, aad = header, shown as enc (32 bytes) and the sealed key (32 + 16 bytes), with each envelope's total size. Header, nonce, ciphertext and tag are produced the same way in both envelopes, and Bob opens both with his own key, showing that the escrow field changes nothing he can see. Reports `escrow:on`.",
     props: {},
     children: false,
-    actions: ['tamper:rejected'],
+    actions: ['escrow:on'],
+    planned: true,
+  },
+  Warrant: {
+    description:
+      "The authority's side of exceptional access. The widget builds its own escrowed world: Alice, Bob and Carol exchange 12 messages over one simulated day (ratchet mode, escrow on, each envelope carrying its HPKE-sealed message key). The learner fills in a warrant: a target (Alice, Bob or Carol) and a time window (from, to). \"Execute the warrant\" makes the authority open, with its escrow secret key, the escrow field of each message that involves the target and falls inside the window, then decrypt those messages; a table marks each message as opened under the warrant or untouched, with counts (reports `warrant`). \"Try the same key on the other messages\" then runs the same decryption on every message outside the warrant and counts what opens (reports `warrant:beyond`): the limits are checks in the authority's software, not a property of the key.",
+    props: {},
+    children: false,
+    actions: ['warrant', 'warrant:beyond'],
+    planned: true,
+  },
+
+  // Lesson 7 (steal-the-key).
+  AttackConsole: {
+    description:
+      "The thief's console over an escrowed world that the relay has recorded: Alice, Bob and Carol in three conversations (ratchet mode, escrow on, about 12 messages each over two simulated days). Instances in one lesson with the same `authorities` value share one world and one wallet, so a later step continues where an earlier one left off. Capabilities are buttons that add their loot to the wallet: \"Tap the wire\" (every envelope in transit; reports `capability:wire`), \"Take over the server\" (stored envelopes and their metadata; `capability:server`), \"Steal Bob's phone\" (its key material now; `capability:device`), and \"Steal the escrow key\" after choosing how (insider, breach or phishing: the choice changes only the story text; `steal:escrow`). \"Decrypt everything captured\" runs real decryption of every captured envelope with everything in the wallet and shows opened / failed counts per conversation and per user, and how many of the opened messages were sent before the theft (reports `decrypt-all`, and also `decrypt-all:escrow` when the wallet holds an escrow key). With authorities=\"two\", every envelope carries two escrow fields, one per government (A and B, each with its own HPKE key pair), and the steal button becomes one per government; stealing Government B's key reports `steal:escrow-second`, and either key alone opens every message.",
+    props: {
+      authorities: {
+        description: 'How many escrow authorities each envelope is sealed to (default "one")',
+        values: ['one', 'two'],
+      },
+    },
+    children: false,
+    actions: ['capability:wire', 'capability:server', 'capability:device', 'steal:escrow', 'steal:escrow-second', 'decrypt-all', 'decrypt-all:escrow'],
+    planned: true,
+  },
+  Forge: {
+    description:
+      "The thief writes a message Alice never sent. The widget builds an escrowed envelope from Alice to Bob (with its own keys) and gives the thief a copy of the authority's escrow secret key. \"Forge\" opens the envelope's escrow field (HPKE open), recovers the message key, seals the learner's text (default \"Change of plan: send the files to this address instead\") under that key with the same header and a fresh nonce, and delivers it; Bob's client opens it with its own copy of the key, the tag verifies, and the message is shown as from Alice (reports `forge`). With the switch \"Escrow off\" the same attempt runs on an envelope without an escrow field: the thief has no message key, seals with a random key of its own, and Bob's client rejects the tag (reports `forge:no-escrow`).",
+    props: {},
+    children: false,
+    actions: ['forge', 'forge:no-escrow'],
+    planned: true,
+  },
+  BlastRadius: {
+    description:
+      "Three worlds side by side, each generated and run by the widget from the same script (Alice, Bob and Carol, three conversations, messages before and after a compromise time T): static keys without escrow, ratchet without escrow, ratchet with escrow. For each world and each compromise at T (Bob's phone stolen; the escrow key stolen), the thief decrypts every recorded envelope with its loot, and the grid shows messages opened / total, sent before T and after T, the users and conversations exposed, and whether a message the thief forges is accepted. Every number is the result of running decryption or the recipient's tag check. No actions.",
+    props: {},
+    children: false,
+    planned: true,
+  },
+  EscrowBinding: {
+    description:
+      "One line of escrow code and what it decides. Two envelopes from Alice to Bob, each with its escrow field. A switch chooses how the field is sealed: \"bound\" (HPKE info = \"escrow-v1\" ‖ header, aad = header, as <EscrowSwitch /> does) or \"unbound\" (info = \"escrow-v1\", empty aad: the field does not say which message it belongs to). First the widget runs the normal check in both settings: the authority opens each envelope's own field and reads the message (both pass). Then \"Move message 1's escrow field onto message 2\" does what a faulty or rogue client could do, and the authority executes a warrant on message 2. Unbound: the field opens, yields message 1's key, and message 2's tag fails: lawful access to message 2 is silently lost and nothing says why (reports `blob-swap:unbound`). Bound: HPKE open fails at once because the header differs, so the mismatch is caught where it happened (reports `blob-swap:bound`). In both settings Bob's client accepts message 2: it never checks the escrow field.",
+    props: {},
+    children: false,
+    actions: ['blob-swap:unbound', 'blob-swap:bound'],
+    planned: true,
+  },
+
+  // Lesson 8 (split-keys).
+  SplitKeys: {
+    description:
+      "The escrow authority's secret key (X25519, 32 bytes; generated by the widget with its public key) split among agencies, with recorded escrowed traffic (about 10 messages) to test keys on. scheme=\"xor\": two components as in Clipper, KU1 = 32 random bytes and KU2 = key ⊕ KU1, held by Agency 1 and Agency 2. scheme=\"shamir\": k-of-n Shamir shares (shamir-secret-sharing 0.0.4; default 2 of 3, the learner may choose k and n from 2 to 5). \"Split the key\" shows every share and who holds it (reports `split:<scheme>`). The thief then steals shares of its choice; \"Recombine and decrypt\" combines whatever it holds, checks the result against the authority's public key (X25519(candidate, 9) = public key?) and tries it on the recorded traffic, showing the check's verdict and messages opened / total; with enough shares it reports `stolen:<scheme>`. \"Use the key (warrant)\" shows the authority's own recombination: the whole key appears again in one place. \"Corrupt a share\" flips a byte of one share before recombination: the result fails the public-key check, so the bad share is detected instead of silently giving a wrong key (reports `split:bad-share`). Instances in one lesson with the same scheme share their key, shares and thief, so later steps continue from earlier ones.",
+    props: {
+      scheme: { description: 'How the key is split', required: true, values: ['xor', 'shamir'] },
+    },
+    children: false,
+    actions: ['split:{scheme}', 'stolen:{scheme}', 'split:bad-share'],
     planned: true,
   },
 } as const satisfies Record<string, WidgetSpec>;

@@ -1,6 +1,14 @@
 import type { ComponentType } from 'react';
 import type { WidgetName } from '@/lib/lessons/widget-names';
 import { Callout } from './Callout';
+import { Derive } from './crypto/Derive';
+import { EncryptDecrypt } from './crypto/EncryptDecrypt';
+import { KeyExchange } from './crypto/KeyExchange';
+import { KeyPair } from './crypto/KeyPair';
+import { NonceReuse } from './crypto/NonceReuse';
+import { SelfTest } from './crypto/SelfTest';
+import { Tamper } from './crypto/Tamper';
+import { Wire } from './crypto/Wire';
 import { Quiz } from './Quiz';
 import { Step } from './Step';
 
@@ -15,4 +23,12 @@ export const lessonWidgets: Record<WidgetName, ComponentType<any>> = {
   Step,
   Quiz,
   Callout,
+  KeyPair,
+  KeyExchange,
+  Derive,
+  EncryptDecrypt,
+  Tamper,
+  Wire,
+  NonceReuse,
+  SelfTest,
 };
