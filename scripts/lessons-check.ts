@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatLessonIssue, type LessonIssue } from '../lib/lessons/lesson-issue';
 import { validateLessons, type LessonFolderInput, type LessonsTreeInput } from '../lib/lessons/validate-lessons';
+import type { WidgetSpec } from '../lib/lessons/widget-names';
 
 /** Imports a TypeScript module of the lessons tree, turning failures into a message. */
 async function importModule(file: string): Promise<{ module?: Record<string, unknown>; error?: string }> {
@@ -49,10 +50,13 @@ export async function loadLessonsTree(root: string): Promise<LessonsTreeInput> {
   };
 }
 
-/** Loads and validates a lessons root. */
-export async function checkLessonsRoot(root: string): Promise<{ issues: LessonIssue[]; lessons: number }> {
+/** Loads and validates a lessons root (against `vocabulary`, default the registered widgets). */
+export async function checkLessonsRoot(
+  root: string,
+  options: { vocabulary?: Readonly<Record<string, WidgetSpec>> } = {},
+): Promise<{ issues: LessonIssue[]; lessons: number }> {
   const tree = await loadLessonsTree(root);
-  return { issues: validateLessons(tree), lessons: tree.folders.length };
+  return { issues: validateLessons({ ...tree, vocabulary: options.vocabulary }), lessons: tree.folders.length };
 }
 
 async function main(): Promise<void> {

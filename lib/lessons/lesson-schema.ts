@@ -122,5 +122,7 @@ export const trackSchema = z
 // Compile-time proof that the schema and the documented interfaces describe the same shape.
 type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
+/** Compiles only while lessonSchema and the Lesson interface agree. */
 export type LessonSchemaMatchesType = Assert<MutuallyAssignable<z.infer<typeof lessonSchema>, Lesson>>;
+/** Compiles only while trackSchema and the Track interface agree. */
 export type TrackSchemaMatchesType = Assert<MutuallyAssignable<z.infer<typeof trackSchema>, Track>>;

@@ -10,6 +10,7 @@ import { formatFieldPath, type LessonIssue } from './lesson-issue';
 import { lessonSchema, trackSchema } from './lesson-schema';
 import type { Lesson } from './lesson-types';
 import { validateLessonMdx } from './validate-mdx';
+import type { WidgetSpec } from './widget-names';
 
 /** Files a lesson folder may contain; anything else is reported so it is not silently ignored. */
 export const LESSON_FILES = ['meta.ts', 'content.mdx'] as const;
@@ -40,6 +41,8 @@ export interface LessonsTreeInput {
   readonly contentMap: unknown;
   /** Why lesson-content.ts could not be imported, if it could not. */
   readonly contentMapLoadError?: string;
+  /** The widget vocabulary; defaults to `widgetSpecs` (tests pass their own). */
+  readonly vocabulary?: Readonly<Record<string, WidgetSpec>>;
 }
 
 /** Validates the whole tree; returns every problem found (empty when all is well). */
@@ -71,6 +74,7 @@ export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
           source: folder.content,
           steps: lesson.steps,
           quizIds: lesson.quiz.map((q) => q.id),
+          vocabulary: input.vocabulary,
         }),
       );
     }

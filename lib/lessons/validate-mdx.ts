@@ -10,7 +10,7 @@
 import { createProcessor } from '@mdx-js/mdx';
 import type { LessonIssue, LessonRule } from './lesson-issue';
 import type { LessonStep } from './lesson-types';
-import { findElementSpec, htmlElementSpecs, widgetActions, widgetSpecs, type WidgetSpec } from './widget-names';
+import { htmlElementSpecs, widgetActions, widgetSpecs, type WidgetSpec } from './widget-names';
 
 /** What the MDX validator needs to know about the lesson. */
 export interface MdxValidationInput {
@@ -24,6 +24,8 @@ export interface MdxValidationInput {
   readonly steps: readonly Pick<LessonStep, 'id' | 'requires'>[];
   /** meta.quiz ids. */
   readonly quizIds: readonly string[];
+  /** The widget vocabulary; defaults to `widgetSpecs` (tests pass their own). */
+  readonly vocabulary?: Readonly<Record<string, WidgetSpec>>;
 }
 
 /** The few mdast / mdx-jsx node fields this walker reads. */
@@ -54,13 +56,18 @@ interface StepSeen {
 
 const ELEMENT_TYPES = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
 const EXPRESSION_TYPES = new Set(['mdxFlowExpression', 'mdxTextExpression']);
-const WIDGET_NAMES = Object.entries(widgetSpecs as Record<string, WidgetSpec>)
-  .filter(([, spec]) => !spec.planned)
-  .map(([name]) => name);
-const ALL_NAMES = [...Object.keys(widgetSpecs), ...Object.keys(htmlElementSpecs)];
 
 /** Validates one content.mdx; returns every problem found (empty when the file is fine). */
 export function validateLessonMdx(input: MdxValidationInput): LessonIssue[] {
+  const vocabulary: Readonly<Record<string, WidgetSpec>> = input.vocabulary ?? widgetSpecs;
+  const widgetNames = Object.keys(vocabulary).filter((name) => !vocabulary[name]?.planned);
+  const allNames = [...Object.keys(vocabulary), ...Object.keys(htmlElementSpecs)];
+  const findElementSpec = (name: string): WidgetSpec | undefined =>
+    Object.hasOwn(vocabulary, name)
+      ? vocabulary[name]
+      : Object.hasOwn(htmlElementSpecs, name)
+        ? htmlElementSpecs[name as keyof typeof htmlElementSpecs]
+        : undefined;
   const issues: LessonIssue[] = [];
   const report = (rule: LessonRule, line: number | undefined, message: string) =>
     issues.push({ rule, file: input.file, line, message });
@@ -109,8 +116,8 @@ export function validateLessonMdx(input: MdxValidationInput): LessonIssue[] {
     }
     const spec = findElementSpec(name);
     if (!spec) {
-      const suggestion = closestName(name, ALL_NAMES);
-      report('unknown-element', line, `Unknown element <${name}>${suggestion ? `: did you mean <${suggestion}>?` : '.'} Lesson content may use only registered widgets (${WIDGET_NAMES.join(', ')}) and ${Object.keys(htmlElementSpecs).map((n) => `<${n}>`).join(', ')}; new widgets are added in lib/lessons/widget-names.ts.`);
+      const suggestion = closestName(name, allNames);
+      report('unknown-element', line, `Unknown element <${name}>${suggestion ? `: did you mean <${suggestion}>?` : '.'} Lesson content may use only registered widgets (${widgetNames.join(', ')}) and ${Object.keys(htmlElementSpecs).map((n) => `<${n}>`).join(', ')}; new widgets are added in lib/lessons/widget-names.ts.`);
       for (const child of node.children ?? []) visit(child, step);
       return;
     }

@@ -261,13 +261,6 @@ export const htmlElementSpecs = {
   sup: { description: 'Superscript, e.g. 2<sup>16</sup>.', props: {}, children: true },
 } as const satisfies Record<string, WidgetSpec>;
 
-/** Looks up a widget or HTML element spec by its element name. */
-export function findElementSpec(name: string): WidgetSpec | undefined {
-  if (Object.hasOwn(widgetSpecs, name)) return widgetSpecs[name as VocabularyName];
-  if (Object.hasOwn(htmlElementSpecs, name)) return htmlElementSpecs[name as keyof typeof htmlElementSpecs];
-  return undefined;
-}
-
 /**
  * The action ids a widget reports, given its literal props (templates whose prop is missing are
  * skipped: the missing prop is reported separately).

@@ -10,6 +10,7 @@ export interface LessonPlayerValue {
   readonly currentIndex: number;
 }
 
+/** Provided by LessonPlayer; read it with useLessonPlayer(). */
 export const LessonPlayerContext = createContext<LessonPlayerValue | null>(null);
 
 /** The lesson being played; throws outside a LessonPlayer so a misplaced widget fails loudly. */
