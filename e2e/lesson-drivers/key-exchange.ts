@@ -1,0 +1,23 @@
+/** Drivers for lessons/key-exchange: both sides reach one secret; Eve's capture holds no secret. */
+import { expect } from '@playwright/test';
+import type { LessonDrivers } from '../lesson-driver';
+import { exchange, generateKeyPair, shownHex } from './crypto-steps';
+
+let shared = '';
+let alicePublic = '';
+
+export const drivers: LessonDrivers = {
+  'two-key-pairs': async ({ page, panel }) => {
+    alicePublic = await generateKeyPair(page, panel, 'alice');
+    await generateKeyPair(page, panel, 'bob');
+  },
+  'swap-and-compute': async ({ page, panel }) => {
+    shared = await exchange(page, panel);
+  },
+  'what-eve-sees': async ({ panel }) => {
+    const captured = panel.getByRole('list', { name: 'Captured items' }).getByRole('listitem');
+    await expect(captured).toHaveCount(2);
+    expect(await shownHex(panel, 'wire-1')).toBe(alicePublic);
+    expect((await panel.innerText()).replace(/\s/g, '')).not.toContain(shared);
+  },
+};
