@@ -7,13 +7,8 @@
  * @module
  */
 import { z } from 'zod';
+import { ACTION_ID, KEBAB_CASE } from './id-patterns';
 import type { Lesson, Track } from './lesson-types';
-
-/** kebab-case: lowercase letters and digits separated by single hyphens. */
-export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Action ids reported by widgets: `keypair:bob`, `quiz:why-public`, `tamper:rejected`. */
-export const ACTION_ID = /^[a-z0-9]+(?:[-:.][a-z0-9]+)*$/;
 
 const kebabId = (what: string) =>
   stringOf(what)

@@ -57,7 +57,12 @@ describe('readStoredProgress', () => {
 
   it('reports a damaged current-version document with the field path', () => {
     const r = readStoredProgress('{"version":1,"lessons":{"welcome":{"completedSteps":"all","quiz":{}}}}');
-    expect(r).toMatchObject({ kind: 'corrupt', reason: expect.stringContaining('lessons.welcome.completedSteps') });
+    expect(r).toMatchObject({ kind: 'corrupt', reason: 'it is damaged: lessons.welcome.completedSteps: expected array' });
+  });
+
+  it('names unexpected fields, so a stored secret is refused rather than read', () => {
+    const r = readStoredProgress('{"version":1,"lessons":{"welcome":{"completedSteps":[],"quiz":{},"secretKey":"aa"}}}');
+    expect(r).toMatchObject({ kind: 'corrupt', reason: 'it is damaged: lessons.welcome: unexpected field "secretKey"' });
   });
 
   it('reports a newer version as future, without trying to read it', () => {
@@ -109,7 +114,7 @@ describe('progress files', () => {
     ['not JSON', 'hello', /is not JSON/],
     ['foreign JSON', '{"name":"package"}', /not Backdoor Lab progress/],
     ['newer version', '{"format":"backdoor-lab-progress","progress":{"version":3,"lessons":{}}}', /newer version of Backdoor Lab \(progress format 3/],
-    ['damaged', '{"format":"backdoor-lab-progress","progress":{"version":1,"lessons":{"Bad Slug":{"completedSteps":[],"quiz":{}}}}}', /damaged and was not imported: lessons/],
+    ['damaged', '{"format":"backdoor-lab-progress","progress":{"version":1,"lessons":{"Bad Slug":{"completedSteps":[],"quiz":{}}}}}', 'This progress file is damaged and was not imported: lessons.Bad Slug: not a valid id (lowercase kebab-case expected).'],
   ])('rejects %s with a clear message', (_, text, message) => {
     const r = parseProgressFile(text);
     expect(r.ok).toBe(false);

@@ -8,9 +8,11 @@
  *
  * @module
  */
-import { z } from 'zod';
+// zod/mini: the same validation as classic zod at a fraction of the bundle size; this module runs
+// on every page (the progress store), unlike the lesson schema, which only the build and CLI load.
+import * as z from 'zod/mini';
+import { KEBAB_CASE } from './id-patterns';
 import { formatFieldPath } from './lesson-issue';
-import { KEBAB_CASE } from './lesson-schema';
 
 /** localStorage key of the progress document. */
 export const PROGRESS_STORAGE_KEY = 'backdoor-lab:progress';
@@ -24,29 +26,29 @@ export const PROGRESS_FILE_FORMAT = 'backdoor-lab-progress';
 /** Refuse files larger than this: progress for the whole course is a few kilobytes. */
 export const MAX_PROGRESS_FILE_BYTES = 1_000_000;
 
-const id = z.string().max(100).regex(KEBAB_CASE);
-const choiceIndex = z.number().int().min(0).max(99);
+const id = z.string().check(z.maxLength(100), z.regex(KEBAB_CASE, 'must be a kebab-case id'));
+const choiceIndex = z.int().check(z.minimum(0), z.maximum(99));
 
 /** A saved quiz answer: the chosen choice index, or the chosen indices of a multi question. */
-export const quizAnswerSchema = z.union([choiceIndex, z.array(choiceIndex).max(100)]);
+export const quizAnswerSchema = z.union([choiceIndex, z.array(choiceIndex).check(z.maxLength(100))]);
 
-/** Progress in one lesson. */
+/** Progress in one lesson: ids of the steps moved on from, when it was finished, answer per quiz id. */
 export const lessonProgressSchema = z.strictObject({
-  completedSteps: z.array(id).max(200).describe('Ids of the steps the learner moved on from'),
-  completedAt: z.iso.datetime().optional().describe('When the learner finished the last step'),
-  quiz: z.record(id, quizAnswerSchema).describe('Answer chosen per quiz id'),
+  completedSteps: z.array(id).check(z.maxLength(200)),
+  completedAt: z.optional(z.iso.datetime()),
+  quiz: z.record(id, quizAnswerSchema),
 });
 
-/** Progress in one exercise (reserved for the exercise runner). */
+/** Progress in one exercise (reserved for the exercise runner): when every check first passed. */
 export const exerciseProgressSchema = z.strictObject({
-  passedAt: z.iso.datetime().optional().describe('When every check first passed'),
+  passedAt: z.optional(z.iso.datetime()),
 });
 
 /** The stored document, version 1. */
 export const progressSchema = z.strictObject({
   version: z.literal(PROGRESS_VERSION),
   lessons: z.record(id, lessonProgressSchema),
-  exercises: z.record(id, exerciseProgressSchema).optional(),
+  exercises: z.optional(z.record(id, exerciseProgressSchema)),
 });
 
 /** A saved quiz answer. */
@@ -60,7 +62,9 @@ export type Progress = z.infer<typeof progressSchema>;
  * Version 0, a flat array of `"<lesson>/<step>"` strings (the prototype's format, kept so the
  * migration path is exercised): `["welcome/what-you-will-do", "welcome/moving-around"]`.
  */
-export const progressV0Schema = z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/)).max(10_000);
+export const progressV0Schema = z
+  .array(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be "<lesson>/<step>"')))
+  .check(z.maxLength(10_000));
 
 /** What was found under the storage key. */
 export type StoredProgressRead =
@@ -231,9 +235,38 @@ export function parseProgressFile(text: string, byteLength = text.length): Progr
   }
 }
 
-function describeIssue(error: z.ZodError): string {
+/** The shape of a zod issue this module reads (zod/mini ships no English messages, so we word them). */
+interface SchemaIssue {
+  readonly code?: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly expected?: unknown;
+  readonly keys?: readonly string[];
+}
+
+function describeIssue(error: { issues: readonly SchemaIssue[] }): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
+  let what: string;
+  switch (issue.code) {
+    case 'invalid_type':
+      what = `expected ${String(issue.expected)}`;
+      break;
+    case 'unrecognized_keys':
+      what = `unexpected field${(issue.keys ?? []).length === 1 ? '' : 's'} ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}`;
+      break;
+    case 'invalid_key':
+      what = 'not a valid id (lowercase kebab-case expected)';
+      break;
+    case 'too_big':
+      what = 'too long';
+      break;
+    case 'too_small':
+      what = 'too small';
+      break;
+    default:
+      what = issue.message === 'Invalid input' ? 'invalid value' : issue.message;
+  }
   const where = formatFieldPath(issue.path);
-  return where ? `${where}: ${issue.message}` : issue.message;
+  return where ? `${where}: ${what}` : what;
 }

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { KEBAB_CASE } from './lesson-schema';
+import { KEBAB_CASE } from './id-patterns';
 
 /** One prop a widget accepts. Props are always string literals in content.mdx. */
 export interface WidgetPropSpec {
