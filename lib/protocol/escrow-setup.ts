@@ -29,7 +29,7 @@ export interface EscrowOptions {
   readonly variant?: EscrowVariant;
   /** Messages sent at or after this minute are escrowed. Default 0 (from the start). */
   readonly enabledAt?: SimTime;
-  /** Escrow epoch length per (conversation, sender). Default 7 days. */
+  /** Escrow epoch length per (conversation, sender). Default 14 days. */
   readonly epochMinutes?: number;
   /** For `shamir`: how many shares, how many needed. Default 3-of-5. */
   readonly shamir?: { readonly shares: number; readonly threshold: number };
@@ -86,8 +86,12 @@ export type EscrowKeyRecovery =
       readonly message: string;
     };
 
-/** Default epoch length: a week of simulated time. */
-export const DEFAULT_ESCROW_EPOCH_MINUTES = 7 * MINUTES_PER_DAY;
+/**
+ * Default epoch length: two weeks of simulated time. Each epoch costs the authority (or the thief)
+ * one HPKE open per (conversation, sender), about 2 ms of X25519; two weeks keeps that to a few
+ * dozen opens in a 30-day world while still showing rotation.
+ */
+export const DEFAULT_ESCROW_EPOCH_MINUTES = 14 * MINUTES_PER_DAY;
 
 const SHAMIR_AGENCY_NAMES = [
   'Ministry of Justice',
