@@ -25,7 +25,7 @@ export function assertSimTime(value: unknown, what: string): SimTime {
   return value;
 }
 
-/** "day 3, 14:05" for minute 4205 (days count from 1, as a person would say them). */
+/** "day 3, 22:05" for minute 4205 (days count from 1, as a person would say them). */
 export function formatSimTime(time: SimTime): string {
   const day = Math.floor(time / MINUTES_PER_DAY) + 1;
   const inDay = time % MINUTES_PER_DAY;
