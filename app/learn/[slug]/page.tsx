@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LessonPlayer } from '@/app/_components/lesson/LessonPlayer';
 import { LabProvider, SeedNotice } from '@/app/_components/widgets/crypto/LabProvider';
+import { LessonScope } from '@/app/_components/widgets/LessonScope';
 import { lessonWidgets } from '@/app/_components/widgets/registry';
 import { lessons, tracks } from '@/lessons/index';
 import { lessonContent } from '@/lessons/lesson-content';
@@ -66,10 +67,12 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
         </ul>
       </section>
       <LessonPlayer lesson={lesson} next={next ? { slug: next.slug, title: next.title } : null}>
-        <LabProvider>
-          <SeedNotice />
-          <Content components={lessonWidgets} />
-        </LabProvider>
+        <LessonScope>
+          <LabProvider>
+            <SeedNotice />
+            <Content components={lessonWidgets} />
+          </LabProvider>
+        </LessonScope>
       </LessonPlayer>
     </main>
   );
