@@ -85,3 +85,18 @@ export function scalarMult(scalar: Uint8Array, uCoordinate: Uint8Array): Uint8Ar
     throw new X25519Error('X25519 refused this u-coordinate: it is a low-order point, so the result would be all zeros.');
   }
 }
+
+let warmedUp = false;
+
+/**
+ * Builds noble's fixed-base tables and lets the JavaScript engine compile the ladder now (about
+ * 60-100 ms, once per page) instead of during the learner's first key generation or exchange, so
+ * those clicks answer within a frame. Call it when the page is idle.
+ */
+export function warmUpX25519(): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  const a = new Uint8Array(32).fill(1);
+  const b = new Uint8Array(32).fill(2);
+  for (let i = 0; i < 3; i++) x25519.getSharedSecret(a, x25519.getPublicKey(b));
+}

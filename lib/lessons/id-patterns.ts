@@ -8,5 +8,5 @@
 /** kebab-case: lowercase letters and digits separated by single hyphens (slugs, step and quiz ids). */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Action ids reported by widgets: `keypair:bob`, `quiz:why-public`, `tamper:rejected`. */
+/** Action ids reported by widgets: `keypair:bob`, `quiz:why-public`, `tamper`. */
 export const ACTION_ID = /^[a-z0-9]+(?:[-:.][a-z0-9]+)*$/;

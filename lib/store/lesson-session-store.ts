@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 
 export interface LessonSessionState {
-  /** Action ids reported so far, e.g. `keypair:alice`, `exchange`, `tamper:rejected`. */
+  /** Action ids reported so far, e.g. `keypair:alice`, `exchange`, `decrypt:rejected`. */
   readonly actions: ReadonlySet<string>;
   recordAction(id: string): void;
   reset(): void;

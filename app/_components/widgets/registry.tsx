@@ -1,16 +1,10 @@
 import type { ComponentType } from 'react';
 import type { WidgetName } from '@/lib/lessons/widget-names';
 import { Callout } from './Callout';
-import { Derive } from './crypto/Derive';
-import { EncryptDecrypt } from './crypto/EncryptDecrypt';
-import { KeyExchange } from './crypto/KeyExchange';
-import { KeyPair } from './crypto/KeyPair';
-import { NonceReuse } from './crypto/NonceReuse';
-import { SelfTest } from './crypto/SelfTest';
-import { Tamper } from './crypto/Tamper';
-import { Wire } from './crypto/Wire';
+import { Derive, EncryptDecrypt, KeyExchange, KeyPair, NonceReuse, SelfTest, Tamper, Wire } from './lazy-widgets';
 import { Quiz } from './Quiz';
 import { Step } from './Step';
+
 
 /**
  * The components lesson MDX may use, by element name. Typed against lib/lessons/widget-names.ts:

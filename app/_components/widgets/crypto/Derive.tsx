@@ -5,7 +5,7 @@ import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
 import { LabError } from './LabError';
-import { useLab, useLabStore } from './LabProvider';
+import { useLab, useLabStore } from './lab-hooks';
 import styles from './widgets.module.css';
 
 /** HKDF-SHA256 turns the raw shared secret into the message key, on both sides. */

@@ -4,7 +4,7 @@ import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
 import { LabError } from './LabError';
-import { useLab, useLabStore } from './LabProvider';
+import { useLab, useLabStore } from './lab-hooks';
 import styles from './widgets.module.css';
 
 /** Alice seals a message the learner types (ChaCha20-Poly1305); Bob opens what arrived. */

@@ -4,7 +4,7 @@ import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
 import { LabError } from './LabError';
-import { useLab, useLabStore } from './LabProvider';
+import { useLab, useLabStore } from './lab-hooks';
 import styles from './widgets.module.css';
 
 /** Swap public keys over the wire, then each side computes X25519 with its own secret key. */

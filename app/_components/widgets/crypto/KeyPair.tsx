@@ -2,7 +2,7 @@
 import { ActorBadge, ACTORS } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
-import { useLab } from './LabProvider';
+import { useLab } from './lab-hooks';
 import styles from './widgets.module.css';
 
 /** Generates one party's X25519 key pair and shows both halves. */

@@ -1,6 +1,6 @@
 'use client';
 import type { LabAction } from '@/lib/store/lab-store';
-import { useLab } from './LabProvider';
+import { useLab } from './lab-hooks';
 import styles from './widgets.module.css';
 
 /** The lab's last learner-facing error, shown only by the widget whose action raised it. */

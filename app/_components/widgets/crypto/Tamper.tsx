@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge } from '../../actors';
 import { LabError } from './LabError';
-import { useLab, useLabStore } from './LabProvider';
+import { useLab, useLabStore } from './lab-hooks';
 import styles from './widgets.module.css';
 
 /** Flips one bit of the ciphertext in transit, as an active attacker on the path could. */

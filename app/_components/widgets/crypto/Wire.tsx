@@ -3,7 +3,7 @@ import { describeLength } from '@/lib/crypto/byte-format';
 import { ActorBadge } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
 import { SequenceDiagram } from '../../diagram/SequenceDiagram';
-import { useLab } from './LabProvider';
+import { useLab } from './lab-hooks';
 import styles from './widgets.module.css';
 
 /** Eve's view: every byte that crossed the wire, in order, and nothing else. */

@@ -1,0 +1,16 @@
+'use client';
+/**
+ * The interactive widgets, each its own chunk. The lesson route is one bundle for every lesson, so
+ * importing the widgets directly would put all of them in every lesson's first load; loaded through
+ * here, a lesson page fetches only the widgets its content renders.
+ */
+import dynamic from 'next/dynamic';
+
+export const Derive = dynamic(() => import('./crypto/Derive').then((m) => m.Derive));
+export const EncryptDecrypt = dynamic(() => import('./crypto/EncryptDecrypt').then((m) => m.EncryptDecrypt));
+export const KeyExchange = dynamic(() => import('./crypto/KeyExchange').then((m) => m.KeyExchange));
+export const KeyPair = dynamic(() => import('./crypto/KeyPair').then((m) => m.KeyPair));
+export const NonceReuse = dynamic(() => import('./crypto/NonceReuse').then((m) => m.NonceReuse));
+export const SelfTest = dynamic(() => import('./crypto/SelfTest').then((m) => m.SelfTest));
+export const Tamper = dynamic(() => import('./crypto/Tamper').then((m) => m.Tamper));
+export const Wire = dynamic(() => import('./crypto/Wire').then((m) => m.Wire));
