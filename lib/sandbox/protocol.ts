@@ -1,14 +1,12 @@
 /**
  * The messages between the page (trusted) and the learner-code runner (untrusted: a dedicated Web
  * Worker in the browser, a worker thread in Node). Everything that arrives from the runner is
- * `unknown` until {@link parseRunnerMessage} has checked it; nothing the runner says is believed
+ * `unknown` until `parseRunnerMessage` (protocol-schema.ts) has checked it; nothing the runner says is believed
  * beyond its shape. In particular the runner never reports whether checks passed: checks run on the
  * trusted side against the returned data (see run-checks.ts), so a forged message can at most claim
  * a result that the learner's code could have returned anyway.
  * @module
  */
-import { z } from 'zod';
-
 /** Console levels the runner captures. */
 export const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error'] as const;
 
@@ -91,74 +89,23 @@ export interface DoneMessage {
 /** Anything the runner may send. */
 export type RunnerMessage = ConsoleMessage | OutputTruncatedMessage | DoneMessage;
 
-const runId = z.string().min(8).max(64);
-const learnerErrorKind = z.enum([
-  'compile',
-  'import',
-  'runtime',
-  'non-error-throw',
-  'unhandled-rejection',
-  'result',
-  'timeout',
-  'crashed',
-  'stopped',
-  'internal',
-]);
-const lineNumber = z.number().int().min(1).max(1_000_000);
-
-const learnerErrorSchema = z.strictObject({
-  kind: learnerErrorKind,
-  message: z.string().max(MAX_LINE_CHARS * 2),
-  line: lineNumber.optional(),
-  column: lineNumber.optional(),
-});
-
-const durationMs = z.number().min(0).max(24 * 3600 * 1000);
-
-const runOutcomeSchema = z.discriminatedUnion('status', [
-  z.strictObject({ status: z.literal('ok'), result: z.unknown(), durationMs }),
-  z.strictObject({ status: z.literal('error'), error: learnerErrorSchema, durationMs }),
-]);
-
-/** zod schema of every runner → page message. */
-export const runnerMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('console'),
-    runId,
-    level: z.enum(CONSOLE_LEVELS),
-    text: z.string().max(MAX_LINE_CHARS + 64),
-  }),
-  z.strictObject({ type: z.literal('output-truncated'), runId }),
-  z.strictObject({ type: z.literal('done'), runId, outcome: runOutcomeSchema }),
-]);
-
-/** zod schema of the page → runner request (the runner checks what it is sent, too). */
-export const runRequestSchema = z.strictObject({
-  type: z.literal('run'),
-  runId,
-  source: z.string().max(200_000),
-  context: z.unknown(),
-  limits: z.strictObject({
-    maxLines: z.number().int().min(1).max(10_000),
-    maxChars: z.number().int().min(1).max(1_000_000),
-  }),
-});
-
 /**
- * Checks a message that claims to come from the runner. Returns `null` for anything malformed or
- * for another run's message; the caller treats that as a broken runner.
+ * Checks a run request on the runner side, by hand: the runner bundle stays free of zod (which would
+ * triple its size), and the request comes from the trusted page anyway.
  */
-export function parseRunnerMessage(data: unknown, expectedRunId: string): RunnerMessage | null {
-  const parsed = runnerMessageSchema.safeParse(data);
-  if (!parsed.success || parsed.data.runId !== expectedRunId) return null;
-  return parsed.data as RunnerMessage;
-}
-
-/** Checks a run request (runner side). Throws a readable error when it is malformed. */
 export function parseRunRequest(data: unknown): RunRequest {
-  const parsed = runRequestSchema.safeParse(data);
-  if (!parsed.success) throw new Error(`malformed run request: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
-  return parsed.data as RunRequest;
+  const d = data as Partial<Record<keyof RunRequest, unknown>> | null;
+  const limits = d?.limits as Partial<Record<keyof OutputLimits, unknown>> | undefined;
+  const positiveInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
+  if (
+    typeof d !== 'object' || d === null || d.type !== 'run' ||
+    typeof d.runId !== 'string' || !/^[0-9a-f]{8,64}$/.test(d.runId) ||
+    typeof d.source !== 'string' ||
+    typeof limits !== 'object' || limits === null || !positiveInt(limits.maxLines) || !positiveInt(limits.maxChars)
+  ) {
+    throw new Error('malformed run request');
+  }
+  return { type: 'run', runId: d.runId, source: d.source, context: d.context, limits: { maxLines: limits.maxLines as number, maxChars: limits.maxChars as number } };
 }
 
 /** A run id: 128 random bits in hex, unguessable by code that has not been sent it. */

@@ -5,7 +5,8 @@
  * a runner that says something unexpected is not believed about anything else either.
  * @module
  */
-import { parseRunnerMessage, type ConsoleLevel, type LearnerError, type OutputLimits, type RunOutcome } from './protocol';
+import type { ConsoleLevel, LearnerError, OutputLimits, RunOutcome } from './protocol';
+import { parseRunnerMessage } from './protocol-schema';
 
 /** One console line as shown in the output panel. */
 export interface OutputLine {
