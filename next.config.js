@@ -61,10 +61,7 @@ const nextConfig = {
       // Later rules win for the same header: the sandbox runner's CSP replaces the page CSP here.
       {
         source: '/sandbox/:path*',
-        headers: [
-          { key: 'Content-Security-Policy', value: sandboxCsp },
-          { key: 'Cache-Control', value: 'no-cache' },
-        ],
+        headers: [{ key: 'Content-Security-Policy', value: sandboxCsp }],
       },
     ];
   },

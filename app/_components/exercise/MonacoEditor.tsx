@@ -1,0 +1,132 @@
+'use client';
+/**
+ * Monaco, from the app's own bundle (never a CDN): `loader.config({ monaco })` hands
+ * @monaco-editor/react the locally imported package, and `MonacoEnvironment.getWorker` returns a
+ * local worker for every label (Monaco asks for one per label once the hook exists). This module is
+ * only ever loaded through next/dynamic with ssr: false, from MonacoEditorLoader.
+ */
+import Editor, { loader, type OnMount } from '@monaco-editor/react';
+import * as monaco from 'monaco-editor';
+import { useEffect, useRef } from 'react';
+import { SANDBOX_MODULE_DECLARATIONS } from '@/lib/sandbox/generated/sandbox-module-declarations';
+import { LEARNER_GLOBALS_DECLARATION } from '@/lib/sandbox/learner-globals-declaration';
+
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string) {
+    if (label === 'typescript' || label === 'javascript') {
+      return new Worker(new URL('./monaco-ts.worker.ts', import.meta.url), { type: 'module', name: label });
+    }
+    return new Worker(new URL('./monaco-editor.worker.ts', import.meta.url), { type: 'module', name: label });
+  },
+};
+loader.config({ monaco });
+
+const ts = monaco.typescript;
+ts.typescriptDefaults.setCompilerOptions({
+  target: ts.ScriptTarget.ESNext,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeJs,
+  lib: ['es2022'],
+  strict: true,
+  noEmit: true,
+  allowNonTsExtensions: true,
+  isolatedModules: true,
+});
+ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+ts.typescriptDefaults.setEagerModelSync(true);
+for (const file of SANDBOX_MODULE_DECLARATIONS) ts.typescriptDefaults.addExtraLib(file.content, file.path);
+ts.typescriptDefaults.addExtraLib(LEARNER_GLOBALS_DECLARATION, 'file:///learner-globals.d.ts');
+
+/** The app's theme: `<html data-theme="dark">` or light. */
+function currentTheme(): 'vs-dark' | 'vs' {
+  return document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs';
+}
+
+/** Moves focus to the next (or previous) focusable element after `from`, for "Esc then Tab". */
+function moveFocus(from: Element, backwards: boolean): void {
+  const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea, [tabindex]:not([tabindex="-1"]), summary')].filter(
+    (el) => el.offsetParent !== null || el === from,
+  );
+  const index = focusable.findIndex((el) => el === from || el.contains(from));
+  const target = focusable[index + (backwards ? -1 : 1)];
+  target?.focus();
+}
+
+/** Props of {@link MonacoEditor}. */
+export interface MonacoEditorProps {
+  /** Model path, e.g. `file:///exercises/code-lab.ts` (one model per exercise). */
+  readonly path: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  /** Ctrl/Cmd+Enter. */
+  readonly onRun: () => void;
+  /** Declarations of `lesson` for this exercise. */
+  readonly contextDeclaration: string;
+  readonly ariaLabel: string;
+  /** Focus the editor once it is ready. */
+  readonly autoFocus?: boolean;
+}
+
+/** The TypeScript editor for learner code. */
+export default function MonacoEditor({ path, value, onChange, onRun, contextDeclaration, ariaLabel, autoFocus }: MonacoEditorProps) {
+  const onRunRef = useRef(onRun);
+  useEffect(() => {
+    onRunRef.current = onRun;
+  }, [onRun]);
+
+  useEffect(() => {
+    const lib = ts.typescriptDefaults.addExtraLib(contextDeclaration, `file:///lesson-context-${encodeURIComponent(path)}.d.ts`);
+    return () => lib.dispose();
+  }, [contextDeclaration, path]);
+
+  useEffect(() => {
+    const observer = new MutationObserver(() => monaco.editor.setTheme(currentTheme()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => observer.disconnect();
+  }, []);
+
+  const handleMount: OnMount = (editor) => {
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current());
+    // "Esc then Tab" leaves the editor (Ctrl+M toggles Tab's behaviour for good).
+    let escaped = false;
+    editor.onKeyDown((event) => {
+      if (event.keyCode === monaco.KeyCode.Escape) {
+        escaped = true;
+        return;
+      }
+      if (event.keyCode === monaco.KeyCode.Tab && escaped) {
+        event.preventDefault();
+        event.stopPropagation();
+        const node = editor.getDomNode();
+        if (node) moveFocus(node, event.shiftKey);
+      }
+      escaped = false;
+    });
+    if (autoFocus) editor.focus();
+  };
+
+  return (
+    <Editor
+      height="100%"
+      language="typescript"
+      path={path}
+      value={value}
+      theme={currentTheme()}
+      onChange={(next) => onChange(next ?? '')}
+      onMount={handleMount}
+      loading={<p>Loading the editor…</p>}
+      options={{
+        accessibilitySupport: 'on',
+        ariaLabel,
+        automaticLayout: true,
+        minimap: { enabled: false },
+        fontSize: 14,
+        tabSize: 2,
+        scrollBeyondLastLine: false,
+        fixedOverflowWidgets: true,
+        wordWrap: 'on',
+        renderLineHighlight: 'line',
+      }}
+    />
+  );
+}

@@ -1,0 +1,12 @@
+'use client';
+/**
+ * Loads Monaco only when asked: next/dynamic with ssr: false keeps Monaco out of the server render
+ * and out of every page's first load; its chunks are requested when this component first renders.
+ */
+import dynamic from 'next/dynamic';
+
+/** The Monaco editor, loaded on first render; shows a loading line until then. */
+export const MonacoEditorLoader = dynamic(() => import('./MonacoEditor'), {
+  ssr: false,
+  loading: () => <p role="status">Loading the editor…</p>,
+});
