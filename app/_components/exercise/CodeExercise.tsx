@@ -14,7 +14,7 @@ import { lessonContextDeclaration } from '@/lib/sandbox/lesson-context-declarati
 import type { LearnerError } from '@/lib/sandbox/protocol';
 import { allChecksPassed, runChecks, type CheckResult } from '@/lib/sandbox/run-checks';
 import type { OutputLine, RunReport } from '@/lib/sandbox/run-collector';
-import { MonacoEditorLoader } from './MonacoEditorLoader';
+import { MonacoEditorLoader, preloadMonaco } from './MonacoEditorLoader';
 import { StaticCode } from './StaticCode';
 import styles from './CodeExercise.module.css';
 
@@ -218,7 +218,7 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
         ) : (
           <>
             <StaticCode code={code} label={`Code of ${exercise.title} (read-only until you open the editor)`} />
-            <button type="button" className="primary" onClick={openEditor}>
+            <button type="button" className="primary" onClick={openEditor} onPointerEnter={preloadMonaco} onFocus={preloadMonaco}>
               Open editor
             </button>
           </>

@@ -5,8 +5,15 @@
  */
 import dynamic from 'next/dynamic';
 
+const loadMonaco = () => import('./MonacoEditor');
+
+/** Starts fetching Monaco early (on hover or focus of "Open editor"); loading twice costs nothing. */
+export function preloadMonaco(): void {
+  void loadMonaco();
+}
+
 /** The Monaco editor, loaded on first render; shows a loading line until then. */
-export const MonacoEditorLoader = dynamic(() => import('./MonacoEditor'), {
+export const MonacoEditorLoader = dynamic(loadMonaco, {
   ssr: false,
   loading: () => <p role="status">Loading the editor…</p>,
 });

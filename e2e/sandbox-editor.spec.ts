@@ -1,0 +1,151 @@
+/**
+ * The editor and the sandbox as a learner meets them: Monaco loads only when asked and only from the
+ * app, the CSPs are on the responses, and the timings that matter are measured and printed.
+ */
+import type { Page, Response } from '@playwright/test';
+import { expect, test } from './sandbox-fixtures';
+import { exerciseRegion, openCodeLabWithDraft, runStatus } from './sandbox-helpers';
+
+/** A string only Monaco's main bundle contains (a command id; ids survive minification). */
+const MONACO_MARKER = 'editor.action.toggleTabFocusMode';
+
+/** Records every script the page loads and whether it is Monaco. */
+function recordScripts(page: Page): { urls: string[]; monaco: string[]; pending: Promise<void>[] } {
+  const log = { urls: [] as string[], monaco: [] as string[], pending: [] as Promise<void>[] };
+  page.context().on('response', (response: Response) => {
+    const request = response.request();
+    if (request.resourceType() !== 'script' && !/\.js(\?|$)/.test(response.url())) return;
+    log.urls.push(response.url());
+    log.pending.push(
+      response
+        .text()
+        .then((body) => {
+          if (body.includes(MONACO_MARKER) || /monaco|ts\.worker|editor\.worker/i.test(response.url())) log.monaco.push(response.url());
+        })
+        .catch(() => undefined),
+    );
+  });
+  return log;
+}
+
+test('no Monaco request on /, and on /code only after "Open editor"', async ({ page }) => {
+  const scripts = recordScripts(page);
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  await Promise.all(scripts.pending);
+  expect(scripts.urls.length, 'scripts seen on /').toBeGreaterThan(0);
+  expect(scripts.monaco, 'Monaco scripts on /').toEqual([]);
+
+  await page.goto('/code');
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runStatus(page)).toHaveText(/^Finished in/);
+  await Promise.all(scripts.pending);
+  expect(scripts.monaco, 'Monaco scripts on /code before opening the editor').toEqual([]);
+
+  await page.getByRole('button', { name: 'Open editor' }).click();
+  await expect(page.getByRole('textbox', { name: /^Code editor/ })).toBeFocused({ timeout: 20_000 });
+  await page.waitForLoadState('networkidle');
+  await Promise.all(scripts.pending);
+  expect(scripts.monaco.length, 'Monaco scripts after "Open editor"').toBeGreaterThan(0);
+  test.info().annotations.push({ type: 'monaco scripts', description: scripts.monaco.map((u) => new URL(u).pathname).join(', ') });
+});
+
+test('pages and the sandbox runner carry their CSPs', async ({ request }) => {
+  for (const path of ['/', '/code']) {
+    const csp = (await request.get(path)).headers()['content-security-policy'];
+    expect(csp, `${path} CSP`).toBe(
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+  }
+  const runner = await request.get('/sandbox/runner.js');
+  expect(runner.status()).toBe(200);
+  expect(runner.headers()['content-type']).toMatch(/javascript/);
+  expect(runner.headers()['content-security-policy']).toBe("default-src 'none'; script-src 'self' 'unsafe-eval'; connect-src 'none'; worker-src 'none'");
+  expect(runner.headers()['x-content-type-options']).toBe('nosniff');
+});
+
+test('timings: editor usable after navigation, and Run → result once warm', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+
+  const navigationStart = Date.now();
+  await page.goto('/code');
+  await page.getByRole('button', { name: 'Open editor' }).click();
+  const editor = page.getByRole('textbox', { name: /^Code editor/ });
+  await expect(editor).toBeFocused({ timeout: 20_000 });
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nconsole.log("typed");');
+  await expect(exerciseRegion(page).locator('.view-lines')).toContainText('console.log("typed");');
+  const editorUsableMs = Date.now() - navigationStart;
+  test.info().annotations.push({ type: 'editor usable after navigation', description: `${editorUsableMs} ms` });
+  console.log(`editor usable (focused, typed text shown) ${editorUsableMs} ms after navigation`);
+
+  // The TypeScript worker knows the allowlisted modules and the lesson context.
+  await page.keyboard.type('\nconst n: number = lesson.info;');
+  await expect(page.locator('.squiggly-error')).not.toHaveCount(0, { timeout: 20_000 });
+
+  // Warm runs: a trivial program, timed from the click to the status line.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type("export const answer = 42;");
+  const runButton = page.getByRole('button', { name: 'Run', exact: true });
+  await runButton.click();
+  await expect(runStatus(page)).toHaveText(/^Finished in/);
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = Date.now();
+    await runButton.click();
+    await expect(runStatus(page)).toHaveText(/^Finished in/);
+    samples.push(Date.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[2]!;
+  test.info().annotations.push({ type: 'warm Run → result', description: `median ${median} ms of [${samples.join(', ')}]` });
+  console.log(`warm Run → result: median ${median} ms, samples ${samples.join(', ')} ms`);
+  expect(violations, 'CSP violations on /code with Monaco').toEqual([]);
+  expect(median).toBeLessThan(300);
+  expect(editorUsableMs).toBeLessThan(2500);
+});
+
+test('Ctrl+Enter runs, drafts survive a reload, hints come one at a time, the solution after two failed runs', async ({ page }) => {
+  await openCodeLabWithDraft(page, "export const sharedSecret = 'nope';");
+  const region = exerciseRegion(page);
+  await expect(region.getByRole('button', { name: 'Show solution' })).toHaveCount(0);
+  await region.getByRole('button', { name: 'Run', exact: true }).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(runStatus(page)).toHaveText(/^Finished in/);
+  await expect(region.getByRole('listitem').filter({ hasText: 'is the X25519 secret' })).toContainText('should be bytes (a Uint8Array or a hex string), but it is a string');
+  await expect(region.getByRole('button', { name: 'Show solution' })).toHaveCount(0);
+  // A syntax error is not an attempt.
+  await page.evaluate(() => localStorage.setItem('backdoor-lab:draft:code-lab', 'const = ;'));
+  await page.reload();
+  await region.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(region.getByRole('alert')).toHaveText(/^Line 1: Syntax error/);
+  await expect(region.getByRole('button', { name: 'Show solution' })).toHaveCount(0);
+
+  await region.getByRole('button', { name: 'Show a hint (1 of 3)' }).click();
+  await expect(region.getByText('Hint 1:')).toBeVisible();
+  await expect(region.getByText('Hint 2:')).toHaveCount(0);
+  await region.getByRole('button', { name: 'Show a hint (2 of 3)' }).click();
+  await expect(region.getByText('Hint 2:')).toBeVisible();
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await region.getByRole('button', { name: 'Reset to starter' }).click();
+  await region.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runStatus(page)).toHaveText(/^Finished in/);
+  await region.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runStatus(page)).toHaveText(/^Finished in/);
+  await region.getByRole('button', { name: 'Show solution' }).click();
+  await expect(region.getByLabel('Solution of Open Bob’s message')).toContainText('x25519.getSharedSecret(lesson.alice.secretKey, lesson.bob.publicKey)');
+
+  // The solution, run through the page, passes every check.
+  const solution = (await region.getByLabel('Solution of Open Bob’s message').textContent())!;
+  await page.evaluate((code) => localStorage.setItem('backdoor-lab:draft:code-lab', code), solution);
+  await page.reload();
+  await region.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runStatus(page)).toHaveText(/all checks pass/);
+  await expect(region.getByRole('log')).toContainText('Bob wrote: Meet me at the library at noon. Bring the notebook.');
+});
