@@ -16,23 +16,45 @@ export function isLocalUrl(url: string): boolean {
   }
 }
 
-/** The fixtures: `offOriginRequests` lists what the guard saw (and the test fails if it is not empty). */
-export const test = base.extend<{ offOriginRequests: string[] }>({
+/**
+ * The fixtures. `offOriginRequests` lists requests to other origins that were not stopped by the
+ * browser's own CSP: anything that reached the network layer (where this guard aborts it) fails the
+ * test. A request the page's or the sandbox worker's CSP refused never left the browser; it is listed
+ * in `cspBlockedRequests` and annotated, since that refusal is the containment working.
+ */
+export const test = base.extend<{ offOriginRequests: string[]; cspBlockedRequests: string[] }>({
+  cspBlockedRequests: [
+    async ({}, use) => {
+      await use([]);
+    },
+    { auto: true },
+  ],
   offOriginRequests: [
-    async ({ context }, use) => {
-      const offOrigin: string[] = [];
+    async ({ context, cspBlockedRequests }, use, testInfo) => {
+      const leaked: string[] = [];
+      const seen = new Set<import('@playwright/test').Request>();
       await context.route(
         (url) => !isLocalUrl(url.href),
         async (route) => {
-          offOrigin.push(route.request().url());
+          leaked.push(route.request().url());
           await route.abort('blockedbyclient');
         },
       );
       context.on('request', (request) => {
-        if (!isLocalUrl(request.url()) && !offOrigin.includes(request.url())) offOrigin.push(request.url());
+        if (!isLocalUrl(request.url())) seen.add(request);
       });
-      await use(offOrigin);
-      expect(offOrigin, 'requests that left the app origin').toEqual([]);
+      context.on('requestfailed', (request) => {
+        if (!isLocalUrl(request.url()) && /^(csp|net::ERR_BLOCKED_BY_CSP)$/.test(request.failure()?.errorText ?? '')) {
+          cspBlockedRequests.push(request.url());
+          seen.delete(request);
+        }
+      });
+      await use(leaked);
+      const unexplained = [...seen].map((r) => r.url()).filter((url) => !leaked.includes(url));
+      if (cspBlockedRequests.length > 0) {
+        testInfo.annotations.push({ type: 'blocked by CSP', description: cspBlockedRequests.join(', ') });
+      }
+      expect([...leaked, ...unexplained], 'requests that left the app origin').toEqual([]);
     },
     { auto: true },
   ],

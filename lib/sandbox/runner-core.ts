@@ -191,7 +191,15 @@ function cloneResult(result: Record<string, unknown>): { ok: true; value: unknow
   }
 }
 
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the host report rejections nobody handled before the run is declared done. Browsers queue the
+ * `unhandledrejection` event as a task after the microtask checkpoint, so one zero-delay timer is not
+ * always enough; two timer turns were in Chromium (Node reports before the first).
+ */
+async function settle(): Promise<void> {
+  for (let turn = 0; turn < SETTLE_TURNS; turn++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+}
+const SETTLE_TURNS = 2;
 
 /**
  * Runs one request to the end and posts its console lines and then exactly one `done` message.
