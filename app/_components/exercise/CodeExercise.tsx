@@ -103,6 +103,17 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
 
   useEffect(() => () => handleRef.current?.stop(), []);
 
+  // Start the idle sandbox worker when the page has nothing else to do, so the first Run does not
+  // wait for the runner script (and opening Monaco does not compete with it).
+  useEffect(() => {
+    const idle = window.requestIdleCallback?.(() => warmUpRunner(), { timeout: 3000 });
+    const fallback = idle === undefined ? window.setTimeout(warmUpRunner, 1000) : undefined;
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      window.clearTimeout(fallback);
+    };
+  }, []);
+
   const contextDeclaration = useMemo(() => lessonContextDeclaration(exercise.setup.context), [exercise.setup.context]);
 
   const updateCode = useCallback(
@@ -150,10 +161,7 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
     setCode(exercise.starter);
   }, [exercise.id, exercise.starter]);
 
-  const openEditor = useCallback(() => {
-    setEditorOpen(true);
-    warmUpRunner();
-  }, []);
+  const openEditor = useCallback(() => setEditorOpen(true), []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
