@@ -90,9 +90,20 @@ test('timings: editor usable after navigation, and Run → result once warm', as
   test.info().annotations.push({ type: 'editor usable after navigation', description: summary });
   console.log(`editor usable (focused, typed text shown) after navigation: ${summary}`);
 
+  // The editor follows the app's theme.
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+  await expect(exerciseRegion(page).locator('.monaco-editor').first()).toHaveClass(/vs-dark/);
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+  await expect(exerciseRegion(page).locator('.monaco-editor').first()).not.toHaveClass(/vs-dark/);
+  await page.getByRole('textbox', { name: /^Code editor/ }).focus();
+
   // The TypeScript worker knows the allowlisted modules and the lesson context.
   await page.keyboard.type('\nconst n: number = lesson.info;');
   await expect(page.locator('.squiggly-error')).not.toHaveCount(0, { timeout: 20_000 });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type("import { x25519 } from '@noble/curves/ed25519.js';\nexport const pk = x25519.getPublicKey(lesson.alice.secretKey);");
+  await expect(page.locator('.squiggly-error')).toHaveCount(0, { timeout: 20_000 });
 
   // Warm runs: a trivial program, timed from the click to the status line.
   await page.keyboard.press('Control+A');
@@ -115,6 +126,24 @@ test('timings: editor usable after navigation, and Run → result once warm', as
   expect(violations, 'CSP violations on /code with Monaco').toEqual([]);
   expect(median).toBeLessThan(300);
   expect(editorUsableMs).toBeLessThan(2500);
+});
+
+test('keyboard: Tab stays in the editor until Esc (once) or Ctrl+M (for good)', async ({ page }) => {
+  await page.goto('/code');
+  await page.getByRole('button', { name: 'Open editor' }).click();
+  const editor = page.getByRole('textbox', { name: /^Code editor/ });
+  await expect(editor).toBeFocused({ timeout: 20_000 });
+  await expect(page.getByText('Tab inserts a tab. Press Ctrl+M (Ctrl+Shift+M on Mac) to make Tab move focus, or Esc then Tab.')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(exerciseRegion(page).getByRole('button', { name: 'Run', exact: true })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('Control+m');
+  await page.keyboard.press('Tab');
+  await expect(exerciseRegion(page).getByRole('button', { name: 'Run', exact: true })).toBeFocused();
 });
 
 test('Ctrl+Enter runs, drafts survive a reload, hints come one at a time, the solution after two failed runs', async ({ page }) => {

@@ -37,18 +37,33 @@ ts.typescriptDefaults.setEagerModelSync(true);
 for (const file of SANDBOX_MODULE_DECLARATIONS) ts.typescriptDefaults.addExtraLib(file.content, file.path);
 ts.typescriptDefaults.addExtraLib(LEARNER_GLOBALS_DECLARATION, 'file:///learner-globals.d.ts');
 
+// Monaco's own themes dim line numbers below WCAG AA contrast (1.8:1); ours use the app's muted text.
+monaco.editor.defineTheme('backdoor-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [],
+  colors: { 'editorLineNumber.foreground': '#4f5568', 'editorLineNumber.dimmedForeground': '#4f5568', 'editorLineNumber.activeForeground': '#1b1d29' },
+});
+monaco.editor.defineTheme('backdoor-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [],
+  colors: { 'editorLineNumber.foreground': '#aab0c2', 'editorLineNumber.dimmedForeground': '#aab0c2', 'editorLineNumber.activeForeground': '#e9eaf2' },
+});
+
 /** The app's theme: `<html data-theme="dark">` or light. */
-function currentTheme(): 'vs-dark' | 'vs' {
-  return document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs';
+function currentTheme(): 'backdoor-dark' | 'backdoor-light' {
+  return document.documentElement.dataset.theme === 'dark' ? 'backdoor-dark' : 'backdoor-light';
 }
 
-/** Moves focus to the next (or previous) focusable element after `from`, for "Esc then Tab". */
-function moveFocus(from: Element, backwards: boolean): void {
-  const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea, [tabindex]:not([tabindex="-1"]), summary')].filter(
-    (el) => el.offsetParent !== null || el === from,
-  );
-  const index = focusable.findIndex((el) => el === from || el.contains(from));
-  const target = focusable[index + (backwards ? -1 : 1)];
+/** Moves focus to the focusable element just after (or before) `container`, for "Esc then Tab". */
+function moveFocusOutOf(container: Element, backwards: boolean): void {
+  const focusable = [
+    ...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'),
+  ].filter((el) => el.tabIndex >= 0 && (el.offsetParent !== null || container.contains(el)));
+  const inside = focusable.filter((el) => container.contains(el));
+  if (inside.length === 0) return;
+  const target = backwards ? focusable[focusable.indexOf(inside[0]!) - 1] : focusable[focusable.indexOf(inside[inside.length - 1]!) + 1];
   target?.focus();
 }
 
@@ -98,7 +113,7 @@ export default function MonacoEditor({ path, value, onChange, onRun, contextDecl
         event.preventDefault();
         event.stopPropagation();
         const node = editor.getDomNode();
-        if (node) moveFocus(node, event.shiftKey);
+        if (node) moveFocusOutOf(node, event.shiftKey);
       }
       escaped = false;
     });
@@ -129,6 +144,9 @@ export default function MonacoEditor({ path, value, onChange, onRun, contextDecl
         fixedOverflowWidgets: true,
         wordWrap: 'on',
         renderLineHighlight: 'line',
+        // Faded "unused" code fails contrast; the TypeScript worker still reports it as a hint.
+        showUnused: false,
+        showDeprecated: false,
       }}
     />
   );
