@@ -2,6 +2,7 @@
  * The editor and the sandbox as a learner meets them: Monaco loads only when asked and only from the
  * app, the CSPs are on the responses, and the timings that matter are measured and printed.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Response } from '@playwright/test';
 import { expect, test } from './sandbox-fixtures';
 import { exerciseRegion, openCodeLabWithDraft, runStatus } from './sandbox-helpers';
@@ -184,4 +185,25 @@ test('Ctrl+Enter runs, drafts survive a reload, hints come one at a time, the so
   await region.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(runStatus(page)).toHaveText(/all checks pass/);
   await expect(region.getByRole('log')).toContainText('Bob wrote: Meet me at the library at noon. Bring the notebook.');
+});
+
+test('the exercise has no serious or critical accessibility violations, before and after opening Monaco, in both themes', async ({ page }) => {
+  const audit = async (when: string) => {
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      await page.waitForTimeout(200);
+      const { violations } = await new AxeBuilder({ page }).include('main').analyze();
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${when}, ${theme}: ${v.id} on ${v.nodes.length} nodes (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+    }
+  };
+  await page.goto('/code');
+  await exerciseRegion(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runStatus(page)).toHaveText(/^Finished in/);
+  await exerciseRegion(page).getByRole('button', { name: /Show a hint/ }).click();
+  await audit('static view');
+  await page.getByRole('button', { name: 'Open editor' }).click();
+  await expect(page.getByRole('textbox', { name: /^Code editor/ })).toBeFocused({ timeout: 20_000 });
+  await page.waitForTimeout(2000); // let the TypeScript worker decorate the code
+  await audit('Monaco');
 });
