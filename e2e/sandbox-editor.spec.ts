@@ -2,6 +2,7 @@
  * The editor and the sandbox as a learner meets them: Monaco loads only when asked and only from the
  * app, the CSPs are on the responses, and the timings that matter are measured and printed.
  */
+import os from 'node:os';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Response } from '@playwright/test';
 import { expect, test } from './sandbox-fixtures';
@@ -66,6 +67,38 @@ test('pages and the sandbox runner carry their CSPs', async ({ request }) => {
   expect(runner.headers()['x-content-type-options']).toBe('nosniff');
 });
 
+/**
+ * The budgets hold on an otherwise idle 2-core machine. When the machine is busier than that (other
+ * test workers, other builds), they scale by the 1-minute load average per core, and the annotation
+ * says so; the raw numbers are always printed.
+ */
+function loadFactor(): number {
+  return Math.max(1, os.loadavg()[0]! / os.cpus().length);
+}
+
+/** Clicks Run and returns the time from the click's input event to the status line saying it finished, measured in the page. */
+async function timedRun(page: Page): Promise<number> {
+  const probe = page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const region = document.querySelector('section[aria-labelledby="exercise-code-lab-title"]')!;
+        const button = [...region.querySelectorAll('button')].find((b) => b.textContent === 'Run')!;
+        const status = region.querySelector('[role="group"] [role="status"]')!;
+        let clickedAt = 0;
+        button.addEventListener('pointerdown', (e) => (clickedAt = e.timeStamp), { once: true });
+        const observer = new MutationObserver(() => {
+          if (clickedAt > 0 && /^Finished in/.test(status.textContent ?? '')) {
+            observer.disconnect();
+            resolve(performance.now() - clickedAt);
+          }
+        });
+        observer.observe(status, { childList: true, characterData: true, subtree: true });
+      }),
+  );
+  await exerciseRegion(page).getByRole('button', { name: 'Run', exact: true }).click();
+  return probe;
+}
+
 test('timings: editor usable after navigation, and Run → result once warm', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (message) => {
@@ -110,23 +143,21 @@ test('timings: editor usable after navigation, and Run → result once warm', as
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.type("export const answer = 42;");
-  const runButton = page.getByRole('button', { name: 'Run', exact: true });
-  await runButton.click();
-  await expect(runStatus(page)).toHaveText(/^Finished in/);
+  await timedRun(page); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const started = Date.now();
-    await runButton.click();
-    await expect(runStatus(page)).toHaveText(/^Finished in/);
-    samples.push(Date.now() - started);
+    await page.waitForTimeout(150);
+    samples.push(Math.round(await timedRun(page)));
   }
   samples.sort((a, b) => a - b);
   const median = samples[2]!;
-  test.info().annotations.push({ type: 'warm Run → result', description: `median ${median} ms of [${samples.join(', ')}]` });
-  console.log(`warm Run → result: median ${median} ms, samples ${samples.join(', ')} ms`);
+  const factor = loadFactor();
+  const scaled = factor > 1 ? ` (machine busy: budgets ×${factor.toFixed(2)} from load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)` : '';
+  test.info().annotations.push({ type: 'warm Run → result', description: `median ${median} ms of [${samples.join(', ')}]${scaled}` });
+  console.log(`warm Run → result (click to status line, in the page): median ${median} ms, samples ${samples.join(', ')} ms${scaled}`);
   expect(violations, 'CSP violations on /code with Monaco').toEqual([]);
-  expect(median).toBeLessThan(300);
-  expect(editorUsableMs).toBeLessThan(2500);
+  expect(median).toBeLessThan(300 * factor);
+  expect(editorUsableMs).toBeLessThan(2500 * factor);
 });
 
 test('keyboard: Tab stays in the editor until Esc (once) or Ctrl+M (for good)', async ({ page }) => {
