@@ -77,7 +77,10 @@ export function runInBrowserWorker(options: BrowserRunOptions): BrowserRunHandle
   const scheduleOutput = () => {
     if (frame === undefined && options.onOutput) frame = requestAnimationFrame(flushOutput);
   };
+  let finished = false;
   const finish = (report: RunReport) => {
+    if (finished) return;
+    finished = true;
     clearTimeout(timer);
     worker.terminate();
     if (frame !== undefined) cancelAnimationFrame(frame);
