@@ -138,6 +138,10 @@ test('timings: editor usable after navigation, and Run → result once warm', as
   await page.keyboard.press('Delete');
   await page.keyboard.type("import { x25519 } from '@noble/curves/ed25519.js';\nexport const pk = x25519.getPublicKey(lesson.alice.secretKey);");
   await expect(page.locator('.squiggly-error')).toHaveCount(0, { timeout: 20_000 });
+  await page.keyboard.type('\nx25519.getSha');
+  await page.keyboard.press('Control+Space');
+  await expect(page.getByRole('option', { name: /getSharedSecret/ })).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Escape');
 
   // Warm runs: a trivial program, timed from the click to the status line.
   await page.keyboard.press('Control+A');
