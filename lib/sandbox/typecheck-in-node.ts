@@ -31,6 +31,7 @@ const OPTIONS: ts.CompilerOptions = {
   strict: true,
   noEmit: true,
   isolatedModules: true,
+  moduleDetection: ts.ModuleDetectionKind.Force,
   types: [],
 };
 

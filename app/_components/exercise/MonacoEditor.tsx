@@ -31,6 +31,9 @@ ts.typescriptDefaults.setCompilerOptions({
   noEmit: true,
   allowNonTsExtensions: true,
   isolatedModules: true,
+  // Every learner file is its own module (as at run time, where it is a function body), so two
+  // exercises on one page can both declare `const key` (3 = ModuleDetectionKind.Force).
+  moduleDetection: 3,
 });
 // 6133/6192/6196/6198: "declared but never used". Starters import what the learner will need, and
 // Monaco would render those imports faded, below readable contrast.
@@ -82,6 +85,19 @@ function moveFocusOutOf(container: Element, backwards: boolean): void {
   target?.focus();
 }
 
+/**
+ * The `lesson` declaration in force. Every exercise declares a global `lesson` of its own type, and
+ * two at once would clash (duplicate identifiers), so only the exercise whose editor last mounted or
+ * took focus has its declaration registered.
+ */
+let activeContext: { owner: string; declaration: string; lib: monaco.IDisposable } | undefined;
+
+function activateContextDeclaration(owner: string, declaration: string): void {
+  if (activeContext?.owner === owner && activeContext.declaration === declaration) return;
+  activeContext?.lib.dispose();
+  activeContext = { owner, declaration, lib: ts.typescriptDefaults.addExtraLib(declaration, 'file:///lesson-context.d.ts') };
+}
+
 /** Props of {@link MonacoEditor}. */
 export interface MonacoEditorProps {
   /** Model path, e.g. `file:///exercises/code-lab.ts` (one model per exercise). */
@@ -104,10 +120,20 @@ export default function MonacoEditor({ path, value, onChange, onRun, contextDecl
     onRunRef.current = onRun;
   }, [onRun]);
 
+  const declarationRef = useRef(contextDeclaration);
   useEffect(() => {
-    const lib = ts.typescriptDefaults.addExtraLib(contextDeclaration, `file:///lesson-context-${encodeURIComponent(path)}.d.ts`);
-    return () => lib.dispose();
+    declarationRef.current = contextDeclaration;
+    if (activeContext?.owner === path) activateContextDeclaration(path, contextDeclaration);
   }, [contextDeclaration, path]);
+  useEffect(
+    () => () => {
+      if (activeContext?.owner === path) {
+        activeContext.lib.dispose();
+        activeContext = undefined;
+      }
+    },
+    [path],
+  );
 
   useEffect(() => {
     const observer = new MutationObserver(() => monaco.editor.setTheme(currentTheme()));
@@ -116,6 +142,8 @@ export default function MonacoEditor({ path, value, onChange, onRun, contextDecl
   }, []);
 
   const handleMount: OnMount = (editor) => {
+    activateContextDeclaration(path, declarationRef.current);
+    editor.onDidFocusEditorText(() => activateContextDeclaration(path, declarationRef.current));
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current());
     // "Esc then Tab" leaves the editor (Ctrl+M toggles Tab's behaviour for good).
     let escaped = false;
