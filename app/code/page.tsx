@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { CodeLab } from './CodeLab';
-import '../globals.css';
 
 export const metadata: Metadata = {
   title: 'Code lab · Backdoor Lab',
