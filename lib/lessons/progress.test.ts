@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyProgress,
-  exportProgressFile,
   mergeProgress,
-  migrateProgress,
-  parseProgressFile,
   ProgressFormatError,
   progressFileName,
-  readStoredProgress,
-  serializeProgress,
   withLessonCompleted,
   withQuizAnswer,
   withStepCompleted,
   type Progress,
 } from './progress';
+import { exportProgressFile, migrateProgress, parseProgressFile, readStoredProgress, serializeProgress } from './progress-schema';
 
 const sample: Progress = withQuizAnswer(
   withLessonCompleted(withStepCompleted(withStepCompleted(emptyProgress(), 'welcome', 'a'), 'welcome', 'b'), 'welcome', new Date('2026-11-22T10:00:00Z')),

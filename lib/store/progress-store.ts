@@ -15,12 +15,8 @@ import { persist, type PersistStorage, type StorageValue } from 'zustand/middlew
 import {
   emptyProgress,
   mergeProgress,
-  migrateProgress,
   PROGRESS_STORAGE_KEY,
   PROGRESS_VERSION,
-  readStoredProgress,
-  serializeProgress,
-  storedVersion,
   withLessonCompleted,
   withQuizAnswer,
   withStepCompleted,
@@ -61,11 +57,14 @@ type Persisted = { progress: unknown };
 /** Creates a progress store over a storage area (the app uses window.localStorage). */
 export function createProgressStore(getStorage: () => StorageArea) {
   let writesBlocked = false;
+  let hydrationDone = false;
   let pendingProblem: ProgressProblem | null = null;
   let reportUnavailable: (reason: string) => void = () => {};
 
   const storage: PersistStorage<Persisted> = {
-    getItem(name): StorageValue<Persisted> | null {
+    // Async: the validator (zod/mini) is loaded here, when storage is first read, instead of with
+    // every page. What comes back is already validated and migrated to the current version.
+    async getItem(name): Promise<StorageValue<Persisted> | null> {
       let raw: string | null;
       try {
         raw = getStorage().getItem(name);
@@ -74,6 +73,7 @@ export function createProgressStore(getStorage: () => StorageArea) {
         writesBlocked = true;
         return null;
       }
+      const { readStoredProgress } = await loadSchema();
       const read = readStoredProgress(raw);
       if (read.kind === 'corrupt' || read.kind === 'future') {
         pendingProblem = read;
@@ -81,13 +81,25 @@ export function createProgressStore(getStorage: () => StorageArea) {
         return null;
       }
       if (read.kind === 'empty') return null;
-      // Hand the stored document to persist with its own version, so persist runs `migrate`
-      // (and writes the upgraded document back) when it is older than PROGRESS_VERSION.
-      const doc: unknown = JSON.parse(raw as string);
-      return { state: { progress: doc }, version: storedVersion(doc) ?? PROGRESS_VERSION };
+      // An older format was migrated: store the upgraded document now (writes are held back
+      // until hydration ends, see setItem). What persist gets is current and validated.
+      if (read.kind === 'ok' && read.migratedFrom !== undefined) {
+        try {
+          getStorage().setItem(name, loadedSchema!.serializeProgress(read.progress));
+        } catch (error) {
+          reportUnavailable(errorText(error));
+        }
+      }
+      return { state: { progress: read.progress }, version: PROGRESS_VERSION };
     },
     setItem(name, value) {
-      if (writesBlocked) return;
+      // Nothing is written until this page has read storage: marking the store hydrated must not
+      // write this page's empty state over progress that another page saved meanwhile.
+      if (writesBlocked || !hydrationDone) return;
+      // Hydration (getItem) has loaded the validator before any write; should a write come first,
+      // it waits for the module.
+      if (!loadedSchema) return loadSchema().then(() => storage.setItem(name, value));
+      const { serializeProgress } = loadedSchema;
       try {
         getStorage().setItem(name, serializeProgress(value.state.progress as Progress));
       } catch (error) {
@@ -128,12 +140,10 @@ export function createProgressStore(getStorage: () => StorageArea) {
         storage,
         skipHydration: true,
         partialize: (s): Persisted => ({ progress: s.progress }),
-        migrate: (persisted, version): Persisted => ({ progress: migrateProgress((persisted as Persisted).progress, version) }),
         merge: (persisted, current) => {
           const progress = (persisted as Persisted | undefined)?.progress;
-          // Version-1 documents arrive unmigrated: validate them here (getItem already did, this
-          // only narrows the type). Without stored data the current state stands.
-          return progress === undefined ? current : { ...current, progress: migrateProgress(progress, PROGRESS_VERSION) };
+          // Without stored data the current state stands; stored data was validated by getItem.
+          return progress === undefined ? current : { ...current, progress: progress as Progress };
         },
         onRehydrateStorage: () => (_state, error) => {
           const problem: ProgressProblem | null = error
@@ -142,6 +152,7 @@ export function createProgressStore(getStorage: () => StorageArea) {
           if (error) writesBlocked = true;
           pendingProblem = null;
           store.setState({ hydrated: true, problem });
+          hydrationDone = true;
         },
       },
     ),
@@ -167,3 +178,13 @@ function safeRaw(getStorage: () => StorageArea): string {
 
 /** The app's progress store, over window.localStorage. */
 export const useProgressStore = createProgressStore(() => window.localStorage);
+
+type SchemaModule = typeof import('../lessons/progress-schema');
+let schemaModule: Promise<SchemaModule> | null = null;
+let loadedSchema: SchemaModule | null = null;
+
+/** The progress validator, loaded once, on first use. */
+function loadSchema(): Promise<SchemaModule> {
+  schemaModule ??= import('../lessons/progress-schema').then((m) => (loadedSchema = m));
+  return schemaModule;
+}

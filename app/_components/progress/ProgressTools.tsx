@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState, type ChangeEvent } from 'react';
-import { exportProgressFile, parseProgressFile, progressFileName } from '@/lib/lessons/progress';
+import { progressFileName } from '@/lib/lessons/progress';
 import { useProgressStore } from '@/lib/store/progress-store';
 import { downloadText } from './download-text';
 import styles from './ProgressTools.module.css';
@@ -13,8 +13,9 @@ export function ProgressTools() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const exportNow = () => {
+  const exportNow = async () => {
     const now = new Date();
+    const { exportProgressFile } = await import('@/lib/lessons/progress-schema');
     downloadText(progressFileName(now), exportProgressFile(progress, now));
     setMessage({ ok: true, text: `Saved ${progressFileName(now)} to your downloads.` });
   };
@@ -23,6 +24,7 @@ export function ProgressTools() {
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (!file) return;
+    const { parseProgressFile } = await import('@/lib/lessons/progress-schema');
     const result = parseProgressFile(await file.text(), file.size);
     if (!result.ok) {
       setMessage({ ok: false, text: `${file.name}: ${result.message}` });

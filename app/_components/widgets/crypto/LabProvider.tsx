@@ -16,7 +16,19 @@ import styles from './widgets.module.css';
 /** The lab's slot: the seed, and the store once a widget has created it. */
 export interface LabSlot {
   readonly seed: string | undefined;
-  store: unknown;
+  /** The slot's store, made by `create(seed)` the first time it is asked for. */
+  ensure<T>(create: (seed: string | undefined) => T): T;
+}
+
+function createSlot(seed: string | undefined): LabSlot {
+  let store: unknown = null;
+  return {
+    seed,
+    ensure<T>(create: (seed: string | undefined) => T): T {
+      store ??= create(seed);
+      return store as T;
+    },
+  };
 }
 
 export const LabContext = createContext<LabSlot | null>(null);
@@ -28,7 +40,7 @@ export function seedFromLocation(): string | undefined {
 }
 
 export function LabProvider({ children }: { children: ReactNode }) {
-  const [slot] = useState<LabSlot>(() => ({ seed: seedFromLocation(), store: null }));
+  const [slot] = useState<LabSlot>(() => createSlot(seedFromLocation()));
   return <LabContext.Provider value={slot}>{children}</LabContext.Provider>;
 }
 

@@ -12,13 +12,12 @@ export function useLabStore(): StoreApi<LabState> {
   const slot = useContext(LabContext);
   if (!slot) throw new Error('A crypto widget was rendered outside <LabProvider>: wrap the lesson or page in one.');
   // Created once per provider, by whichever widget renders first; every widget then shares it.
-  if (!slot.store) {
-    slot.store = createLabStore(slot.seed);
+  return slot.ensure((seed) => {
     // Right after the widget mounts, while the learner is still reading: the one-off table
     // build must not land inside their first click.
     if (typeof window !== 'undefined') setTimeout(warmUpX25519, 0);
-  }
-  return slot.store as StoreApi<LabState>;
+    return createLabStore(seed);
+  });
 }
 
 /** Selects from the nearest lab. Throws a clear error when a widget is used outside a provider. */
