@@ -27,10 +27,8 @@ import type { Warrant } from '@/lib/protocol/warrant';
 /** Largest world the worker agrees to build (the benchmark uses 10,000 messages). */
 export const MAX_WORLD_MESSAGES = 20_000;
 
-const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes (Uint8Array)');
 const participantId = z.string().check(z.minLength(1), z.maxLength(32));
 const simTime = z.int().check(z.minimum(0), z.maximum(2 ** 40));
-const shortText = z.string().check(z.maxLength(500));
 
 /** The escrow arrangement of a world to generate (lib/protocol/escrow-setup.ts). */
 export const escrowOptionsSchema = z.strictObject({
