@@ -166,3 +166,17 @@ describe('WorldHost', () => {
     expect(gone).toMatchObject({ type: 'error', name: 'WorldGoneError' });
   });
 });
+
+describe('WorldHost loot', () => {
+  it('shows the wallet before decryption: a phone and an escrow key, with real key bytes', async () => {
+    const { call } = harness();
+    const world = await call('generate', { options: { ...small, escrow: { variant: 'two-governments' } } });
+    const loot = await call('loot', {
+      worldId: world.worldId,
+      capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-device', participant: 'bob', at: 100 }, { kind: 'steal-escrow-key', scenario: 'phishing', authorityId: 'southland' }],
+    });
+    expect(loot.items.map((i) => i.kind)).toEqual(['device', 'escrow-key']);
+    expect(loot.items[1]!.label).toContain('Southland');
+    expect(loot.items.every((i) => i.keyBytes.length === 32)).toBe(true);
+  });
+});

@@ -10,7 +10,7 @@
 import { csprng } from '@/lib/crypto/random';
 import { lootFor } from '@/lib/protocol/capability';
 import { generateWorld, type World } from '@/lib/protocol/world';
-import { runAttackInChunks, type RunControls } from './attack-run';
+import { describeLoot, runAttackInChunks, type RunControls } from './attack-run';
 import { forgeCapturedMessage } from './forgery-attempt';
 import { appendLearnerMessage } from './learner-message';
 import { compareThreeWorlds } from './three-worlds';
@@ -118,6 +118,11 @@ export class WorldHost {
       case 'attack': {
         const held = this.held(request.worldId);
         return runAttackInChunks(request.worldId, held.world, request.capabilities, request.options, controls);
+      }
+      case 'loot': {
+        const held = this.held(request.worldId);
+        const { loot, notes } = await lootFor(held.world, request.capabilities);
+        return { items: describeLoot(held.world, loot), notes: notes.map((n) => ({ ...n })) };
       }
       case 'compare':
         return compareThreeWorlds(request.options, controls);

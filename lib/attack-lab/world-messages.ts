@@ -139,6 +139,7 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
     capabilities: z.array(capabilitySchema).check(z.maxLength(32)),
     options: attackOptionsSchema,
   }),
+  z.strictObject({ type: z.literal('loot'), id: z.int(), worldId: z.string(), capabilities: z.array(capabilitySchema).check(z.maxLength(32)) }),
   z.strictObject({ type: z.literal('compare'), id: z.int(), options: compareOptionsSchema }),
   z.strictObject({
     type: z.literal('forge'),
@@ -303,6 +304,12 @@ export interface LootNoteSummary {
   readonly check?: string;
 }
 
+/** The wallet: what the loot capabilities yield, before any decryption. */
+export interface LootResult {
+  readonly items: readonly LootItem[];
+  readonly notes: readonly LootNoteSummary[];
+}
+
 /** Counts for one cell of the exposure matrix. */
 export interface MatrixCell {
   readonly opened: number;
@@ -333,7 +340,7 @@ export interface AttackResult {
   readonly worldId: string;
   readonly cancelled: boolean;
   readonly capture: { readonly envelopes: number; readonly sources: readonly string[] };
-  readonly loot: { readonly items: readonly LootItem[]; readonly notes: readonly LootNoteSummary[] };
+  readonly loot: LootResult;
   readonly counts: OutcomeCounts;
   /** One row per decided envelope, in capture order. */
   readonly rows: readonly OutcomeRow[];
@@ -410,6 +417,7 @@ export interface WorkerResults {
   generate: WorldSummary;
   send: LearnerMessageResult;
   attack: AttackResult;
+  loot: LootResult;
   compare: ComparisonResult;
   forge: ForgeResult;
   warrant: WarrantResult;
@@ -526,6 +534,8 @@ const delivery: Guard = (v, p) => {
 };
 const forgeMethod = oneOf('resealed-with-escrowed-key', 'resealed-with-phone-key', 'edited-ciphertext-without-key', 'sealed-with-own-key');
 
+const lootResult = obj({ items: arr(obj({ kind: oneOf('device', 'escrow-key'), label: str, detail: str, keyName: str, keyBytes: u8 })), notes: arr(lootNote) });
+
 const resultGuards: { readonly [K in keyof WorkerResults]: Guard } = {
   generate: worldSummary,
   send: obj({ row: scheduleRow, delivered: str, escrowed: bool, ciphertext: u8, summary: worldSummary }),
@@ -533,7 +543,7 @@ const resultGuards: { readonly [K in keyof WorkerResults]: Guard } = {
     worldId: str,
     cancelled: bool,
     capture: obj({ envelopes: num, sources: arr(str) }),
-    loot: obj({ items: arr(obj({ kind: oneOf('device', 'escrow-key'), label: str, detail: str, keyName: str, keyBytes: u8 })), notes: arr(lootNote) }),
+    loot: lootResult,
     counts: outcomeCounts,
     rows: arr(outcomeRow),
     exposure: obj({
@@ -545,6 +555,7 @@ const resultGuards: { readonly [K in keyof WorkerResults]: Guard } = {
     }),
     timing: obj({ captureMs: num, lootMs: num, decryptMs: num, decryptBusyMs: num, exposureMs: num }),
   }),
+  loot: lootResult,
   compare: obj({
     seed: str,
     victim: str,

@@ -35,6 +35,7 @@ import {
   type KeylessForgery,
   type LearnerMessage,
   type LearnerMessageResult,
+  type LootResult,
   type WarrantResult,
   type WorkerProgress,
   type WorkerResults,
@@ -121,6 +122,15 @@ export class WorldClient {
     const { onProgress, signal, ...options } = controls;
     const checked = parseCapabilities(capabilities);
     return this.withWorld(worldId, () => this.call('attack', { worldId, capabilities: checked, options }, { onProgress, signal }, 'flag'));
+  }
+
+  /**
+   * What the loot capabilities among `capabilities` yield (stolen phones, escrow keys, rebuilt
+   * keys), with key names and real bytes, without decrypting anything: the wallet view.
+   */
+  loot(worldId: string, capabilities: readonly Capability[]): Promise<LootResult> {
+    const checked = parseCapabilities(capabilities);
+    return this.withWorld(worldId, () => this.call('loot', { worldId, capabilities: checked }, {}, 'none'));
   }
 
   /**
