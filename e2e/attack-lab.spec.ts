@@ -81,8 +81,12 @@ test.describe('attack lab', () => {
     expect(screen.captured).toBe(total + 1);
     expect(screen.opened).toBe(total + 1);
     await expect(thief.getByTestId('my-message-opened')).toHaveText(`Your message opened: “${mine}”`);
+    // The list is filterable: the learner's own text finds exactly their message, marked as theirs.
+    await thief.getByLabel('Text contains', { exact: true }).fill(mine);
     await expect(thief.getByTestId('my-message-row')).toContainText(mine);
-    // The list holds one row per decided envelope.
+    await expect(thief.getByText(/^1 of \d+ envelopes$/)).toBeVisible();
+    // Unfiltered, the list holds one row per decided envelope.
+    await thief.getByLabel('Text contains', { exact: true }).fill('');
     await thief.getByLabel('Outcome', { exact: true }).selectOption('');
     await expect(thief.getByText(`${report.decided} of ${report.decided} envelopes`)).toBeVisible();
 

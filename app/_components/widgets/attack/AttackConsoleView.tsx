@@ -481,7 +481,8 @@ function LearnerMessagePanel({ store, deck }: { store: StoreApi<ConsoleState>; d
         )}
       </form>
       {mine.length > 0 && (
-        <ul role="status">
+        <div role="status">
+        <ul>
           {mine.map((m) => (
             <li key={m.seq}>
               #{m.seq} {personName(m.sender, people)} → {personName(m.recipient, people)}, {formatSimTime(m.sentAt)}: &ldquo;{m.text}&rdquo; (sealed, relayed, opened by{' '}
@@ -489,6 +490,7 @@ function LearnerMessagePanel({ store, deck }: { store: StoreApi<ConsoleState>; d
             </li>
           ))}
         </ul>
+        </div>
       )}
     </details>
   );
