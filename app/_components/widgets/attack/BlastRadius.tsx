@@ -137,9 +137,9 @@ export function BlastRadius({ options = LESSON_COMPARISON, title = 'Blast radius
       {result && (
         <>
           <p className={w.hint} aria-hidden="true">
-                Messages opened / captured, by theft and world; compromise at {formatSimTime(result.compromiseAt)}. Forgery: the thief rewrites the last message{' '}
-                {names(result.victim)} received before then, and {names(result.victim)}&apos;s client checks the tag.
-              </p>
+            Messages opened / captured, by theft and world; compromise at {formatSimTime(result.compromiseAt)}. Forgery: the thief rewrites the last message{' '}
+            {names(result.victim)} received before then, and {names(result.victim)}&apos;s client checks the tag.
+          </p>
           <div className={styles.scroll} tabIndex={0} role="region" aria-label="Blast radius grid">
             <table className={styles.grid}>
               <caption className="visually-hidden">
