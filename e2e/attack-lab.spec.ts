@@ -56,6 +56,7 @@ async function decryptAll(page: Page) {
 
 test.describe('attack lab', () => {
   test('the stolen escrow key opens every message, the learner\'s own included; the screen shows what the worker decided', async ({ page }) => {
+    test.setTimeout(120_000);
     await page.goto('/attack-lab');
     const total = await generate(page);
     const thief = consoleRegion(page);
