@@ -14,3 +14,5 @@ export const NonceReuse = dynamic(() => import('./crypto/NonceReuse').then((m) =
 export const SelfTest = dynamic(() => import('./crypto/SelfTest').then((m) => m.SelfTest));
 export const Tamper = dynamic(() => import('./crypto/Tamper').then((m) => m.Tamper));
 export const Wire = dynamic(() => import('./crypto/Wire').then((m) => m.Wire));
+export const AttackConsole = dynamic(() => import('./attack/AttackConsole').then((m) => m.AttackConsole));
+export const BlastRadius = dynamic(() => import('./attack/BlastRadius').then((m) => m.BlastRadius));

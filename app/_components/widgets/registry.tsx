@@ -1,12 +1,9 @@
 import type { ComponentType } from 'react';
 import type { WidgetName } from '@/lib/lessons/widget-names';
-import { AttackConsole } from './attack/AttackConsole';
-import { BlastRadius } from './attack/BlastRadius';
 import { Callout } from './Callout';
-import { Derive, EncryptDecrypt, KeyExchange, KeyPair, NonceReuse, SelfTest, Tamper, Wire } from './lazy-widgets';
+import { AttackConsole, BlastRadius, Derive, EncryptDecrypt, KeyExchange, KeyPair, NonceReuse, SelfTest, Tamper, Wire } from './lazy-widgets';
 import { Quiz } from './Quiz';
 import { Step } from './Step';
-
 
 /**
  * The components lesson MDX may use, by element name. Typed against lib/lessons/widget-names.ts:
