@@ -70,7 +70,8 @@ export class EscrowLabService {
           alice: r.alice,
           bob: r.bob,
           text: r.text,
-          authority: r.escrow ? s.authority! : null,
+          authority: s.authority ?? null,
+          escrow: r.escrow,
           random: this.random(r, `escrow-switch|seal-${s.sealCount++}`),
         });
         return { authorityPublicKey: s.authority?.publicKey ?? null, result };

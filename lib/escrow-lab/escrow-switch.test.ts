@@ -13,7 +13,7 @@ const TEXT = 'Meet me at the library at 6';
 
 describe('runEscrowSwitch', () => {
   it('with escrow off: one envelope, Alice and Bob open it, the server has no key', () => {
-    const r = runEscrowSwitch({ alice, bob, text: TEXT, authority: null, random });
+    const r = runEscrowSwitch({ alice, bob, text: TEXT, authority: null, escrow: false, random });
     expect(r.on).toBeNull();
     expect(r.off.escrow).toBeNull();
     expect(r.attemptsOff.map((a) => [a.who, a.outcome])).toEqual([
@@ -26,7 +26,7 @@ describe('runEscrowSwitch', () => {
 
   it('with escrow on: same ciphertext body, a different tag, and one more party that opens it', () => {
     const authority = createLabAuthority(random);
-    const r = runEscrowSwitch({ alice, bob, text: TEXT, authority, random });
+    const r = runEscrowSwitch({ alice, bob, text: TEXT, authority, escrow: true, random });
     const on = r.on!;
     // Same traffic key and nonce, so the keystream and the body are identical...
     expect(equalBytes(on.body, r.off.body)).toBe(true);
@@ -55,7 +55,20 @@ describe('runEscrowSwitch', () => {
     expect(() => openEscrowEpoch(blob, authority.id, createLabAuthority(random).secretKey)).toThrow();
   });
 
+  it('once the authority exists, it tries the envelope without escrow too, and finds nothing to open', () => {
+    const authority = createLabAuthority(random);
+    const r = runEscrowSwitch({ alice, bob, text: TEXT, authority, escrow: false, random });
+    expect(r.on).toBeNull();
+    expect(r.attemptsOff.map((a) => [a.who, a.outcome])).toEqual([
+      ['alice', 'opened'],
+      ['bob', 'opened'],
+      ['server', 'no-key'],
+      ['escrow', 'no-key'],
+    ]);
+    expect(() => runEscrowSwitch({ alice, bob, text: TEXT, authority: null, escrow: true, random })).toThrow(/needs an authority/);
+  });
+
   it('refuses an empty message', () => {
-    expect(() => runEscrowSwitch({ alice, bob, text: '', authority: null, random })).toThrow(/Type a message/);
+    expect(() => runEscrowSwitch({ alice, bob, text: '', authority: null, escrow: false, random })).toThrow(/Type a message/);
   });
 });

@@ -88,8 +88,10 @@ export interface EscrowSwitchInput {
   readonly alice: X25519KeyPair;
   readonly bob: X25519KeyPair;
   readonly text: string;
-  /** Null: escrow off, only the first envelope is made. */
+  /** The escrow authority, once it exists (null before escrow was first switched on). */
   readonly authority: LabEscrowAuthority | null;
+  /** Whether to make the second envelope, with the escrow field (needs an authority). */
+  readonly escrow: boolean;
   readonly random: RandomSource;
   /** Simulated minute the message is sent at (default 9:00 on day 1). */
   readonly sentAt?: SimTime;
@@ -173,8 +175,8 @@ function runAs(envelope: Envelope, directory: KeyDirectory, loot: Loot): Envelop
 }
 
 /**
- * Seals `text` from Alice to Bob with escrow off and, when an authority is given, on; then has
- * Alice, Bob, the server and the authority each try to open each envelope.
+ * Seals `text` from Alice to Bob with escrow off and, when `escrow` is set, on; then has Alice,
+ * Bob, the server and (once it exists) the authority each try to open each envelope.
  */
 export function runEscrowSwitch(input: EscrowSwitchInput): EscrowSwitchResult {
   if (input.text.length === 0) throw new RangeError('Type a message for Alice to send.');
@@ -200,7 +202,8 @@ export function runEscrowSwitch(input: EscrowSwitchInput): EscrowSwitchResult {
 
   // Both envelopes are sealed from the same starting state: same counter, same traffic key.
   const off = sendMessage(aliceState, input.text, sentAt, labClient(alice, directory, input.random, null)).envelope;
-  const on = input.authority
+  if (input.escrow && !input.authority) throw new RangeError('Escrow needs an authority to seal to.');
+  const on = input.escrow && input.authority
     ? sendMessage(aliceState, input.text, sentAt, labClient(alice, directory, input.random, singleAuthorityPolicy(input.authority))).envelope
     : null;
   return {
