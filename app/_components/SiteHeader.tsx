@@ -17,6 +17,7 @@ export function SiteHeader() {
         <nav aria-label="Main" className={styles.nav}>
           <Link href="/#lessons">Lessons</Link>
           <Link href="/#first-look">First look</Link>
+          <Link href="/attack-lab">Attack lab</Link>
         </nav>
         <ThemeControl />
       </div>

@@ -199,7 +199,6 @@ export const widgetSpecs = {
     },
     children: false,
     actions: ['capability:wire', 'capability:server', 'capability:device', 'steal:escrow', 'steal:escrow-second', 'decrypt-all', 'decrypt-all:escrow'],
-    planned: true,
   },
   Forge: {
     description:
@@ -214,7 +213,6 @@ export const widgetSpecs = {
       "Three worlds side by side, each generated and run by the widget from the same script (Alice, Bob and Carol, three conversations, messages before and after a compromise time T): static keys without escrow, ratchet without escrow, ratchet with escrow. For each world and each compromise at T (Bob's phone stolen; the escrow key stolen), the thief decrypts every recorded envelope with its loot, and the grid shows messages opened / total, sent before T and after T, the users and conversations exposed, and whether a message the thief forges is accepted. Every number is the result of running decryption or the recipient's tag check. No actions.",
     props: {},
     children: false,
-    planned: true,
   },
   EscrowBinding: {
     description:

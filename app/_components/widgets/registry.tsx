@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { WidgetName } from '@/lib/lessons/widget-names';
+import { AttackConsole } from './attack/AttackConsole';
+import { BlastRadius } from './attack/BlastRadius';
 import { Callout } from './Callout';
 import { Derive } from './crypto/Derive';
 import { EncryptDecrypt } from './crypto/EncryptDecrypt';
@@ -31,4 +33,6 @@ export const lessonWidgets: Record<WidgetName, ComponentType<any>> = {
   Wire,
   NonceReuse,
   SelfTest,
+  AttackConsole,
+  BlastRadius,
 };

@@ -1,0 +1,220 @@
+'use client';
+/**
+ * The attack lab: world settings (seed, size, mode, escrow), the god view of the generated world,
+ * the thief's console over it, a forge panel and the three-world blast radius. Generation and
+ * every attack run in the world worker (app/_components/world), with progress and cancel.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { EscrowVariant } from '@/lib/protocol/escrow-setup';
+import type { KeyAgreementMode } from '@/lib/protocol/envelope-header';
+import type { WorldGenerateOptions, WorldSummary } from '@/lib/attack-lab/world-messages';
+import { WorldCancelledError, getWorldClient } from '../../_components/world/world-client';
+import { AttackConsoleView } from '../../_components/widgets/attack/AttackConsoleView';
+import { BlastRadius } from '../../_components/widgets/attack/BlastRadius';
+import { createConsoleStore } from '../../_components/widgets/attack/console-store';
+import attack from '../../_components/widgets/attack/attack.module.css';
+import w from '../../_components/widgets/crypto/widgets.module.css';
+import { ForgePanel } from './ForgePanel';
+import { GodView } from './GodView';
+import styles from './lab.module.css';
+
+/** The default seed: the lab opens on the same world for everyone (a workshop's handout matches the screen). */
+export const DEFAULT_LAB_SEED = 'attack-lab';
+
+type EscrowChoice = 'off' | EscrowVariant;
+const ESCROW_LABELS: Record<EscrowChoice, string> = {
+  off: 'Off (no escrow key exists)',
+  single: 'One authority',
+  'xor-2-of-2': 'Split 2-of-2 (XOR, as Clipper)',
+  shamir: 'Split 3-of-5 (Shamir)',
+  'two-governments': 'Two governments',
+};
+
+interface Settings {
+  seed: string;
+  people: number;
+  conversations: number;
+  messages: number;
+  mode: KeyAgreementMode;
+  escrow: EscrowChoice;
+}
+
+function optionsOf(s: Settings): WorldGenerateOptions {
+  return { seed: s.seed, people: s.people, conversations: s.conversations, messages: s.messages, mode: s.mode, escrow: s.escrow === 'off' ? null : { variant: s.escrow } };
+}
+
+function randomSeed(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(4));
+  return `lab-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const clampInt = (value: string, min: number, max: number, fallback: number) => {
+  const n = Math.floor(Number(value));
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+};
+
+/** The whole lab. */
+export function AttackLab() {
+  const id = useId();
+  const [settings, setSettings] = useState<Settings>({ seed: DEFAULT_LAB_SEED, people: 8, conversations: 20, messages: 300, mode: 'ratchet', escrow: 'single' });
+  const [world, setWorld] = useState<WorldSummary | null>(null);
+  const [generating, setGenerating] = useState(false);
+  const [elapsed, setElapsed] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [consoleStore] = useState(() => createConsoleStore());
+  const controller = useRef<AbortController | null>(null);
+  const maxConversations = (settings.people * (settings.people - 1)) / 2;
+
+  useEffect(() => {
+    if (!generating) return;
+    const started = performance.now();
+    const timer = setInterval(() => setElapsed((performance.now() - started) / 1000), 250);
+    return () => clearInterval(timer);
+  }, [generating]);
+
+  const generate = async () => {
+    const own = new AbortController();
+    controller.current = own;
+    setGenerating(true);
+    setElapsed(0);
+    setError(null);
+    try {
+      const previous = world;
+      const summary = await getWorldClient().generate(optionsOf({ ...settings, conversations: Math.min(settings.conversations, maxConversations) }), { signal: own.signal });
+      setWorld(summary);
+      consoleStore.getState().useWorld(summary);
+      if (previous) void getWorldClient().dispose(previous.worldId).catch(() => undefined);
+    } catch (e) {
+      setError(e instanceof WorldCancelledError ? 'Generation cancelled (the worker was restarted, so any earlier world is gone too).' : e instanceof Error ? e.message : String(e));
+      if (e instanceof WorldCancelledError) {
+        setWorld(null);
+        consoleStore.getState().useWorld(null);
+      }
+    } finally {
+      controller.current = null;
+      setGenerating(false);
+    }
+  };
+
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setSettings((s) => ({ ...s, [key]: value }));
+
+  return (
+    <>
+      <section className={styles.section} aria-labelledby={`${id}-world`}>
+        <h2 id={`${id}-world`}>1. The world</h2>
+        <form
+          className={w.widget}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!generating) void generate();
+          }}
+        >
+          <div className={styles.settings}>
+            <div className={styles.seedRow}>
+              <label htmlFor={`${id}-seed`}>
+                Seed
+                <input id={`${id}-seed`} type="text" value={settings.seed} maxLength={100} onChange={(e) => set('seed', e.target.value)} required />
+              </label>
+              <button type="button" onClick={() => set('seed', randomSeed())}>
+                New seed
+              </button>
+            </div>
+            <label htmlFor={`${id}-people`}>
+              People
+              <input id={`${id}-people`} type="number" min={2} max={16} value={settings.people} onChange={(e) => set('people', clampInt(e.target.value, 2, 16, 8))} />
+            </label>
+            <label htmlFor={`${id}-conversations`}>
+              Conversations
+              <input
+                id={`${id}-conversations`}
+                type="number"
+                min={1}
+                max={Math.min(120, maxConversations)}
+                value={settings.conversations}
+                onChange={(e) => set('conversations', clampInt(e.target.value, 1, 120, 20))}
+              />
+            </label>
+            <label htmlFor={`${id}-messages`}>
+              Messages
+              <input id={`${id}-messages`} type="number" min={1} max={20000} value={settings.messages} onChange={(e) => set('messages', clampInt(e.target.value, 1, 20000, 300))} />
+            </label>
+            <label htmlFor={`${id}-mode`}>
+              Key agreement
+              <select id={`${id}-mode`} value={settings.mode} onChange={(e) => set('mode', e.target.value as KeyAgreementMode)}>
+                <option value="ratchet">Double Ratchet (forward secrecy)</option>
+                <option value="static">Static keys (no forward secrecy)</option>
+              </select>
+            </label>
+            <label htmlFor={`${id}-escrow`}>
+              Escrow
+              <select id={`${id}-escrow`} value={settings.escrow} onChange={(e) => set('escrow', e.target.value as EscrowChoice)}>
+                {(Object.keys(ESCROW_LABELS) as EscrowChoice[]).map((k) => (
+                  <option key={k} value={k}>
+                    {ESCROW_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <div className={w.actions}>
+            <button type="submit" className="primary" disabled={generating || !settings.seed.trim()}>
+              Generate world
+            </button>
+            {generating && (
+              <>
+                <div className={attack.progress} role="progressbar" aria-label="Generating the world" aria-valuetext={`${elapsed.toFixed(0)} s elapsed`}>
+                  <div className={`${attack.progressBar} ${attack.progressIndeterminate}`} />
+                </div>
+                <button type="button" onClick={() => controller.current?.abort()}>
+                  Cancel
+                </button>
+              </>
+            )}
+          </div>
+          <p role="status" aria-live="polite" className={w.hint}>
+            {generating
+              ? `Generating in a worker: every key made, every message sealed, relayed and opened (${elapsed.toFixed(0)} s).`
+              : world
+                ? `World ready: ${world.counts.people} people, ${world.counts.conversations} conversations, ${world.counts.messages} messages (${world.counts.escrowed} escrowed), generated in ${world.timing.generateMs.toFixed(0)} ms.`
+                : ''}
+          </p>
+          {error && (
+            <p role="alert" className={w.error}>
+              {error}
+            </p>
+          )}
+          <p className={w.hint}>
+            The seed makes every key and message reproducible (demo randomness, never for real use). {settings.conversations > maxConversations ? `At most ${maxConversations} conversations for ${settings.people} people.` : ''}
+          </p>
+        </form>
+        {world && <GodView world={world} />}
+      </section>
+
+      <section className={styles.section} aria-labelledby={`${id}-attack`}>
+        <h2 id={`${id}-attack`}>2. Attack it</h2>
+        <AttackConsoleView store={consoleStore} deck={{ kind: 'lab' }} />
+      </section>
+
+      <section className={styles.section} aria-labelledby={`${id}-forge`}>
+        <h2 id={`${id}-forge`}>3. Forge a message</h2>
+        {world ? <ForgePanel world={world} /> : <p className={w.hint}>Generate a world first.</p>}
+      </section>
+
+      <section className={styles.section} aria-labelledby={`${id}-blast`}>
+        <h2 id={`${id}-blast`}>4. Blast radius: three worlds</h2>
+        <BlastRadius
+          key={`${settings.seed}|${settings.people}|${settings.conversations}|${settings.messages}|${settings.escrow}`}
+          title="The same thefts in three worlds"
+          options={{
+            seed: settings.seed || DEFAULT_LAB_SEED,
+            people: settings.people,
+            conversations: Math.min(settings.conversations, maxConversations),
+            messages: Math.min(settings.messages, 1000),
+            escrow: { variant: settings.escrow === 'off' ? 'single' : settings.escrow },
+          }}
+        />
+        {settings.messages > 1000 && <p className={w.hint}>The comparison builds three worlds, so it uses the first 1,000 messages&apos; worth of schedule (same seed, 1,000 messages).</p>}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * The blast radius side by side: one seed, so one schedule (the same people, conversations, texts
+ * and times), under three kinds of cryptography: static keys without escrow, the Double Ratchet
+ * without escrow, the Double Ratchet with escrow. The same attacks run in each (the wire, the
+ * server, the wire plus the victim's phone at the compromise time, the wire plus the escrow key,
+ * and with split keys one piece too few), and in each the thief also tries to forge the last
+ * message the victim received before the compromise. Every number is a decryption or a tag check
+ * (lib/protocol/world-comparison.ts does the same without the forgery and the progress).
+ * @module
+ */
+import { seededRandom } from '@/lib/crypto/random';
+import { computeExposure } from '@/lib/protocol/blast-radius';
+import { captureFor, lootFor, type Capability } from '@/lib/protocol/capability';
+import { decryptCapture } from '@/lib/protocol/decrypt-capture';
+import { formatSimTime, type SimTime } from '@/lib/protocol/sim-time';
+import { COMPARED_WORLDS, type ComparedWorldKind } from '@/lib/protocol/world-comparison';
+import { generateWorld, type World } from '@/lib/protocol/world';
+import type { RunControls } from './attack-run';
+import { forgeCapturedMessage } from './forgery-attempt';
+import type { CompareOptions, ComparisonCellSummary, ComparisonResult } from './world-messages';
+
+/** Thrown when the comparison is cancelled between steps. */
+export class ComparisonCancelledError extends Error {
+  override readonly name = 'WorldCancelledError';
+}
+
+/** The default forged text. */
+export const DEFAULT_FORGED_TEXT = 'Change of plan: send the files to this address instead';
+
+interface Scenario {
+  readonly id: string;
+  readonly label: string;
+  readonly capabilities: readonly Capability[];
+  readonly splitAt: SimTime;
+}
+
+function scenariosFor(world: World, victim: string, at: SimTime): Scenario[] {
+  const name = world.participants.find((p) => p.id === victim)?.name ?? victim;
+  const wire: Capability = { kind: 'tap-wire' };
+  const when = formatSimTime(at);
+  const list: Scenario[] = [
+    { id: 'wire', label: 'Tap the wire', capabilities: [wire], splitAt: at },
+    { id: 'server', label: 'Take over the relay server', capabilities: [{ kind: 'take-over-server' }], splitAt: at },
+    { id: 'phone', label: `Tap the wire; steal ${name}'s phone at ${when}`, capabilities: [wire, { kind: 'steal-device', participant: victim, at }], splitAt: at },
+    { id: 'escrow-key', label: `Tap the wire; steal the escrow key at ${when}`, capabilities: [wire, { kind: 'steal-escrow-key', scenario: 'breach' }], splitAt: at },
+  ];
+  const setup = world.escrow;
+  if (setup && setup.piecesNeeded > 1) {
+    const agencies = setup.pieces.slice(0, setup.piecesNeeded - 1).map((p) => p.agencyId);
+    list.push({ id: 'pieces-short', label: `Tap the wire; steal ${agencies.length} key piece(s), one too few`, capabilities: [wire, { kind: 'steal-key-pieces', agencies }], splitAt: at });
+  }
+  return list;
+}
+
+/** The last message to `victim` sent at or before `at` (the one the thief tries to forge), or -1. */
+export function forgeryTarget(world: World, victim: string, at: SimTime): number {
+  for (let i = world.schedule.length - 1; i >= 0; i--) {
+    const m = world.schedule[i]!;
+    if (m.sentAt <= at && m.recipient === victim) return m.index;
+  }
+  return -1;
+}
+
+/** Generates the three worlds and runs every scenario in each. */
+export async function compareThreeWorlds(options: CompareOptions, controls: RunControls): Promise<ComparisonResult> {
+  const started = performance.now();
+  const { escrow, victim: victimOption, compromiseAt, forgedText = DEFAULT_FORGED_TEXT, ...size } = options;
+  const worlds = {} as Record<ComparedWorldKind, World>;
+  const steps = COMPARED_WORLDS.length * 2;
+  let done = 0;
+  const check = async () => {
+    await controls.pause();
+    if (controls.isCancelled()) throw new ComparisonCancelledError('comparison cancelled');
+  };
+  for (const { kind, label } of COMPARED_WORLDS) {
+    controls.onProgress({ phase: 'compare', done, total: steps, label: `generating: ${label}` });
+    await check();
+    worlds[kind] = await generateWorld({
+      ...size,
+      mode: kind === 'static' ? 'static' : 'ratchet',
+      escrow: kind === 'ratchet-escrow' ? (escrow ?? { variant: 'single' }) : null,
+    });
+    done++;
+  }
+  const reference = worlds['ratchet-escrow'];
+  const victim = victimOption ?? reference.participants[1]?.id ?? reference.participants[0]!.id;
+  if (!reference.participants.some((p) => p.id === victim)) throw new RangeError(`victim: no participant '${victim}' in this world`);
+  const at = compromiseAt ?? Math.floor(reference.endsAt / 2);
+  const scenarios = scenariosFor(reference, victim, at);
+  const target = forgeryTarget(reference, victim, at);
+
+  const cellsByScenario = new Map<string, ComparisonCellSummary[]>(scenarios.map((s) => [s.id, []]));
+  for (const { kind, label } of COMPARED_WORLDS) {
+    controls.onProgress({ phase: 'compare', done, total: steps, label: `attacking: ${label}` });
+    await check();
+    const world = worlds[kind];
+    for (const scenario of scenarios) {
+      const capture = captureFor(world, scenario.capabilities);
+      const { loot, notes } = await lootFor(world, scenario.capabilities);
+      const report = decryptCapture(capture, loot);
+      const exposure = computeExposure(capture, report.outcomes, { splitAt: scenario.splitAt });
+      let forgery: ComparisonCellSummary['forgery'] = null;
+      if (target >= 0) {
+        const result = forgeCapturedMessage(world, target, forgedText, loot, { random: seededRandom(`${options.seed}|forger|${kind}|${scenario.id}`) });
+        forgery = {
+          seq: target,
+          method: result.method,
+          accepted: result.delivery.accepted,
+          message: result.delivery.accepted ? `accepted as genuine: "${result.delivery.plaintext}"` : `refused (${result.delivery.reason})`,
+        };
+      }
+      cellsByScenario.get(scenario.id)!.push({
+        world: kind,
+        counts: exposure.totals,
+        before: exposure.split?.before ?? null,
+        after: exposure.split?.after ?? null,
+        exposedUsers: exposure.exposedUsers,
+        exposedConversations: exposure.exposedConversations,
+        lootNotes: notes.map((n) => ({ ...n })),
+        forgery,
+      });
+    }
+    done++;
+  }
+  controls.onProgress({ phase: 'compare', done, total: steps, label: 'done' });
+  return {
+    seed: options.seed,
+    victim,
+    compromiseAt: at,
+    messages: reference.relay.records.length,
+    users: reference.participants.length,
+    conversations: reference.conversations.length,
+    rows: scenarios.map((s) => ({ id: s.id, label: s.label, cells: cellsByScenario.get(s.id)! })),
+    timing: { totalMs: performance.now() - started },
+  };
+}
