@@ -11,6 +11,11 @@ import { NonceReuse } from './crypto/NonceReuse';
 import { SelfTest } from './crypto/SelfTest';
 import { Tamper } from './crypto/Tamper';
 import { Wire } from './crypto/Wire';
+import { EscrowBinding } from './escrow/EscrowBinding';
+import { EscrowSwitch } from './escrow/EscrowSwitch';
+import { Forge } from './escrow/Forge';
+import { SplitKeys } from './escrow/SplitKeys';
+import { Warrant } from './escrow/Warrant';
 import { Quiz } from './Quiz';
 import { Step } from './Step';
 
@@ -35,4 +40,9 @@ export const lessonWidgets: Record<WidgetName, ComponentType<any>> = {
   SelfTest,
   AttackConsole,
   BlastRadius,
+  EscrowSwitch,
+  Warrant,
+  Forge,
+  EscrowBinding,
+  SplitKeys,
 };
