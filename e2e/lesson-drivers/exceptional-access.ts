@@ -32,13 +32,13 @@ export const drivers: LessonDrivers = {
     expect(totalOn - totalOff).toBeGreaterThanOrEqual(4 + 32 + 48 + 48);
     // Who opens what, by trying: Bob both; the authority only the escrowed one; the server neither.
     const table = panel.getByTestId('who-can-open');
-    const row = (party: string) => table.locator(`tr[data-party="${party}"]`);
-    await expect(row('bob').locator('td[data-col="off"]')).toContainText(MESSAGE);
-    await expect(row('bob').locator('td[data-col="on"]')).toContainText(MESSAGE);
-    await expect(row('escrow').locator('td[data-col="on"]')).toContainText(MESSAGE);
-    await expect(row('escrow').locator('td[data-col="off"]')).toContainText('no key');
-    await expect(row('server').locator('td[data-col="off"]')).toContainText('no key');
-    await expect(row('server').locator('td[data-col="on"]')).toContainText('no key');
+    const cell = (party: string, col: 'off' | 'on') => table.locator(`li[data-party="${party}"] [data-col="${col}"]`);
+    await expect(cell('bob', 'off')).toContainText(MESSAGE);
+    await expect(cell('bob', 'on')).toContainText(MESSAGE);
+    await expect(cell('escrow', 'on')).toContainText(MESSAGE);
+    await expect(cell('escrow', 'off')).toContainText('no key');
+    await expect(cell('server', 'off')).toContainText('no key');
+    await expect(cell('server', 'on')).toContainText('no key');
   },
   warrant: async ({ page, panel }) => {
     // Out of order: executing before any traffic is recorded is refused with a reason.

@@ -125,7 +125,7 @@ function Reading({ reading }: { reading: AuthorityReading }) {
         ))}
       </ol>
       {reading.plaintext !== null ? (
-        <p className={`${widgetStyles.verdict} ${widgetStyles.ok}`}>
+        <p className={`${styles.result} ${widgetStyles.ok}`}>
           <ActorBadge actor="escrow" /> reads: &ldquo;{reading.plaintext}&rdquo;
         </p>
       ) : null}
@@ -139,7 +139,7 @@ function Delivery({ who, result }: { who: 'bob' | 'carol'; result: { accepted: t
       <ActorBadge actor={who} suffix="'s client" /> accepts it: &ldquo;{result.plaintext}&rdquo; (it never looks at the escrow field)
     </p>
   ) : (
-    <p className={`${widgetStyles.verdict} ${widgetStyles.bad}`}>
+    <p className={`${styles.result} ${widgetStyles.bad}`}>
       <ActorBadge actor={who} suffix="'s client" /> refuses it: {result.message}
     </p>
   );
@@ -156,7 +156,7 @@ function SwapResult({ swap, binding }: { swap: FieldSwap; binding: EscrowBinding
         header so the field still claims to be message 2&apos;s.
       </p>
       <Reading reading={swap.authority} />
-      <p className={`${widgetStyles.verdict} ${silent ? widgetStyles.bad : widgetStyles.ok}`} role="status" data-testid="swap-verdict">
+      <p className={`${styles.result} ${silent ? widgetStyles.bad : widgetStyles.ok}`} role="status" data-testid="swap-verdict">
         {silent
           ? '✗ Lawful access to message 2 is lost, and nothing says why: every escrow check passed, and the key it gave is message 1’s.'
           : failed?.stage === 'hpke-open'

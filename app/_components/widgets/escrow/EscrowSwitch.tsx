@@ -214,42 +214,46 @@ function Verdict({ attempt }: { attempt: OpeningAttempt | undefined }) {
       </span>
     );
   }
-  return <span className={styles.no}>✗ {attempt.outcome === 'no-key' ? 'no key' : attempt.outcome === 'tag-failed' ? 'tag refused' : 'refused'}: <span className={styles.neutral}>{attempt.detail}</span></span>;
+  return (
+    <span className={styles.no}>
+      ✗ {attempt.outcome === 'no-key' ? 'no key' : attempt.outcome === 'tag-failed' ? 'tag refused' : 'refused'}:{' '}
+      <span className={`${styles.neutral} ${styles.detail}`}>{attempt.detail}</span>
+    </span>
+  );
 }
 
-/** Who could open each envelope, by trying: rows are parties, columns the two envelopes. */
+/** Who could open each envelope, by trying: one card per party, with its result on each envelope. */
 function WhoCanOpen({ off, on }: { off: readonly OpeningAttempt[]; on: readonly OpeningAttempt[] | null }) {
   const parties = (['alice', 'bob', 'server', 'escrow'] as const).filter((w) => off.some((a) => a.who === w) || on?.some((a) => a.who === w));
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table} data-testid="who-can-open">
-        <caption>Who can open it: each party tried, with what it holds</caption>
-        <thead>
-          <tr>
-            <th scope="col">Party</th>
-            <th scope="col">Escrow off</th>
-            <th scope="col">Escrow on</th>
-          </tr>
-        </thead>
-        <tbody>
-          {parties.map((w) => {
-            const a = off.find((x) => x.who === w);
-            const b = on?.find((x) => x.who === w);
-            return (
-              <tr key={w} data-party={w}>
-                <th scope="row">
-                  <ActorBadge actor={WHO[w].actor} suffix={WHO[w].suffix} />
-                  <span className={styles.quote}>holds {(a ?? b)!.holds}</span>
-                </th>
-                <td data-col="off">
-                  <Verdict attempt={a} />
-                </td>
-                <td data-col="on">{on ? <Verdict attempt={b} /> : <span className={styles.neutral}>escrow is off</span>}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <div data-testid="who-can-open">
+      <h4>Who can open it: each party tried, with what it holds</h4>
+      <ul className={styles.parties}>
+        {parties.map((w) => {
+          const a = off.find((x) => x.who === w);
+          const b = on?.find((x) => x.who === w);
+          return (
+            <li key={w} data-party={w} className={styles.party}>
+              <p className={styles.partyHead}>
+                <ActorBadge actor={WHO[w].actor} suffix={WHO[w].suffix} />
+                <span className={styles.quote}>holds {(a ?? b)!.holds}</span>
+              </p>
+              <dl className={styles.partyResults}>
+                <div data-col="off">
+                  <dt>Escrow off</dt>
+                  <dd>
+                    <Verdict attempt={a} />
+                  </dd>
+                </div>
+                <div data-col="on">
+                  <dt>Escrow on</dt>
+                  <dd>{on ? <Verdict attempt={b} /> : <span className={styles.neutral}>escrow is off</span>}</dd>
+                </div>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

@@ -43,8 +43,8 @@ export function Forge() {
 
   return (
     <section className={widgetStyles.widget} aria-label="Forge a message from Alice">
-      <h3 className={widgetStyles.title}>
-        <ActorBadge actor="thief" suffix=" forges a message from Alice" />
+      <h3 className={`${widgetStyles.title} ${styles.widgetTitle}`}>
+        <ActorIcon actor="thief" /> The thief forges a message from Alice
       </h3>
       <p className={widgetStyles.hint}>
         The thief holds the relay (so it can deliver its own envelope in place of Alice&apos;s) and, with escrow on, a copy of the escrow secret key.
@@ -118,7 +118,7 @@ function ForgeryResult({ reply, escrowOn }: { reply: ForgeReply; escrowOn: boole
           from="HPKE open of the epoch key with the stolen key, the wrap chain to this message, unwrap; checked by opening Alice's message"
         />
       ) : (
-        <p className={`${widgetStyles.verdict} ${widgetStyles.bad}`}>✗ No key: {outcome.noKeyReason}.</p>
+        <p className={`${styles.result} ${widgetStyles.bad}`}>✗ No key: {outcome.noKeyReason}.</p>
       )}
 
       <h4>4. Write the forgery</h4>
@@ -154,12 +154,12 @@ function ForgeryResult({ reply, escrowOn }: { reply: ForgeReply; escrowOn: boole
               </span>
               <span data-testid="bob-inbox">{outcome.delivery.plaintext}</span>
             </div>
-            <p className={`${widgetStyles.verdict} ${widgetStyles.ok}`} role="status">
+            <p className={`${styles.result} ${widgetStyles.ok}`} role="status">
               ✓ Tag verified: Bob&apos;s client shows it as a genuine message from Alice.
             </p>
           </>
         ) : (
-          <p className={`${widgetStyles.verdict} ${widgetStyles.bad}`} role="status" data-testid="bob-refused">
+          <p className={`${styles.result} ${widgetStyles.bad}`} role="status" data-testid="bob-refused">
             ✗ Refused ({outcome.delivery.reason}): {outcome.delivery.message}. Bob sees nothing from this envelope.
           </p>
         )}

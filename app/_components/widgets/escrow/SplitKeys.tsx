@@ -136,7 +136,7 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
           <ByteView label="Escrow authority's public key" value={s.split.publicKey} actor="escrow" from="public: every phone has it, and it is what every recombination is checked against" testId={`split-${scheme}-public-key`} />
           <ByteView label="Escrow authority's secret key (before splitting)" value={s.split.secretKey} actor="escrow" secret from="32 bytes; after the split no single agency keeps it" />
           {xorOk !== null && (
-            <p className={`${widgetStyles.verdict} ${xorOk ? widgetStyles.ok : widgetStyles.bad}`}>
+            <p className={`${styles.result} ${xorOk ? widgetStyles.ok : widgetStyles.bad}`}>
               {xorOk ? '✓ KU1 ⊕ KU2 equals the key (computed here).' : '✗ KU1 ⊕ KU2 does not equal the key.'}
             </p>
           )}
@@ -242,11 +242,11 @@ function RecombinationView({ r, who, testId }: { r: Recombination; who: 'thief' 
         <p className={widgetStyles.hint}>{r.combineError}</p>
       )}
       {r.candidatePublicKey && <ByteView label="Its public key" value={r.candidatePublicKey} actor={who} from="X25519(recombined value, 9)" />}
-      <p className={`${widgetStyles.verdict} ${r.check.passed ? widgetStyles.ok : widgetStyles.bad}`} data-testid={`${testId}-check`}>
+      <p className={`${styles.result} ${r.check.passed ? widgetStyles.ok : widgetStyles.bad}`} data-testid={`${testId}-check`}>
         {r.check.passed ? '✓ Check passed' : '✗ Check failed'}: <code>{r.check.name}</code>
       </p>
       <p className={widgetStyles.hint}>{r.check.message}</p>
-      <p className={`${widgetStyles.verdict} ${r.opened > 0 && who === 'thief' ? widgetStyles.bad : widgetStyles.ok}`} data-testid={`${testId}-opened`}>
+      <p className={`${styles.result} ${(who === 'thief' ? r.opened > 0 : r.opened < r.total) ? widgetStyles.bad : widgetStyles.ok}`} data-testid={`${testId}-opened`}>
         Tried on the recorded traffic: <span className={styles.count}>{r.opened} of {r.total}</span> messages opened.
       </p>
     </div>

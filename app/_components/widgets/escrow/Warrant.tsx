@@ -9,7 +9,7 @@ import { useId, useState } from 'react';
 import type { WarrantRecordReply, WarrantRunReply } from '@/lib/escrow-lab/escrow-lab-messages';
 import { formatSimTime, MINUTES_PER_HOUR } from '@/lib/protocol/sim-time';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
-import { ActorBadge, type ActorId } from '../../actors';
+import { ActorBadge, ActorIcon, type ActorId } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
 import widgetStyles from '../crypto/widgets.module.css';
 import { callEscrowLab } from './escrow-lab-client';
@@ -79,9 +79,9 @@ export function Warrant() {
   const beyondOutcome = (seq: number) => beyond?.outcomes.find((o) => o.seq === seq);
 
   return (
-    <section className={widgetStyles.widget} aria-label="Execute a warrant">
-      <h3 className={widgetStyles.title}>
-        <ActorBadge actor="escrow" suffix=" executes a warrant" />
+    <section className={widgetStyles.widget} aria-label="The authority's warrant console">
+      <h3 className={`${widgetStyles.title} ${styles.widgetTitle}`}>
+        <ActorIcon actor="escrow" /> The escrow authority executes a warrant
       </h3>
       <div className={widgetStyles.actions}>
         <button type="button" className={recorded ? undefined : 'primary'} onClick={() => void record()} disabled={task.busy !== null}>
@@ -147,7 +147,7 @@ export function Warrant() {
         <>
           <ByteView label="Escrow authority's public key" value={recorded.authorityPublicKey} actor="escrow" from="every envelope's escrow field is sealed to it" />
           {run && (
-            <p className={`${widgetStyles.verdict} ${run.opened > 0 ? widgetStyles.ok : ''}`} role="status" data-testid="warrant-summary">
+            <p className={`${styles.result} ${run.opened > 0 ? widgetStyles.ok : ''}`} role="status" data-testid="warrant-summary">
               Warrant for {nameOf(run.warrant.target)}, {hourLabel(run.warrant.from)} to {hourLabel(run.warrant.to)}:{' '}
               <span className={styles.count}>
                 {run.opened} of {run.tried}
@@ -156,7 +156,7 @@ export function Warrant() {
             </p>
           )}
           {beyond && (
-            <p className={`${widgetStyles.verdict} ${widgetStyles.bad}`} role="status" data-testid="beyond-summary">
+            <p className={`${styles.result} ${widgetStyles.bad}`} role="status" data-testid="beyond-summary">
               The same key, without the warrant check: <span className={styles.count}>{beyond.opened} of {beyond.tried}</span> messages outside the
               warrant opened.
             </p>
@@ -166,9 +166,7 @@ export function Warrant() {
               <caption>The relay&apos;s record of the day: {recorded.messages.length} escrowed messages</caption>
               <thead>
                 <tr>
-                  <th scope="col">Sent</th>
-                  <th scope="col">From → to</th>
-                  <th scope="col">Bytes</th>
+                  <th scope="col">Message</th>
                   <th scope="col">What the authority reads</th>
                 </tr>
               </thead>
@@ -178,12 +176,13 @@ export function Warrant() {
                   const b = beyondOutcome(m.seq);
                   const underWarrant = o !== undefined && o.kind !== 'outside-warrant';
                   return (
-                    <tr key={m.seq} data-seq={m.seq} data-sender={m.sender} data-recipient={m.recipient} data-sent-at={m.sentAt} data-outcome={b ? `beyond-${b.kind}` : o?.kind ?? 'none'} className={underWarrant ? styles.rowHighlight : undefined}>
-                      <td>{formatSimTime(m.sentAt)}</td>
-                      <td>
+                    <tr key={m.seq} data-seq={m.seq} data-sender={m.sender} data-recipient={m.recipient} data-sent-at={m.sentAt} data-outcome={b ? `beyond-${b.kind}` : o?.kind ?? 'none'} className={underWarrant ? styles.covered : undefined}>
+                      <td className={styles.msgCell}>
                         <ActorBadge actor={actorOf(m.sender)} /> → <ActorBadge actor={actorOf(m.recipient)} />
+                        <span className={styles.msgMeta}>
+                          {formatSimTime(m.sentAt)}, {m.size} bytes
+                        </span>
                       </td>
-                      <td className={styles.count}>{m.size}</td>
                       <td>
                         {!o ? (
                           <span className={styles.neutral}>ciphertext only</span>
