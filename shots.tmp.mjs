@@ -9,6 +9,7 @@ for (const [vw, vh] of [[1280, 900], [390, 844]]) for (const scheme of ['light',
   const page = await ctx.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console ${m.text()}`); });
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
   const tag = `${vw}-${scheme}`;
   const step = async (slug, id) => {
     await page.goto(`${base}/learn/${slug}#${id}`);
@@ -43,7 +44,7 @@ for (const [vw, vh] of [[1280, 900], [390, 844]]) for (const scheme of ['light',
     await p.getByRole('combobox', { name: 'Target' }).selectOption('carol');
     await btn(p, 'Execute the warrant'); await p.getByTestId('warrant-summary').waitFor();
     await btn(p, 'Try the same key on the other messages'); await p.getByTestId('beyond-summary').waitFor();
-    await check('warrant', p, p.locator('section[aria-label="Execute a warrant"]'));
+    await check('warrant', p, p.locator('section[aria-label="The authority\'s warrant console"]'));
   }
   if (!only || only === '7') {
     let p = await step('steal-the-key', 'forgery');
@@ -78,6 +79,8 @@ for (const [vw, vh] of [[1280, 900], [390, 844]]) for (const scheme of ['light',
     await btn(p, 'Use the key (warrant)'); await p.getByTestId('warrant-shamir-check').waitFor();
     await check('split-shamir', p, p.locator('section[aria-label^="Split the key k of n"]'));
   }
+  const measures = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('escrow-lab:')).map((m) => `${m.name} ${m.duration.toFixed(0)}ms`));
+  if (vw === 1280 && scheme === 'light') console.log(measures.join('\n'));
   await ctx.close();
 }
 console.log(problems.length ? problems.join('\n') : 'no problems');

@@ -160,7 +160,8 @@ function ForgeryResult({ reply, escrowOn }: { reply: ForgeReply; escrowOn: boole
           </>
         ) : (
           <p className={`${styles.result} ${widgetStyles.bad}`} role="status" data-testid="bob-refused">
-            ✗ Refused ({outcome.delivery.reason}): {outcome.delivery.message}. Bob sees nothing from this envelope.
+            ✗ Refused ({outcome.delivery.reason}). <span className={styles.detail}>{outcome.delivery.message.replace(/\.$/, '')}.</span> Bob sees nothing from
+            this envelope.
           </p>
         )}
       </div>
