@@ -7,7 +7,7 @@
  * recombination, the named public-key check, real decryption of the recorded traffic. Instances with
  * the same scheme in one lesson share one store (key, shares, thief).
  */
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { equalBytes, xorBytes } from '@/lib/crypto/bytes';
@@ -94,8 +94,6 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
       }
     });
 
-  const xorOk = s.split && scheme === 'xor' && s.split.pieces.length === 2 ? equalBytes(xorBytes(s.split.pieces[0]!.bytes, s.split.pieces[1]!.bytes), s.split.secretKey) : null;
-
   return (
     <section className={widgetStyles.widget} aria-label={scheme === 'xor' ? 'Split the key in two (XOR)' : 'Split the key k of n (Shamir)'}>
       <h3 className={widgetStyles.title}>{scheme === 'xor' ? 'Two escrow agents: KU = KU1 ⊕ KU2' : "Any k of n agencies: Shamir's secret sharing"}</h3>
@@ -133,49 +131,8 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
         <p className={widgetStyles.hint}>No key split yet. The widget makes the authority&apos;s key pair, records ten escrowed messages, and splits the secret key.</p>
       ) : (
         <>
-          <ByteView label="Escrow authority's public key" value={s.split.publicKey} actor="escrow" from="public: every phone has it, and it is what every recombination is checked against" testId={`split-${scheme}-public-key`} />
-          <ByteView label="Escrow authority's secret key (before splitting)" value={s.split.secretKey} actor="escrow" secret from="32 bytes; after the split no single agency keeps it" />
-          {xorOk !== null && (
-            <p className={`${styles.result} ${xorOk ? widgetStyles.ok : widgetStyles.bad}`}>
-              {xorOk ? '✓ KU1 ⊕ KU2 equals the key (computed here).' : '✗ KU1 ⊕ KU2 does not equal the key.'}
-            </p>
-          )}
-          <p className={widgetStyles.hint}>
-            {scheme === 'xor'
-              ? 'KU1 is 32 random bytes; KU2 = key ⊕ KU1. Tick the agencies the thief breaks into.'
-              : `${s.split.pieces.length} shares of ${s.split.pieces[0]!.bytes.length} bytes (the key's 32 plus the x-coordinate); any ${s.split.threshold} rebuild the key. Tick the agencies the thief breaks into.`}
-          </p>
-          <ul className={styles.pieces} aria-label={`The ${pieceWord}s and who holds them`}>
-            {s.split.pieces.map((p, i) => {
-              const stolen = s.stolen.includes(p.agencyId);
-              return (
-                <li key={p.agencyId} className={styles.piece} data-stolen={stolen}>
-                  <div className={styles.pieceHead}>
-                    <span>{p.agencyName}</span>
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={stolen}
-                        onChange={(e) => {
-                          const next = e.target.checked ? [...s.stolen, p.agencyId] : s.stolen.filter((a) => a !== p.agencyId);
-                          store.setState({ stolen: next });
-                        }}
-                      />
-                      Stolen by the thief
-                    </label>
-                  </div>
-                  <ByteView
-                    label={scheme === 'xor' ? `KU${i + 1}` : `Share ${i + 1}`}
-                    value={p.bytes}
-                    actor={stolen ? 'thief' : 'escrow'}
-                    secret
-                    from={scheme === 'xor' ? (i === 0 ? '32 random bytes' : 'the key ⊕ KU1') : `the polynomial's value at x = ${p.bytes[p.bytes.length - 1]} (last byte)`}
-                    testId={`piece-${p.agencyId}`}
-                  />
-                </li>
-              );
-            })}
-          </ul>
+          <SplitHeader split={s.split} scheme={scheme} />
+          <PieceList split={s.split} scheme={scheme} stolen={s.stolen} store={store} />
           <div className={widgetStyles.actions}>
             <button type="button" className={!s.thief?.check.passed ? 'primary' : undefined} onClick={() => void recombineAs('thief')} disabled={task.busy !== null}>
               Recombine and decrypt
@@ -229,7 +186,66 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
   );
 }
 
-function RecombinationView({ r, who, testId }: { r: Recombination; who: 'thief' | 'escrow'; testId: string }) {
+/** The key, its public key and (XOR) the check that the components rebuild it. Memoised: instances in hidden steps re-render on every store change. */
+const SplitHeader = memo(function SplitHeader({ split, scheme }: { split: SplitReply; scheme: SplitScheme }) {
+  const xorOk = scheme === 'xor' && split.pieces.length === 2 ? equalBytes(xorBytes(split.pieces[0]!.bytes, split.pieces[1]!.bytes), split.secretKey) : null;
+  return (
+    <>
+      <ByteView label="Escrow authority's public key" value={split.publicKey} actor="escrow" from="public: every phone has it, and it is what every recombination is checked against" testId={`split-${scheme}-public-key`} />
+      <ByteView label="Escrow authority's secret key (before splitting)" value={split.secretKey} actor="escrow" secret from="32 bytes; after the split no single agency keeps it" />
+      {xorOk !== null && (
+        <p className={`${styles.result} ${xorOk ? widgetStyles.ok : widgetStyles.bad}`}>
+          {xorOk ? '✓ KU1 ⊕ KU2 equals the key (computed here).' : '✗ KU1 ⊕ KU2 does not equal the key.'}
+        </p>
+      )}
+      <p className={widgetStyles.hint}>
+        {scheme === 'xor'
+          ? 'KU1 is 32 random bytes; KU2 = key ⊕ KU1. Tick the agencies the thief breaks into.'
+          : `${split.pieces.length} shares of ${split.pieces[0]!.bytes.length} bytes (the key's 32 plus the x-coordinate); any ${split.threshold} rebuild the key. Tick the agencies the thief breaks into.`}
+      </p>
+    </>
+  );
+});
+
+/** Every piece, who holds it, and whether the thief has stolen it. */
+const PieceList = memo(function PieceList({ split, scheme, stolen, store }: { split: SplitReply; scheme: SplitScheme; stolen: readonly string[]; store: StoreApi<SplitState> }) {
+  const pieceWord = scheme === 'xor' ? 'component' : 'share';
+  return (
+    <ul className={styles.pieces} aria-label={`The ${pieceWord}s and who holds them`}>
+      {split.pieces.map((p, i) => {
+        const taken = stolen.includes(p.agencyId);
+        return (
+          <li key={p.agencyId} className={styles.piece} data-stolen={taken}>
+            <div className={styles.pieceHead}>
+              <span>{p.agencyName}</span>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={taken}
+                  onChange={(e) => {
+                    const now = store.getState().stolen;
+                    store.setState({ stolen: e.target.checked ? [...now, p.agencyId] : now.filter((a) => a !== p.agencyId) });
+                  }}
+                />
+                Stolen by the thief
+              </label>
+            </div>
+            <ByteView
+              label={scheme === 'xor' ? `KU${i + 1}` : `Share ${i + 1}`}
+              value={p.bytes}
+              actor={taken ? 'thief' : 'escrow'}
+              secret
+              from={scheme === 'xor' ? (i === 0 ? '32 random bytes' : 'the key ⊕ KU1') : `the polynomial's value at x = ${p.bytes[p.bytes.length - 1]} (last byte)`}
+              testId={`piece-${p.agencyId}`}
+            />
+          </li>
+        );
+      })}
+    </ul>
+  );
+});
+
+const RecombinationView = memo(function RecombinationView({ r, who, testId }: { r: Recombination; who: 'thief' | 'escrow'; testId: string }) {
   return (
     <div data-testid={testId} className={styles.recombination}>
       <p className={widgetStyles.hint}>
@@ -251,4 +267,4 @@ function RecombinationView({ r, who, testId }: { r: Recombination; who: 'thief' 
       </p>
     </div>
   );
-}
+});
