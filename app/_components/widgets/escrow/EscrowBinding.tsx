@@ -5,14 +5,14 @@
  * (unbound); a rogue client moves message 1's field onto message 2 and the authority tries to read
  * message 2 (lib/escrow-lab/escrow-binding-scene.ts, in the worker).
  */
-import { useId, useState } from 'react';
+import { startTransition, useId, useState } from 'react';
 import type { AuthorityReading, AuthorityStage, EscrowBindingMode, FieldSwap } from '@/lib/escrow-lab/escrow-binding-scene';
 import type { BindingSealReply } from '@/lib/escrow-lab/escrow-lab-messages';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge } from '../../actors';
-import { ByteView } from '../../bytes/ByteView';
 import widgetStyles from '../crypto/widgets.module.css';
 import { callEscrowLab } from './escrow-lab-client';
+import { Bytes } from './Bytes';
 import styles from './escrow.module.css';
 import { TaskStatus } from './EscrowToggle';
 import { useLabScope, useLabTask } from './use-lab-task';
@@ -45,12 +45,12 @@ export function EscrowBinding() {
   const seal = () =>
     task.run('Sealing two messages…', async () => {
       const sealed = await callEscrowLab({ kind: 'binding-seal', scope, seed, binding });
-      setState((s) => ({ ...s, [binding]: { sealed } }));
+      startTransition(() => setState((s) => ({ ...s, [binding]: { sealed } })));
     });
   const move = () =>
     task.run("Moving message 1's escrow field…", async () => {
       const swap = await callEscrowLab({ kind: 'binding-move', scope, seed, binding });
-      setState((s) => ({ ...s, [binding]: { ...s[binding], swap } }));
+      startTransition(() => setState((s) => ({ ...s, [binding]: { ...s[binding], swap } })));
       recordLessonAction(`blob-swap:${binding}`);
     });
 
@@ -90,8 +90,8 @@ export function EscrowBinding() {
                 <p className={widgetStyles.colHead}>
                   Message {m.number}: <ActorBadge actor="alice" /> → <ActorBadge actor={m.recipient} />
                 </p>
-                <ByteView label={`Message ${m.number}: sealed epoch key`} value={m.envelope.escrow!.epochBlob.seals[0]!.ciphertext} actor="escrow" from={binding === 'bound' ? 'HPKE, bound to this epoch header' : 'HPKE with a fixed info and no aad'} />
-                <ByteView label={`Message ${m.number}: wrapped message key`} value={m.envelope.escrow!.wrappedKey} actor="escrow" from={binding === 'bound' ? 'aad = this message header' : 'no aad'} />
+                <Bytes label={`Message ${m.number}: sealed epoch key`} value={m.envelope.escrow!.epochBlob.seals[0]!.ciphertext} actor="escrow" from={binding === 'bound' ? 'HPKE, bound to this epoch header' : 'HPKE with a fixed info and no aad'} />
+                <Bytes label={`Message ${m.number}: wrapped message key`} value={m.envelope.escrow!.wrappedKey} actor="escrow" from={binding === 'bound' ? 'aad = this message header' : 'no aad'} />
                 <Reading reading={mine.sealed!.readings[i]!} />
                 <Delivery who={m.recipient} result={mine.sealed!.deliveries[i]!} />
               </div>

@@ -4,17 +4,17 @@
  * by side; every byte shown is computed (lib/escrow-lab/escrow-switch.ts, in the worker). The first
  * switch-on creates the escrow authority's key pair. Who can open what is found by trying.
  */
-import { useId, useState } from 'react';
+import { startTransition, useId, useState } from 'react';
 import { bytesToUtf8 } from '@/lib/crypto/bytes';
 import type { X25519KeyPair } from '@/lib/crypto/x25519';
 import type { SwitchReply } from '@/lib/escrow-lab/escrow-lab-messages';
 import type { OpeningAttempt, SwitchEnvelope } from '@/lib/escrow-lab/escrow-switch';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge, type ActorId } from '../../actors';
-import { ByteView } from '../../bytes/ByteView';
 import { useLab } from '../crypto/LabProvider';
 import widgetStyles from '../crypto/widgets.module.css';
 import { callEscrowLab } from './escrow-lab-client';
+import { Bytes } from './Bytes';
 import styles from './escrow.module.css';
 import { EscrowToggle, TaskStatus } from './EscrowToggle';
 import { LabTaskError, useLabScope, useLabTask } from './use-lab-task';
@@ -47,8 +47,11 @@ export function EscrowSwitch() {
       }
       if (text.trim().length === 0) throw new LabTaskError('Type a message for Alice to send.');
       const reply = await callEscrowLab({ kind: 'switch', scope, seed, alice, bob, text, escrow });
-      setSealed({ ...reply, alice, bob, text });
-      setEscrowOn(escrow);
+      // A transition: React renders the dozen byte views in slices instead of one long task.
+      startTransition(() => {
+        setSealed({ ...reply, alice, bob, text });
+        setEscrowOn(escrow);
+      });
       if (escrow && reply.result.on) recordLessonAction('escrow:on');
     });
 
@@ -87,7 +90,7 @@ export function EscrowSwitch() {
 
       {sealed?.authorityPublicKey && (
         <div>
-          <ByteView
+          <Bytes
             label="Escrow authority's public key"
             value={sealed.authorityPublicKey}
             actor="escrow"
@@ -139,15 +142,15 @@ function EnvelopeBytes({ env, compare, demo, testPrefix }: { env: SwitchEnvelope
         <strong data-testid={`envelope-${testPrefix}-total`}>{env.size.total} bytes</strong>
         {compare && <> ({env.size.total - compare.size.total} more than without escrow)</>}
       </p>
-      <ByteView
+      <Bytes
         label="Header (associated data)"
         value={env.headerBytes}
         actor="alice"
         demo={demo}
         from={`sender, recipient, conversation, counter ${env.envelope.header.counter}, time${env.envelope.header.escrow ? `, escrow epoch ${env.envelope.header.escrow.epoch}` : ''}: sent in the clear, covered by the tag`}
       />
-      <ByteView label="Nonce (not sent)" value={env.nonce} demo={demo} from="direction ‖ counter: both ends derive it, so it never repeats under this key" />
-      <ByteView
+      <Bytes label="Nonce (not sent)" value={env.nonce} demo={demo} from="direction ‖ counter: both ends derive it, so it never repeats under this key" />
+      <Bytes
         label="Ciphertext"
         value={env.body}
         actor="alice"
@@ -155,7 +158,7 @@ function EnvelopeBytes({ env, compare, demo, testPrefix }: { env: SwitchEnvelope
         testId={`envelope-${testPrefix}-ciphertext`}
         from={sameBody === null ? 'ChaCha20 under the conversation key: as long as the message' : sameBody ? 'identical to the envelope without escrow: same key, same nonce' : 'differs from the envelope without escrow'}
       />
-      <ByteView
+      <Bytes
         label="Tag"
         value={env.tag}
         actor="alice"
@@ -165,22 +168,22 @@ function EnvelopeBytes({ env, compare, demo, testPrefix }: { env: SwitchEnvelope
       {env.escrow && (
         <fieldset className={styles.fieldGroup}>
           <legend>Escrow field</legend>
-          <ByteView
+          <Bytes
             label="Epoch header"
             value={env.escrow.epochHeaderBytes}
             actor="escrow"
             demo={demo}
             from="conversation, sender, recipient, epoch, start: HPKE's aad, and after the label its info"
           />
-          <ByteView label="enc (ephemeral public key)" value={env.escrow.enc} actor="escrow" demo={demo} from="a fresh X25519 key pair made for this seal; HPKE's encapsulated key" testId={`envelope-${testPrefix}-enc`} />
-          <ByteView
+          <Bytes label="enc (ephemeral public key)" value={env.escrow.enc} actor="escrow" demo={demo} from="a fresh X25519 key pair made for this seal; HPKE's encapsulated key" testId={`envelope-${testPrefix}-enc`} />
+          <Bytes
             label="Sealed epoch key"
             value={env.escrow.sealedEpochKey}
             actor="escrow"
             demo={demo}
             from={`HPKE base mode to the authority's public key, info = "${bytesToUtf8(env.escrow.hpkeInfo.subarray(0, env.escrow.hpkeInfo.length - env.escrow.epochHeaderBytes.length))}" ‖ epoch header: 32-byte key + 16-byte tag`}
           />
-          <ByteView
+          <Bytes
             label="Wrapped message key"
             value={env.escrow.wrappedKey}
             actor="escrow"

@@ -5,16 +5,16 @@
  * receiving the thief's version in place of the original (lib/escrow-lab/forgery-scene.ts, in the
  * worker). With escrow off, the same attempt has no key and fails the tag.
  */
-import { useId, useState } from 'react';
+import { startTransition, useId, useMemo, useState } from 'react';
 import { DEFAULT_FORGED_TEXT } from '@/lib/escrow-lab/forgery-scene';
 import type { ForgeReply } from '@/lib/escrow-lab/escrow-lab-messages';
 import { encodeHeader } from '@/lib/protocol/envelope-header';
 import { formatSimTime } from '@/lib/protocol/sim-time';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge, ActorIcon } from '../../actors';
-import { ByteView } from '../../bytes/ByteView';
 import widgetStyles from '../crypto/widgets.module.css';
 import { callEscrowLab } from './escrow-lab-client';
+import { Bytes } from './Bytes';
 import styles from './escrow.module.css';
 import { EscrowToggle, TaskStatus } from './EscrowToggle';
 import { LabTaskError, useLabScope, useLabTask } from './use-lab-task';
@@ -35,7 +35,7 @@ export function Forge() {
     task.run('Forging and delivering…', async () => {
       if (text.trim().length === 0) throw new LabTaskError('Type the text the thief wants Bob to read.');
       const reply = await callEscrowLab({ kind: 'forge', scope, seed, escrow: escrowOn, text });
-      setResults((r) => ({ ...r, [setting]: reply }));
+      startTransition(() => setResults((r) => ({ ...r, [setting]: reply })));
       const accepted = reply.outcome.delivery.accepted;
       if (escrowOn && accepted) recordLessonAction('forge');
       if (!escrowOn && !accepted) recordLessonAction('forge:no-escrow');
@@ -82,19 +82,20 @@ export function Forge() {
 
 function ForgeryResult({ reply, escrowOn }: { reply: ForgeReply; escrowOn: boolean }) {
   const { original, outcome } = reply;
+  const headerBytes = useMemo(() => encodeHeader(original.header), [original]);
   const tagStart = original.ciphertext.length - 16;
   const prefix = escrowOn ? 'on' : 'off';
   return (
     <div data-testid={`forgery-${prefix}`}>
       <h4>1. The captured envelope, Alice → Bob ({formatSimTime(original.header.sentAt)})</h4>
-      <ByteView label="Header" value={encodeHeader(original.header)} actor="alice" from="ratchet public key, counters, time, escrow epoch: in the clear, covered by the tag" />
-      <ByteView label="Ciphertext ‖ tag" value={original.ciphertext} actor="alice" from={`Alice's text under her ratchet message key: ${tagStart} + 16 bytes`} />
+      <Bytes label="Header" value={headerBytes} actor="alice" from="ratchet public key, counters, time, escrow epoch: in the clear, covered by the tag" />
+      <Bytes label="Ciphertext ‖ tag" value={original.ciphertext} actor="alice" from={`Alice's text under her ratchet message key: ${tagStart} + 16 bytes`} />
       {original.escrow ? (
         <fieldset className={styles.fieldGroup}>
           <legend>Escrow field</legend>
-          <ByteView label="enc" value={original.escrow.epochBlob.seals[0]!.enc} actor="escrow" from="HPKE encapsulated key" />
-          <ByteView label="Sealed epoch key" value={original.escrow.epochBlob.seals[0]!.ciphertext} actor="escrow" from="HPKE to the authority's public key" />
-          <ByteView label="Wrapped message key" value={original.escrow.wrappedKey} actor="escrow" from="this message's key under the epoch chain, aad = header" />
+          <Bytes label="enc" value={original.escrow.epochBlob.seals[0]!.enc} actor="escrow" from="HPKE encapsulated key" />
+          <Bytes label="Sealed epoch key" value={original.escrow.epochBlob.seals[0]!.ciphertext} actor="escrow" from="HPKE to the authority's public key" />
+          <Bytes label="Wrapped message key" value={original.escrow.wrappedKey} actor="escrow" from="this message's key under the epoch chain, aad = header" />
         </fieldset>
       ) : (
         <p className={widgetStyles.hint}>No escrow field: this envelope is sealed for Bob alone.</p>
@@ -102,14 +103,14 @@ function ForgeryResult({ reply, escrowOn }: { reply: ForgeReply; escrowOn: boole
 
       <h4>2. The thief&apos;s wallet</h4>
       {reply.thiefKey ? (
-        <ByteView label="Stolen escrow secret key" value={reply.thiefKey} actor="thief" secret from="a copy of the authority's key (how it was stolen does not matter here)" />
+        <Bytes label="Stolen escrow secret key" value={reply.thiefKey} actor="thief" secret from="a copy of the authority's key (how it was stolen does not matter here)" />
       ) : (
         <p className={widgetStyles.hint}>Nothing that applies: with escrow off there is no escrow key, and the thief has no key of Alice&apos;s or Bob&apos;s.</p>
       )}
 
       <h4>3. Recover the message key</h4>
       {outcome.method === 'resealed-with-escrowed-key' ? (
-        <ByteView
+        <Bytes
           label="Recovered message key"
           value={outcome.recoveredKey}
           actor="thief"
@@ -123,7 +124,7 @@ function ForgeryResult({ reply, escrowOn }: { reply: ForgeReply; escrowOn: boole
 
       <h4>4. Write the forgery</h4>
       {outcome.method === 'resealed-with-escrowed-key' ? (
-        <ByteView
+        <Bytes
           label="Forged ciphertext ‖ tag"
           value={outcome.forged.ciphertext}
           actor="thief"
@@ -136,7 +137,7 @@ function ForgeryResult({ reply, escrowOn }: { reply: ForgeReply; escrowOn: boole
             A stream cipher keeps the length, so the new text is cut or padded to {outcome.attemptedText.length} characters. The tag cannot be
             recomputed without the key, so it stays as it was.
           </p>
-          <ByteView label="Edited ciphertext ‖ old tag" value={outcome.forged.ciphertext} actor="thief" from="original ciphertext ⊕ (old text ⊕ new text); tag unchanged" />
+          <Bytes label="Edited ciphertext ‖ old tag" value={outcome.forged.ciphertext} actor="thief" from="original ciphertext ⊕ (old text ⊕ new text); tag unchanged" />
         </>
       )}
 

@@ -7,19 +7,18 @@
  * recombination, the named public-key check, real decryption of the recorded traffic. Instances with
  * the same scheme in one lesson share one store (key, shares, thief).
  */
-import { memo, useId, useState } from 'react';
-import { useStore } from 'zustand';
+import { memo, startTransition, useEffect, useId, useState } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { equalBytes, xorBytes } from '@/lib/crypto/bytes';
 import type { SplitReply } from '@/lib/escrow-lab/escrow-lab-messages';
 import type { Recombination, SplitScheme } from '@/lib/escrow-lab/split-custody';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge } from '../../actors';
-import { ByteView } from '../../bytes/ByteView';
 import { seedFromLocation } from '../crypto/LabProvider';
 import widgetStyles from '../crypto/widgets.module.css';
 import { useScoped } from '../LessonScope';
 import { callEscrowLab, newEscrowLabScope } from './escrow-lab-client';
+import { Bytes } from './Bytes';
 import styles from './escrow.module.css';
 import { TaskStatus } from './EscrowToggle';
 import { LabTaskError, useLabTask } from './use-lab-task';
@@ -53,10 +52,30 @@ function createSplitStore(): StoreApi<SplitState> {
 
 const SIZES = [2, 3, 4, 5] as const;
 
+/**
+ * The store's state, rendered as a transition (React slices the work instead of one long task)
+ * except for changes a control must show at once: the thief's ticks and the k/n choices, which are
+ * controlled inputs. (zustand's useStore renders every change synchronously.)
+ */
+function useSplitState(store: StoreApi<SplitState>): SplitState {
+  const [state, setState] = useState(() => store.getState());
+  useEffect(
+    () =>
+      store.subscribe((next, prev) => {
+        const inputsOnly =
+          next.split === prev.split && next.thief === prev.thief && next.badShare === prev.badShare && next.warrant === prev.warrant;
+        if (inputsOnly) setState(next);
+        else startTransition(() => setState(next));
+      }),
+    [store],
+  );
+  return state;
+}
+
 export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
   const id = useId();
   const store = useScoped(`split-keys:${scheme}`, createSplitStore);
-  const s = useStore(store);
+  const s = useSplitState(store);
   const task = useLabTask();
   const [corruptWho, setCorruptWho] = useState<string>('');
   const pieceWord = scheme === 'xor' ? 'component' : 'share';
@@ -191,8 +210,8 @@ const SplitHeader = memo(function SplitHeader({ split, scheme }: { split: SplitR
   const xorOk = scheme === 'xor' && split.pieces.length === 2 ? equalBytes(xorBytes(split.pieces[0]!.bytes, split.pieces[1]!.bytes), split.secretKey) : null;
   return (
     <>
-      <ByteView label="Escrow authority's public key" value={split.publicKey} actor="escrow" from="public: every phone has it, and it is what every recombination is checked against" testId={`split-${scheme}-public-key`} />
-      <ByteView label="Escrow authority's secret key (before splitting)" value={split.secretKey} actor="escrow" secret from="32 bytes; after the split no single agency keeps it" />
+      <Bytes label="Escrow authority's public key" value={split.publicKey} actor="escrow" from="public: every phone has it, and it is what every recombination is checked against" testId={`split-${scheme}-public-key`} />
+      <Bytes label="Escrow authority's secret key (before splitting)" value={split.secretKey} actor="escrow" secret from="32 bytes; after the split no single agency keeps it" />
       {xorOk !== null && (
         <p className={`${styles.result} ${xorOk ? widgetStyles.ok : widgetStyles.bad}`}>
           {xorOk ? '✓ KU1 ⊕ KU2 equals the key (computed here).' : '✗ KU1 ⊕ KU2 does not equal the key.'}
@@ -230,7 +249,7 @@ const PieceList = memo(function PieceList({ split, scheme, stolen, store }: { sp
                 Stolen by the thief
               </label>
             </div>
-            <ByteView
+            <Bytes
               label={scheme === 'xor' ? `KU${i + 1}` : `Share ${i + 1}`}
               value={p.bytes}
               actor={taken ? 'thief' : 'escrow'}
@@ -253,11 +272,11 @@ const RecombinationView = memo(function RecombinationView({ r, who, testId }: { 
         {r.corrupted.length > 0 ? `, one of them corrupted (one bit of byte 1 flipped)` : ''}.
       </p>
       {r.candidate ? (
-        <ByteView label="Recombined value" value={r.candidate} actor={who} secret from={r.combineError ?? 'XOR of the components, or Lagrange interpolation at x = 0 of the shares'} />
+        <Bytes label="Recombined value" value={r.candidate} actor={who} secret from={r.combineError ?? 'XOR of the components, or Lagrange interpolation at x = 0 of the shares'} />
       ) : (
         <p className={widgetStyles.hint}>{r.combineError}</p>
       )}
-      {r.candidatePublicKey && <ByteView label="Its public key" value={r.candidatePublicKey} actor={who} from="X25519(recombined value, 9)" />}
+      {r.candidatePublicKey && <Bytes label="Its public key" value={r.candidatePublicKey} actor={who} from="X25519(recombined value, 9)" />}
       <p className={`${styles.result} ${r.check.passed ? widgetStyles.ok : widgetStyles.bad}`} data-testid={`${testId}-check`}>
         {r.check.passed ? '✓ Check passed' : '✗ Check failed'}: <code>{r.check.name}</code>
       </p>

@@ -5,14 +5,14 @@
  * what it covers, and the same key, without the check, opens the rest
  * (lib/escrow-lab/warrant-room.ts, in the worker).
  */
-import { useId, useState } from 'react';
+import { startTransition, useId, useState } from 'react';
 import type { WarrantRecordReply, WarrantRunReply } from '@/lib/escrow-lab/escrow-lab-messages';
 import { formatSimTime, MINUTES_PER_HOUR } from '@/lib/protocol/sim-time';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge, ActorIcon, type ActorId } from '../../actors';
-import { ByteView } from '../../bytes/ByteView';
 import widgetStyles from '../crypto/widgets.module.css';
 import { callEscrowLab } from './escrow-lab-client';
+import { Bytes } from './Bytes';
 import styles from './escrow.module.css';
 import { TaskStatus } from './EscrowToggle';
 import { LabTaskError, useLabScope, useLabTask } from './use-lab-task';
@@ -48,30 +48,31 @@ export function Warrant() {
   const record = () =>
     task.run("Recording the day's traffic…", async () => {
       const reply = await callEscrowLab({ kind: 'warrant-record', scope, seed });
-      setRecorded(reply);
-      setRun(null);
-      setBeyond(null);
-      setNote(null);
+      startTransition(() => {
+        setRecorded(reply);
+        setRun(null);
+        setBeyond(null);
+        setNote(null);
+      });
     });
   const execute = () =>
     task.run('Executing the warrant…', async () => {
       if (!recorded) throw new LabTaskError("Record the day's traffic first: there is nothing to open yet.");
       if (to < from) throw new LabTaskError('The window ends before it starts: pick a "to" time after the "from" time.');
       const reply = await callEscrowLab({ kind: 'warrant-execute', scope, seed, target, from, to });
-      setRun(reply);
-      setBeyond(null);
-      if (reply.tried === 0) {
-        setNote(`The warrant covers no message: ${nameOf(target)} sent or received nothing in that window. Widen it and execute again.`);
-        return;
-      }
-      setNote(null);
+      startTransition(() => {
+        setRun(reply);
+        setBeyond(null);
+        setNote(reply.tried === 0 ? `The warrant covers no message: ${nameOf(target)} sent or received nothing in that window. Widen it and execute again.` : null);
+      });
+      if (reply.tried === 0) return;
       if (reply.opened === reply.tried) recordLessonAction('warrant');
     });
   const tryBeyond = () =>
     task.run('Trying the same key on the other messages…', async () => {
       if (!run) throw new LabTaskError('Execute a warrant first: then try the same key on the messages it did not cover.');
       const reply = await callEscrowLab({ kind: 'warrant-beyond', scope, seed });
-      setBeyond(reply);
+      startTransition(() => setBeyond(reply));
       if (reply.tried > 0 && reply.opened > 0) recordLessonAction('warrant:beyond');
     });
 
@@ -145,7 +146,7 @@ export function Warrant() {
         <p className={widgetStyles.hint}>No traffic recorded yet.</p>
       ) : (
         <>
-          <ByteView label="Escrow authority's public key" value={recorded.authorityPublicKey} actor="escrow" from="every envelope's escrow field is sealed to it" />
+          <Bytes label="Escrow authority's public key" value={recorded.authorityPublicKey} actor="escrow" from="every envelope's escrow field is sealed to it" />
           {run && (
             <p className={`${styles.result} ${run.opened > 0 ? widgetStyles.ok : ''}`} role="status" data-testid="warrant-summary">
               Warrant for {nameOf(run.warrant.target)}, {hourLabel(run.warrant.from)} to {hourLabel(run.warrant.to)}:{' '}
