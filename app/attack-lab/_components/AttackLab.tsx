@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { EscrowVariant } from '@/lib/protocol/escrow-setup';
 import type { KeyAgreementMode } from '@/lib/protocol/envelope-header';
-import type { WorldGenerateOptions, WorldSummary } from '@/lib/attack-lab/world-messages';
+import type { CompareOptions, WorldGenerateOptions, WorldSummary } from '@/lib/attack-lab/world-messages';
 import { WorldCancelledError, getWorldClient } from '../../_components/world/world-client';
 import { AttackConsoleView } from '../../_components/widgets/attack/AttackConsoleView';
 import { BlastRadius } from '../../_components/widgets/attack/BlastRadius';
@@ -30,17 +30,31 @@ const ESCROW_LABELS: Record<EscrowChoice, string> = {
   'two-governments': 'Two governments',
 };
 
+const clampInt = (value: string, min: number, max: number, fallback: number) => {
+  const n = Math.floor(Number(value));
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+};
+
+/** The form as typed (numbers stay text while the learner edits them). */
 interface Settings {
   seed: string;
-  people: number;
-  conversations: number;
-  messages: number;
+  people: string;
+  conversations: string;
+  messages: string;
   mode: KeyAgreementMode;
   escrow: EscrowChoice;
 }
 
+/** The form's numbers, clamped to what the worker accepts. */
+function sizesOf(s: Settings) {
+  const people = clampInt(s.people, 2, 16, 8);
+  const maxConversations = (people * (people - 1)) / 2;
+  return { people, maxConversations, conversations: Math.min(clampInt(s.conversations, 1, 120, 20), maxConversations), messages: clampInt(s.messages, 1, 20000, 300) };
+}
+
 function optionsOf(s: Settings): WorldGenerateOptions {
-  return { seed: s.seed, people: s.people, conversations: s.conversations, messages: s.messages, mode: s.mode, escrow: s.escrow === 'off' ? null : { variant: s.escrow } };
+  const { people, conversations, messages } = sizesOf(s);
+  return { seed: s.seed.trim(), people, conversations, messages, mode: s.mode, escrow: s.escrow === 'off' ? null : { variant: s.escrow } };
 }
 
 function randomSeed(): string {
@@ -48,22 +62,21 @@ function randomSeed(): string {
   return `lab-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-const clampInt = (value: string, min: number, max: number, fallback: number) => {
-  const n = Math.floor(Number(value));
-  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
-};
 
 /** The whole lab. */
 export function AttackLab() {
   const id = useId();
-  const [settings, setSettings] = useState<Settings>({ seed: DEFAULT_LAB_SEED, people: 8, conversations: 20, messages: 300, mode: 'ratchet', escrow: 'single' });
+  const [settings, setSettings] = useState<Settings>({ seed: DEFAULT_LAB_SEED, people: '8', conversations: '20', messages: '300', mode: 'ratchet', escrow: 'single' });
   const [world, setWorld] = useState<WorldSummary | null>(null);
+  /** The options of the world on screen: the blast radius compares that world's seed and size. */
+  const [generatedWith, setGeneratedWith] = useState<WorldGenerateOptions | null>(null);
   const [generating, setGenerating] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [consoleStore] = useState(() => createConsoleStore());
   const controller = useRef<AbortController | null>(null);
-  const maxConversations = (settings.people * (settings.people - 1)) / 2;
+  const sizes = sizesOf(settings);
+  const maxConversations = sizes.maxConversations;
 
   useEffect(() => {
     if (!generating) return;
@@ -80,14 +93,17 @@ export function AttackLab() {
     setError(null);
     try {
       const previous = world;
-      const summary = await getWorldClient().generate(optionsOf({ ...settings, conversations: Math.min(settings.conversations, maxConversations) }), { signal: own.signal });
+      const options = optionsOf(settings);
+      const summary = await getWorldClient().generate(options, { signal: own.signal });
       setWorld(summary);
+      setGeneratedWith(options);
       consoleStore.getState().useWorld(summary);
       if (previous) void getWorldClient().dispose(previous.worldId).catch(() => undefined);
     } catch (e) {
       setError(e instanceof WorldCancelledError ? 'Generation cancelled (the worker was restarted, so any earlier world is gone too).' : e instanceof Error ? e.message : String(e));
       if (e instanceof WorldCancelledError) {
         setWorld(null);
+        setGeneratedWith(null);
         consoleStore.getState().useWorld(null);
       }
     } finally {
@@ -95,6 +111,16 @@ export function AttackLab() {
       setGenerating(false);
     }
   };
+
+  // The comparison builds three worlds, so it is capped at 1,000 messages (same seed, same people).
+  const compareFrom = generatedWith ?? optionsOf(settings);
+  const compared = {
+    seed: compareFrom.seed || DEFAULT_LAB_SEED,
+    people: compareFrom.people ?? 8,
+    conversations: compareFrom.conversations ?? 20,
+    messages: Math.min(compareFrom.messages ?? 300, 1000),
+    escrow: { variant: compareFrom.escrow?.variant ?? 'single' },
+  } satisfies CompareOptions;
 
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setSettings((s) => ({ ...s, [key]: value }));
 
@@ -111,42 +137,42 @@ export function AttackLab() {
         >
           <div className={styles.settings}>
             <div className={styles.seedRow}>
-              <label htmlFor={`${id}-seed`}>
-                Seed
+              <div className={styles.field}>
+                <label htmlFor={`${id}-seed`}>Seed</label>
                 <input id={`${id}-seed`} type="text" value={settings.seed} maxLength={100} onChange={(e) => set('seed', e.target.value)} required />
-              </label>
+              </div>
               <button type="button" onClick={() => set('seed', randomSeed())}>
                 New seed
               </button>
             </div>
-            <label htmlFor={`${id}-people`}>
-              People
-              <input id={`${id}-people`} type="number" min={2} max={16} value={settings.people} onChange={(e) => set('people', clampInt(e.target.value, 2, 16, 8))} />
-            </label>
-            <label htmlFor={`${id}-conversations`}>
-              Conversations
+            <div className={styles.field}>
+              <label htmlFor={`${id}-people`}>People</label>
+              <input id={`${id}-people`} type="number" min={2} max={16} value={settings.people} onChange={(e) => set('people', e.target.value)} />
+            </div>
+            <div className={styles.field}>
+              <label htmlFor={`${id}-conversations`}>Conversations</label>
               <input
                 id={`${id}-conversations`}
                 type="number"
                 min={1}
                 max={Math.min(120, maxConversations)}
                 value={settings.conversations}
-                onChange={(e) => set('conversations', clampInt(e.target.value, 1, 120, 20))}
+                onChange={(e) => set('conversations', e.target.value)}
               />
-            </label>
-            <label htmlFor={`${id}-messages`}>
-              Messages
-              <input id={`${id}-messages`} type="number" min={1} max={20000} value={settings.messages} onChange={(e) => set('messages', clampInt(e.target.value, 1, 20000, 300))} />
-            </label>
-            <label htmlFor={`${id}-mode`}>
-              Key agreement
+            </div>
+            <div className={styles.field}>
+              <label htmlFor={`${id}-messages`}>Messages</label>
+              <input id={`${id}-messages`} type="number" min={1} max={20000} value={settings.messages} onChange={(e) => set('messages', e.target.value)} />
+            </div>
+            <div className={styles.field}>
+              <label htmlFor={`${id}-mode`}>Key agreement</label>
               <select id={`${id}-mode`} value={settings.mode} onChange={(e) => set('mode', e.target.value as KeyAgreementMode)}>
-                <option value="ratchet">Double Ratchet (forward secrecy)</option>
-                <option value="static">Static keys (no forward secrecy)</option>
+                <option value="ratchet">Double Ratchet</option>
+                <option value="static">Static keys</option>
               </select>
-            </label>
-            <label htmlFor={`${id}-escrow`}>
-              Escrow
+            </div>
+            <div className={styles.field}>
+              <label htmlFor={`${id}-escrow`}>Escrow</label>
               <select id={`${id}-escrow`} value={settings.escrow} onChange={(e) => set('escrow', e.target.value as EscrowChoice)}>
                 {(Object.keys(ESCROW_LABELS) as EscrowChoice[]).map((k) => (
                   <option key={k} value={k}>
@@ -154,7 +180,7 @@ export function AttackLab() {
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           </div>
           <div className={w.actions}>
             <button type="submit" className="primary" disabled={generating || !settings.seed.trim()}>
@@ -184,7 +210,8 @@ export function AttackLab() {
             </p>
           )}
           <p className={w.hint}>
-            The seed makes every key and message reproducible (demo randomness, never for real use). {settings.conversations > maxConversations ? `At most ${maxConversations} conversations for ${settings.people} people.` : ''}
+            The seed makes every key and message reproducible (demo randomness, never for real use).{' '}
+            {clampInt(settings.conversations, 1, 120, 20) > maxConversations ? `At most ${maxConversations} conversations for ${sizes.people} people.` : ''}
           </p>
         </form>
         {world && <GodView world={world} />}
@@ -202,18 +229,8 @@ export function AttackLab() {
 
       <section className={styles.section} aria-labelledby={`${id}-blast`}>
         <h2 id={`${id}-blast`}>4. Blast radius: three worlds</h2>
-        <BlastRadius
-          key={`${settings.seed}|${settings.people}|${settings.conversations}|${settings.messages}|${settings.escrow}`}
-          title="The same thefts in three worlds"
-          options={{
-            seed: settings.seed || DEFAULT_LAB_SEED,
-            people: settings.people,
-            conversations: Math.min(settings.conversations, maxConversations),
-            messages: Math.min(settings.messages, 1000),
-            escrow: { variant: settings.escrow === 'off' ? 'single' : settings.escrow },
-          }}
-        />
-        {settings.messages > 1000 && <p className={w.hint}>The comparison builds three worlds, so it uses the first 1,000 messages&apos; worth of schedule (same seed, 1,000 messages).</p>}
+        <BlastRadius key={JSON.stringify(compared)} title="The same thefts in three worlds" options={compared} />
+        {(compareFrom.messages ?? 300) > 1000 && <p className={w.hint}>The comparison builds three worlds, so it uses the same seed and people with 1,000 messages instead of {compareFrom.messages}.</p>}
       </section>
     </>
   );

@@ -79,8 +79,8 @@ export function GodView({ world }: { world: WorldSummary }) {
         <div>
           <h4>Messages</h4>
           <div className={attack.filters}>
-            <label htmlFor={`${id}-person`}>
-              Person
+            <div className={attack.filter}>
+              <label htmlFor={`${id}-person`}>Person</label>
               <select
                 id={`${id}-person`}
                 value={person}
@@ -96,7 +96,7 @@ export function GodView({ world }: { world: WorldSummary }) {
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <span className={attack.timing}>
               {rows.length} messages{rows.length > shown ? `, first ${shown} shown` : ''}
             </span>

@@ -213,16 +213,18 @@ function LabDeck({ store, world }: { store: StoreApi<ConsoleState>; world: World
   const [theftDay, setTheftDay] = useState(mid);
   const [scenario, setScenario] = useState<EscrowTheftScenario>('insider');
   const [authority, setAuthority] = useState(world.escrow?.authorities[0]?.id ?? '');
+  const [keyDay, setKeyDay] = useState(mid);
+  const keyAt = (day: number) => Math.min(world.endsAt, (day - 1) * MINUTES_PER_DAY + 12 * 60);
   const [pieces, setPieces] = useState<readonly string[]>([]);
   const [corrupt, setCorrupt] = useState<readonly string[]>([]);
   // A phone is taken at noon of the chosen day (or at the last message, if that is earlier).
   const theftAt = Math.min(world.endsAt, (theftDay - 1) * MINUTES_PER_DAY + 12 * 60);
-  const set = (slot: string, c: Capability | null) => void store.getState().setSlot(slot, c);
+  const set = (slot: string, c: Capability | null, at?: number) => void store.getState().setSlot(slot, c, at);
   const device: Capability = { kind: 'steal-device', participant: victim, at: theftAt };
   const escrowCap: Capability = { kind: 'steal-escrow-key', scenario, ...(authority ? { authorityId: authority } : {}) };
   const piecesCap: Capability = { kind: 'steal-key-pieces', agencies: pieces, corrupt: corrupt.filter((c) => pieces.includes(c)) };
-  const refresh = (slot: string, c: Capability) => {
-    if (wallet[slot]) set(slot, c);
+  const refresh = (slot: string, c: Capability, at?: number) => {
+    if (wallet[slot]) set(slot, c, at);
   };
   const split = world.escrow && world.escrow.piecesNeeded > 1;
 
@@ -279,14 +281,18 @@ function LabDeck({ store, world }: { store: StoreApi<ConsoleState>; world: World
       <Card
         on={Boolean(wallet.escrow)}
         title="Steal the escrow key"
-        text={world.escrow ? `Held by ${world.escrow.agencies.map((a) => a.agencyName).join(', ')}.` : 'Escrow is off in this world: there is no escrow key. Try it: the loot says so.'}
+        text={
+          world.escrow
+            ? `Held by ${world.escrow.agencies.map((a) => a.agencyName).join(', ')}. The day only marks "before" and "after": the key opens both.`
+            : 'Escrow is off in this world: there is no escrow key. Try it: the loot says so.'
+        }
       >
         <ScenarioPicker
           value={scenario}
           name={`${id}-scenario`}
           onChange={(s) => {
             setScenario(s);
-            refresh('escrow', { ...escrowCap, scenario: s } as Capability);
+            refresh('escrow', { ...escrowCap, scenario: s } as Capability, keyAt(keyDay));
           }}
         />
         {world.escrow && world.escrow.authorities.length > 1 && (
@@ -297,7 +303,7 @@ function LabDeck({ store, world }: { store: StoreApi<ConsoleState>; world: World
               value={authority}
               onChange={(e) => {
                 setAuthority(e.target.value);
-                refresh('escrow', { ...escrowCap, authorityId: e.target.value } as Capability);
+                refresh('escrow', { ...escrowCap, authorityId: e.target.value } as Capability, keyAt(keyDay));
               }}
             >
               {world.escrow.authorities.map((a) => (
@@ -308,7 +314,25 @@ function LabDeck({ store, world }: { store: StoreApi<ConsoleState>; world: World
             </select>
           </div>
         )}
-        <Toggle on={Boolean(wallet.escrow)} onClick={() => set('escrow', wallet.escrow ? null : escrowCap)}>
+        <div className={styles.row}>
+          <label htmlFor={`${id}-keyday`}>Stolen on day</label>
+          <select
+            id={`${id}-keyday`}
+            value={keyDay}
+            onChange={(e) => {
+              const day = Number(e.target.value);
+              setKeyDay(day);
+              refresh('escrow', escrowCap, keyAt(day));
+            }}
+          >
+            {days.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Toggle on={Boolean(wallet.escrow)} onClick={() => set('escrow', wallet.escrow ? null : escrowCap, keyAt(keyDay))}>
           Steal the escrow key
         </Toggle>
       </Card>
@@ -325,7 +349,7 @@ function LabDeck({ store, world }: { store: StoreApi<ConsoleState>; world: World
                     onChange={(e) => {
                       const next = e.target.checked ? [...pieces, a.agencyId] : pieces.filter((p) => p !== a.agencyId);
                       setPieces(next);
-                      refresh('pieces', { ...piecesCap, agencies: next } as Capability);
+                      refresh('pieces', { ...piecesCap, agencies: next } as Capability, keyAt(keyDay));
                     }}
                   />{' '}
                   {a.agencyName}
@@ -338,7 +362,7 @@ function LabDeck({ store, world }: { store: StoreApi<ConsoleState>; world: World
                     onChange={(e) => {
                       const next = e.target.checked ? [...corrupt, a.agencyId] : corrupt.filter((p) => p !== a.agencyId);
                       setCorrupt(next);
-                      refresh('pieces', { ...piecesCap, corrupt: next.filter((c) => pieces.includes(c)) } as Capability);
+                      refresh('pieces', { ...piecesCap, corrupt: next.filter((c) => pieces.includes(c)) } as Capability, keyAt(keyDay));
                     }}
                   />{' '}
                   damaged copy
@@ -346,7 +370,7 @@ function LabDeck({ store, world }: { store: StoreApi<ConsoleState>; world: World
               </div>
             ))}
           </fieldset>
-          <Toggle on={Boolean(wallet.pieces)} disabled={pieces.length === 0 && !wallet.pieces} onClick={() => set('pieces', wallet.pieces ? null : piecesCap)}>
+          <Toggle on={Boolean(wallet.pieces)} disabled={pieces.length === 0 && !wallet.pieces} onClick={() => set('pieces', wallet.pieces ? null : piecesCap, keyAt(keyDay))}>
             Steal {pieces.length} piece{pieces.length === 1 ? '' : 's'}
           </Toggle>
         </Card>
@@ -457,7 +481,8 @@ function LearnerMessagePanel({ store, deck }: { store: StoreApi<ConsoleState>; d
         )}
       </form>
       {mine.length > 0 && (
-        <ul role="status">
+        <div role="status">
+        <ul>
           {mine.map((m) => (
             <li key={m.seq}>
               #{m.seq} {personName(m.sender, people)} → {personName(m.recipient, people)}, {formatSimTime(m.sentAt)}: &ldquo;{m.text}&rdquo; (sealed, relayed, opened by{' '}
@@ -465,6 +490,7 @@ function LearnerMessagePanel({ store, deck }: { store: StoreApi<ConsoleState>; d
             </li>
           ))}
         </ul>
+        </div>
       )}
     </details>
   );
@@ -485,7 +511,8 @@ function DecryptPanel({ store, onAction, walletHasCapture }: { store: StoreApi<C
   const world = useStore(store, (s) => s.world);
   const mine = useStore(store, (s) => s.learnerMessages);
   const running = run.status === 'running';
-  const stale = run.result && run.walletKey !== walletKey(wallet);
+  const slotTimes = useStore(store, (s) => s.slotTimes);
+  const stale = run.result && run.walletKey !== walletKey(wallet, slotTimes);
 
   return (
     <div className={styles.panel}>

@@ -52,17 +52,17 @@ export function OutcomeList({
   return (
     <div>
       <div className={styles.filters} role="group" aria-label="Filter the results">
-        <label htmlFor={`${id}-kind`}>
-          Outcome
+        <div className={styles.filter}>
+          <label htmlFor={`${id}-kind`}>Outcome</label>
           <select id={`${id}-kind`} value={kind} onChange={(e) => { setKind(e.target.value as typeof kind); setShown(PAGE); }}>
             <option value="opened">Opened</option>
             <option value="tag-failed">Tag failed</option>
             <option value="no-key">No key</option>
             <option value="">All</option>
           </select>
-        </label>
-        <label htmlFor={`${id}-person`}>
-          Person
+        </div>
+        <div className={styles.filter}>
+          <label htmlFor={`${id}-person`}>Person</label>
           <select id={`${id}-person`} value={person} onChange={(e) => { setPerson(e.target.value); setShown(PAGE); }}>
             <option value="">Everyone</option>
             {people.map((p) => (
@@ -71,11 +71,11 @@ export function OutcomeList({
               </option>
             ))}
           </select>
-        </label>
-        <label htmlFor={`${id}-text`}>
-          Text contains
+        </div>
+        <div className={styles.filter}>
+          <label htmlFor={`${id}-text`}>Text contains</label>
           <input id={`${id}-text`} type="search" value={text} onChange={(e) => { setText(e.target.value); setShown(PAGE); }} />
-        </label>
+        </div>
         <span role="status" className={styles.timing}>
           {filtered.length} of {rows.length} envelopes
         </span>

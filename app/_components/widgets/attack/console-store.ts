@@ -36,6 +36,8 @@ export interface ConsoleState {
   readonly worldError: string | null;
   /** Switched-on capabilities by deck slot ("wire", "server", "device", "escrow:northland", ...). */
   readonly wallet: Readonly<Record<string, Capability>>;
+  /** When a slot's theft happened, for slots whose capability carries no time (an escrow key stolen on a chosen day). */
+  readonly slotTimes: Readonly<Record<string, number>>;
   readonly loot: LootResult | null;
   readonly lootPending: boolean;
   readonly learnerMessages: readonly ScheduleRow[];
@@ -45,8 +47,11 @@ export interface ConsoleState {
   ensureWorld(): Promise<WorldSummary | null>;
   /** Attack a world generated elsewhere (the attack lab); clears the wallet and results. */
   useWorld(world: WorldSummary | null): void;
-  /** Puts `capability` in slot `slot`, or empties the slot (null); refreshes the loot. Resolves with the new loot. */
-  setSlot(slot: string, capability: Capability | null): Promise<LootResult | null>;
+  /**
+   * Puts `capability` in slot `slot`, or empties the slot (null); refreshes the loot. `at` records
+   * when the theft happened if the capability has no time of its own. Resolves with the new loot.
+   */
+  setSlot(slot: string, capability: Capability | null, at?: number): Promise<LootResult | null>;
   /** Sends the learner's message into the world through the real send path. */
   sendLearnerMessage(message: LearnerMessage): Promise<boolean>;
   /**
@@ -62,10 +67,10 @@ export interface ConsoleState {
 const IDLE: ConsoleRun = { status: 'idle', progress: null, result: null, error: null, walletKey: '' };
 
 /** Slot keys in a stable order, as a string: identifies a wallet. */
-export function walletKey(wallet: Readonly<Record<string, Capability>>): string {
+export function walletKey(wallet: Readonly<Record<string, Capability>>, times: Readonly<Record<string, number>> = {}): string {
   return Object.keys(wallet)
     .sort()
-    .map((k) => `${k}=${JSON.stringify(wallet[k])}`)
+    .map((k) => `${k}=${JSON.stringify(wallet[k])}@${times[k] ?? ''}`)
     .join('|');
 }
 
@@ -124,6 +129,7 @@ export function createConsoleStore(spec?: WorldGenerateOptions): StoreApi<Consol
       worldStatus: 'none',
       worldError: null,
       wallet: {},
+      slotTimes: {},
       loot: null,
       lootPending: false,
       learnerMessages: [],
@@ -159,6 +165,7 @@ export function createConsoleStore(spec?: WorldGenerateOptions): StoreApi<Consol
           worldStatus: world ? 'ready' : 'none',
           worldError: null,
           wallet: {},
+          slotTimes: {},
           loot: null,
           lootPending: false,
           learnerMessages: world ? world.schedule.filter((r) => r.learner) : [],
@@ -167,11 +174,14 @@ export function createConsoleStore(spec?: WorldGenerateOptions): StoreApi<Consol
         });
       },
 
-      async setSlot(slot, capability) {
+      async setSlot(slot, capability, at) {
         const wallet = { ...get().wallet };
+        const slotTimes = { ...get().slotTimes };
         if (capability) wallet[slot] = capability;
         else delete wallet[slot];
-        set({ wallet });
+        if (capability && at !== undefined) slotTimes[slot] = at;
+        else delete slotTimes[slot];
+        set({ wallet, slotTimes });
         return refreshLoot();
       },
 
@@ -193,18 +203,20 @@ export function createConsoleStore(spec?: WorldGenerateOptions): StoreApi<Consol
         controller?.abort();
         const own = new AbortController();
         controller = own;
-        const key = walletKey(get().wallet);
+        const key = walletKey(get().wallet, get().slotTimes);
         set({ run: { status: 'running', progress: null, result: null, error: null, walletKey: key } });
         try {
           const world = await liveWorld();
           if (!world) throw new WorldGoneError('no world to attack yet');
-          const capabilities = Object.values(get().wallet);
-          const escrowTheft = capabilities.find((c) => c.kind === 'steal-escrow-key');
+          const { wallet, slotTimes } = get();
+          const capabilities = Object.values(wallet);
+          const escrowSlot = Object.keys(wallet).find((k) => wallet[k]!.kind === 'steal-escrow-key' || wallet[k]!.kind === 'steal-key-pieces');
           const deviceTheft = capabilities.find((c) => c.kind === 'steal-device');
-          // Before/after: the moment of the theft. An escrow key is taken "now" (the end of the
-          // recorded traffic) unless the deck gave it a time; a phone at its chosen time.
+          // Before/after: the moment of the theft. A phone at its chosen time; an escrow key on the
+          // day the deck gave it, else "now" (the end of the recorded traffic).
           const splitAt =
-            options.splitAt ?? (deviceTheft?.kind === 'steal-device' ? deviceTheft.at : escrowTheft ? world.endsAt : undefined);
+            options.splitAt ??
+            (deviceTheft?.kind === 'steal-device' ? deviceTheft.at : escrowSlot ? (slotTimes[escrowSlot] ?? world.endsAt) : undefined);
           const result = await getWorldClient().attack(world.worldId, capabilities, {
             signal: own.signal,
             onProgress: (progress) => {
