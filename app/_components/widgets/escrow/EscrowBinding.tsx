@@ -16,6 +16,7 @@ import { Bytes } from './Bytes';
 import styles from './escrow.module.css';
 import { TaskStatus } from './EscrowToggle';
 import { useLabScope, useLabTask } from './use-lab-task';
+import { useProgressive } from './use-progressive';
 
 const CODE: Readonly<Record<EscrowBindingMode, string>> = {
   bound: 'seal   = HPKE.Seal(authorityPk, info = "backdoor-lab escrow v1" ‖ epochHeader, aad = epochHeader, epochKey)\nwrapped = ChaCha20Poly1305(wrapKey, aad = messageHeader, messageKey)',
@@ -41,6 +42,8 @@ export function EscrowBinding() {
   const task = useLabTask();
   const { scope, seed } = useLabScope();
   const mine = state[binding] ?? {};
+  // Message 1, message 2: one commit each (the swap result is small).
+  const shown = useProgressive(mine.sealed, 2);
 
   const seal = () =>
     task.run('Sealing two messages…', async () => {
@@ -85,7 +88,7 @@ export function EscrowBinding() {
         <div data-testid={`binding-${binding}`}>
           <h4>The normal check: the authority reads each message through its own field</h4>
           <div className={widgetStyles.cols}>
-            {mine.sealed.messages.map((m, i) => (
+            {mine.sealed.messages.slice(0, shown).map((m, i) => (
               <div key={m.number} className={widgetStyles.col} data-testid={`message-${m.number}`}>
                 <p className={widgetStyles.colHead}>
                   Message {m.number}: <ActorBadge actor="alice" /> → <ActorBadge actor={m.recipient} />

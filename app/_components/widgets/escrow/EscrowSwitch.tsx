@@ -18,6 +18,7 @@ import { Bytes } from './Bytes';
 import styles from './escrow.module.css';
 import { EscrowToggle, TaskStatus } from './EscrowToggle';
 import { LabTaskError, useLabScope, useLabTask } from './use-lab-task';
+import { useProgressive } from './use-progressive';
 
 interface Sealed extends SwitchReply {
   readonly alice: X25519KeyPair;
@@ -56,6 +57,8 @@ export function EscrowSwitch() {
     });
 
   const on = escrowOn ? sealed?.result.on ?? null : null;
+  // Off envelope, on envelope, its escrow field, who can open: one commit each.
+  const shown = useProgressive(sealed, 4);
 
   return (
     <section className={widgetStyles.widget} aria-label="Escrow switch">
@@ -99,7 +102,8 @@ export function EscrowSwitch() {
             testId="escrow-public-key"
           />
           <p className={styles.masked}>
-            <strong>Escrow authority&apos;s secret key</strong>: <code aria-label="hidden">••••••••</code> 32 bytes, kept by the authority. The
+            <strong>Escrow authority&apos;s secret key</strong>: <code aria-hidden="true">••••••••</code>
+            <span className="visually-hidden">(hidden)</span> 32 bytes, kept by the authority. The
             phones never see it.
           </p>
         </div>
@@ -119,20 +123,20 @@ export function EscrowSwitch() {
                 Escrow on
               </h4>
               {on ? (
-                <EnvelopeBytes env={on} compare={sealed.result.off} demo={demo} testPrefix="on" />
+                shown >= 2 && <EnvelopeBytes env={on} compare={sealed.result.off} demo={demo} testPrefix="on" withEscrowField={shown >= 3} />
               ) : (
                 <p className={widgetStyles.hint}>Escrow is off. Turn it on to seal the same message with the escrow field.</p>
               )}
             </div>
           </div>
-          <WhoCanOpen off={sealed.result.attemptsOff} on={on ? sealed.result.attemptsOn : null} />
+          {shown >= 4 && <WhoCanOpen off={sealed.result.attemptsOff} on={on ? sealed.result.attemptsOn : null} />}
         </>
       )}
     </section>
   );
 }
 
-function EnvelopeBytes({ env, compare, demo, testPrefix }: { env: SwitchEnvelope; compare?: SwitchEnvelope; demo: boolean; testPrefix: string }) {
+function EnvelopeBytes({ env, compare, demo, testPrefix, withEscrowField = true }: { env: SwitchEnvelope; compare?: SwitchEnvelope; demo: boolean; testPrefix: string; withEscrowField?: boolean }) {
   const sameBody = compare ? equal(env.body, compare.body) : null;
   const sameTag = compare ? equal(env.tag, compare.tag) : null;
   return (
@@ -165,7 +169,7 @@ function EnvelopeBytes({ env, compare, demo, testPrefix }: { env: SwitchEnvelope
         demo={demo}
         from={sameTag === null ? 'Poly1305 over the header and ciphertext' : sameTag ? 'identical to the envelope without escrow' : 'differs from the envelope without escrow: the header it covers now names the escrow epoch'}
       />
-      {env.escrow && (
+      {env.escrow && withEscrowField && (
         <fieldset className={styles.fieldGroup}>
           <legend>Escrow field</legend>
           <Bytes

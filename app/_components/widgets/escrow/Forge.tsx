@@ -18,6 +18,7 @@ import { Bytes } from './Bytes';
 import styles from './escrow.module.css';
 import { EscrowToggle, TaskStatus } from './EscrowToggle';
 import { LabTaskError, useLabScope, useLabTask } from './use-lab-task';
+import { useProgressive } from './use-progressive';
 
 type Setting = 'on' | 'off';
 
@@ -81,12 +82,22 @@ export function Forge() {
 }
 
 function ForgeryResult({ reply, escrowOn }: { reply: ForgeReply; escrowOn: boolean }) {
-  const { original, outcome } = reply;
+  // Captured envelope; wallet and key; forgery and Bob's phone: one commit each.
+  const shown = useProgressive(reply, 3);
+  return (
+    <div data-testid={`forgery-${escrowOn ? 'on' : 'off'}`}>
+      <CapturedEnvelope original={reply.original} />
+      {shown >= 2 && <KeyRecovery reply={reply} />}
+      {shown >= 3 && <ForgeryDelivered outcome={reply.outcome} />}
+    </div>
+  );
+}
+
+function CapturedEnvelope({ original }: { original: ForgeReply['original'] }) {
   const headerBytes = useMemo(() => encodeHeader(original.header), [original]);
   const tagStart = original.ciphertext.length - 16;
-  const prefix = escrowOn ? 'on' : 'off';
   return (
-    <div data-testid={`forgery-${prefix}`}>
+    <>
       <h4>1. The captured envelope, Alice → Bob ({formatSimTime(original.header.sentAt)})</h4>
       <Bytes label="Header" value={headerBytes} actor="alice" from="ratchet public key, counters, time, escrow epoch: in the clear, covered by the tag" />
       <Bytes label="Ciphertext ‖ tag" value={original.ciphertext} actor="alice" from={`Alice's text under her ratchet message key: ${tagStart} + 16 bytes`} />
@@ -100,14 +111,20 @@ function ForgeryResult({ reply, escrowOn }: { reply: ForgeReply; escrowOn: boole
       ) : (
         <p className={widgetStyles.hint}>No escrow field: this envelope is sealed for Bob alone.</p>
       )}
+    </>
+  );
+}
 
+function KeyRecovery({ reply }: { reply: ForgeReply }) {
+  const { outcome } = reply;
+  return (
+    <>
       <h4>2. The thief&apos;s wallet</h4>
       {reply.thiefKey ? (
         <Bytes label="Stolen escrow secret key" value={reply.thiefKey} actor="thief" secret from="a copy of the authority's key (how it was stolen does not matter here)" />
       ) : (
         <p className={widgetStyles.hint}>Nothing that applies: with escrow off there is no escrow key, and the thief has no key of Alice&apos;s or Bob&apos;s.</p>
       )}
-
       <h4>3. Recover the message key</h4>
       {outcome.method === 'resealed-with-escrowed-key' ? (
         <Bytes
@@ -121,7 +138,13 @@ function ForgeryResult({ reply, escrowOn }: { reply: ForgeReply; escrowOn: boole
       ) : (
         <p className={`${styles.result} ${widgetStyles.bad}`}>✗ No key: {outcome.noKeyReason}.</p>
       )}
+    </>
+  );
+}
 
+function ForgeryDelivered({ outcome }: { outcome: ForgeReply['outcome'] }) {
+  return (
+    <>
       <h4>4. Write the forgery</h4>
       {outcome.method === 'resealed-with-escrowed-key' ? (
         <Bytes
@@ -140,7 +163,6 @@ function ForgeryResult({ reply, escrowOn }: { reply: ForgeReply; escrowOn: boole
           <Bytes label="Edited ciphertext ‖ old tag" value={outcome.forged.ciphertext} actor="thief" from="original ciphertext ⊕ (old text ⊕ new text); tag unchanged" />
         </>
       )}
-
       <h4>5. Bob&apos;s phone</h4>
       <div className={styles.phone} role="group" aria-label="Bob's phone">
         <div className={styles.phoneHead}>
@@ -166,6 +188,6 @@ function ForgeryResult({ reply, escrowOn }: { reply: ForgeReply; escrowOn: boole
           </p>
         )}
       </div>
-    </div>
+    </>
   );
 }

@@ -22,6 +22,7 @@ import { Bytes } from './Bytes';
 import styles from './escrow.module.css';
 import { TaskStatus } from './EscrowToggle';
 import { LabTaskError, useLabTask } from './use-lab-task';
+import { useProgressive } from './use-progressive';
 
 interface SplitState {
   readonly scope: string;
@@ -79,6 +80,8 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
   const task = useLabTask();
   const [corruptWho, setCorruptWho] = useState<string>('');
   const pieceWord = scheme === 'xor' ? 'component' : 'share';
+  // The key, then its pieces: one commit each.
+  const shown = useProgressive(s.split, 2);
 
   const split = () =>
     task.run('Splitting the key…', async () => {
@@ -151,7 +154,7 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
       ) : (
         <>
           <SplitHeader split={s.split} scheme={scheme} />
-          <PieceList split={s.split} scheme={scheme} stolen={s.stolen} store={store} />
+          {shown >= 2 && <PieceList split={s.split} scheme={scheme} stolen={s.stolen} store={store} />}
           <div className={widgetStyles.actions}>
             <button type="button" className={!s.thief?.check.passed ? 'primary' : undefined} onClick={() => void recombineAs('thief')} disabled={task.busy !== null}>
               Recombine and decrypt

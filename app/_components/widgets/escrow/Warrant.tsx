@@ -16,6 +16,7 @@ import { Bytes } from './Bytes';
 import styles from './escrow.module.css';
 import { TaskStatus } from './EscrowToggle';
 import { LabTaskError, useLabScope, useLabTask } from './use-lab-task';
+import { useProgressive } from './use-progressive';
 
 const PEOPLE = [
   { id: 'alice', name: 'Alice' },
@@ -76,6 +77,8 @@ export function Warrant() {
       if (reply.tried > 0 && reply.opened > 0) recordLessonAction('warrant:beyond');
     });
 
+  // The authority's key and the counts, then the table: one commit each.
+  const shown = useProgressive(recorded, 2);
   const outcome = (seq: number) => run?.outcomes.find((o) => o.seq === seq);
   const beyondOutcome = (seq: number) => beyond?.outcomes.find((o) => o.seq === seq);
 
@@ -162,6 +165,7 @@ export function Warrant() {
               warrant opened.
             </p>
           )}
+          {shown >= 2 && (
           <div className={styles.tableWrap}>
             <table className={styles.table} data-testid="warrant-table">
               <caption>The relay&apos;s record of the day: {recorded.messages.length} escrowed messages</caption>
@@ -209,6 +213,7 @@ export function Warrant() {
               </tbody>
             </table>
           </div>
+          )}
         </>
       )}
     </section>
