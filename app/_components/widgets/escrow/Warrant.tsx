@@ -166,45 +166,45 @@ export function Warrant() {
             </p>
           )}
           {shown >= 2 && (
-          <div className={styles.tableWrap}>
-            <table className={styles.table} data-testid="warrant-table">
-              <caption>The relay&apos;s record of the day: {recorded.messages.length} escrowed messages</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Message</th>
-                  <th scope="col">What the authority reads</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recorded.messages.map((m) => {
-                  const o = outcome(m.seq);
-                  const b = beyondOutcome(m.seq);
-                  const underWarrant = o !== undefined && o.kind !== 'outside-warrant';
-                  return (
-                    <tr key={m.seq} data-seq={m.seq} data-sender={m.sender} data-recipient={m.recipient} data-sent-at={m.sentAt} data-outcome={b ? `beyond-${b.kind}` : o?.kind ?? 'none'} className={underWarrant ? styles.covered : undefined}>
-                      <td className={styles.msgCell}>
-                        <ActorBadge actor={actorOf(m.sender)} /> → <ActorBadge actor={actorOf(m.recipient)} />
-                        <span className={styles.msgMeta}>
-                          {formatSimTime(m.sentAt)}, {m.size} bytes
-                        </span>
-                      </td>
-                      <td>
-                        {!o ? (
-                          <span className={styles.neutral}>ciphertext only</span>
-                        ) : o.kind === 'opened' ? (
-                          <span className={styles.yes}>
-                            ✓ opened under the warrant<span className={styles.quote}>&ldquo;{o.plaintext}&rdquo;</span>
+            <div className={styles.tableWrap}>
+              <table className={styles.table} data-testid="warrant-table">
+                <caption>The relay&apos;s record of the day: {recorded.messages.length} escrowed messages</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Message</th>
+                    <th scope="col">What the authority reads</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {recorded.messages.map((m) => {
+                    const o = outcome(m.seq);
+                    const b = beyondOutcome(m.seq);
+                    const underWarrant = o !== undefined && o.kind !== 'outside-warrant';
+                    return (
+                      <tr key={m.seq} data-seq={m.seq} data-sender={m.sender} data-recipient={m.recipient} data-sent-at={m.sentAt} data-outcome={b ? `beyond-${b.kind}` : o?.kind ?? 'none'} className={underWarrant ? styles.covered : undefined}>
+                        <td className={styles.msgCell}>
+                          <ActorBadge actor={actorOf(m.sender)} /> → <ActorBadge actor={actorOf(m.recipient)} />
+                          <span className={styles.msgMeta}>
+                            {formatSimTime(m.sentAt)}, {m.size} bytes
                           </span>
-                        ) : o.kind === 'outside-warrant' ? (
-                          b?.kind === 'opened' ? (
-                            <span className={styles.no}>
-                              ✓ opened anyway, outside the warrant<span className={styles.quote}>&ldquo;{b.plaintext}&rdquo;</span>
+                        </td>
+                        <td>
+                          {!o ? (
+                            <span className={styles.neutral}>ciphertext only</span>
+                          ) : o.kind === 'opened' ? (
+                            <span className={styles.yes}>
+                              ✓ opened under the warrant<span className={styles.quote}>&ldquo;{o.plaintext}&rdquo;</span>
                             </span>
+                          ) : o.kind === 'outside-warrant' ? (
+                            b?.kind === 'opened' ? (
+                              <span className={styles.no}>
+                                ✓ opened anyway, outside the warrant<span className={styles.quote}>&ldquo;{b.plaintext}&rdquo;</span>
+                              </span>
+                            ) : (
+                              <span className={styles.neutral}>untouched: outside the warrant</span>
+                            )
                           ) : (
-                            <span className={styles.neutral}>untouched: outside the warrant</span>
-                          )
-                        ) : (
-                          <span className={styles.no}>✗ {o.kind}</span>
+                            <span className={styles.no}>✗ {o.kind}</span>
                         )}
                       </td>
                     </tr>
