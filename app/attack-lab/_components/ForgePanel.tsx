@@ -53,9 +53,9 @@ export function ForgePanel({ world }: { world: WorldSummary }) {
           }
         }}
       >
-        <div className={w.field}>
+        <div className={w.field} style={{ minWidth: 0 }}>
           <label htmlFor={`${id}-msg`}>Captured message to rewrite</label>
-          <select id={`${id}-msg`} value={seq} onChange={(e) => setSeq(Number(e.target.value))}>
+          <select id={`${id}-msg`} style={{ width: '100%', minWidth: 0 }} value={seq} onChange={(e) => setSeq(Number(e.target.value))}>
             {candidates.map((m) => (
               <option key={m.seq} value={m.seq}>
                 #{m.seq} {formatSimTime(m.sentAt)} {name(m.sender)} → {name(m.recipient)}: {m.text.length > 50 ? `${m.text.slice(0, 50)}…` : m.text}

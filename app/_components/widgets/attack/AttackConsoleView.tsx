@@ -482,14 +482,14 @@ function LearnerMessagePanel({ store, deck }: { store: StoreApi<ConsoleState>; d
       </form>
       {mine.length > 0 && (
         <div role="status">
-        <ul>
-          {mine.map((m) => (
-            <li key={m.seq}>
-              #{m.seq} {personName(m.sender, people)} → {personName(m.recipient, people)}, {formatSimTime(m.sentAt)}: &ldquo;{m.text}&rdquo; (sealed, relayed, opened by{' '}
-              {personName(m.recipient, people)})
-            </li>
-          ))}
-        </ul>
+          <ul>
+            {mine.map((m) => (
+              <li key={m.seq}>
+                #{m.seq} {personName(m.sender, people)} → {personName(m.recipient, people)}, {formatSimTime(m.sentAt)}: &ldquo;{m.text}&rdquo; (sealed, relayed, opened by{' '}
+                {personName(m.recipient, people)})
+              </li>
+            ))}
+          </ul>
         </div>
       )}
     </details>

@@ -136,9 +136,13 @@ export function BlastRadius({ options = LESSON_COMPARISON, title = 'Blast radius
       )}
       {result && (
         <>
+          <p className={w.hint} aria-hidden="true">
+            Messages opened / captured, by theft and world; compromise at {formatSimTime(result.compromiseAt)}. Forgery: the thief rewrites the last message{' '}
+            {names(result.victim)} received before then, and {names(result.victim)}&apos;s client checks the tag.
+          </p>
           <div className={styles.scroll} tabIndex={0} role="region" aria-label="Blast radius grid">
             <table className={styles.grid}>
-              <caption className={w.hint} style={{ textAlign: 'left', padding: 'var(--space-2)' }}>
+              <caption className="visually-hidden">
                 Messages opened / captured, by theft and world; compromise at {formatSimTime(result.compromiseAt)}. Forgery: the thief rewrites the last message{' '}
                 {names(result.victim)} received before then, and {names(result.victim)}&apos;s client checks the tag.
               </caption>

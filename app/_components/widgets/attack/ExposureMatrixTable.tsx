@@ -63,6 +63,9 @@ function bucketLabel(b: { from: number; to: number }): string {
 export function ExposureMatrixTable({ matrix, caption }: { matrix: ExposureMatrix; caption: string }) {
   return (
     <>
+      <p className={styles.tableTitle} aria-hidden="true">
+        {caption}
+      </p>
       <div className={styles.legend} aria-hidden="true">
         <span>
           <span className={styles.swatch} /> nothing opened
@@ -77,7 +80,7 @@ export function ExposureMatrixTable({ matrix, caption }: { matrix: ExposureMatri
       </div>
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={caption}>
         <table className={styles.table}>
-          <caption>{caption}</caption>
+          <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
               <th scope="col">Who / what</th>
