@@ -5,12 +5,15 @@
  */
 import type { Lesson, Track } from '@/lib/lessons/lesson-types';
 import { lesson as encrypt } from './encrypt/meta';
+import { lesson as exceptionalAccess } from './exceptional-access/meta';
 import { lesson as keyExchange } from './key-exchange/meta';
 import { lesson as keys } from './keys/meta';
+import { lesson as splitKeys } from './split-keys/meta';
+import { lesson as stealTheKey } from './steal-the-key/meta';
 import { lesson as welcome } from './welcome/meta';
 
 /** Every lesson's metadata. */
-export const lessons: readonly Lesson[] = [welcome, keys, keyExchange, encrypt];
+export const lessons: readonly Lesson[] = [welcome, keys, keyExchange, encrypt, exceptionalAccess, stealTheKey, splitKeys];
 
 /** The catalogue, in the order the lessons are meant to be taken. */
 export const tracks: readonly Track[] = [
@@ -25,5 +28,11 @@ export const tracks: readonly Track[] = [
     title: 'The core path',
     description: 'Build an encrypted conversation from real parts: key pairs, a shared secret, a derived key and authenticated encryption.',
     lessons: ['keys', 'key-exchange', 'encrypt'],
+  },
+  {
+    id: 'backdoor',
+    title: 'The backdoor',
+    description: 'Switch on an escrow key for lawful access, then play the thief who steals it, and see what splitting the key between agencies changes.',
+    lessons: ['exceptional-access', 'steal-the-key', 'split-keys'],
   },
 ];

@@ -12,4 +12,7 @@ export const lessonContent = {
   keys: () => import('./keys/content.mdx'),
   'key-exchange': () => import('./key-exchange/content.mdx'),
   encrypt: () => import('./encrypt/content.mdx'),
+  'exceptional-access': () => import('./exceptional-access/content.mdx'),
+  'steal-the-key': () => import('./steal-the-key/content.mdx'),
+  'split-keys': () => import('./split-keys/content.mdx'),
 } satisfies Record<string, () => Promise<{ default: MDXContent }>>;

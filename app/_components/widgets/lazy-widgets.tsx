@@ -16,3 +16,8 @@ export const Tamper = dynamic(() => import('./crypto/Tamper').then((m) => m.Tamp
 export const Wire = dynamic(() => import('./crypto/Wire').then((m) => m.Wire));
 export const AttackConsole = dynamic(() => import('./attack/AttackConsole').then((m) => m.AttackConsole));
 export const BlastRadius = dynamic(() => import('./attack/BlastRadius').then((m) => m.BlastRadius));
+export const EscrowBinding = dynamic(() => import('./escrow/EscrowBinding').then((m) => m.EscrowBinding));
+export const EscrowSwitch = dynamic(() => import('./escrow/EscrowSwitch').then((m) => m.EscrowSwitch));
+export const Forge = dynamic(() => import('./escrow/Forge').then((m) => m.Forge));
+export const SplitKeys = dynamic(() => import('./escrow/SplitKeys').then((m) => m.SplitKeys));
+export const Warrant = dynamic(() => import('./escrow/Warrant').then((m) => m.Warrant));

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { WidgetName } from '@/lib/lessons/widget-names';
 import { Callout } from './Callout';
-import { AttackConsole, BlastRadius, Derive, EncryptDecrypt, KeyExchange, KeyPair, NonceReuse, SelfTest, Tamper, Wire } from './lazy-widgets';
+import { AttackConsole, BlastRadius, Derive, EncryptDecrypt, EscrowBinding, EscrowSwitch, Forge, KeyExchange, KeyPair, NonceReuse, SelfTest, SplitKeys, Tamper, Warrant, Wire } from './lazy-widgets';
 import { Quiz } from './Quiz';
 import { Step } from './Step';
 
@@ -26,4 +26,9 @@ export const lessonWidgets: Record<WidgetName, ComponentType<any>> = {
   SelfTest,
   AttackConsole,
   BlastRadius,
+  EscrowSwitch,
+  Warrant,
+  Forge,
+  EscrowBinding,
+  SplitKeys,
 };

@@ -12,7 +12,8 @@ export const lesson = {
     "Explain how HPKE seals a message key to the authority's public key, and why the seal is bound to the message header",
     "Execute a warrant as the authority, and show that the warrant's limits are enforced by software, not by the key",
   ],
-  prerequisites: ['forward-secrecy'],
+  // TEMPORARY: 'forward-secrecy' is the real prerequisite; restore it when lessons 4-5 are in lessons/index.ts.
+  prerequisites: ['encrypt'],
   steps: [
     { id: 'the-letter', title: 'The request' },
     {
@@ -81,9 +82,9 @@ export const lesson = {
       question: 'What does switching escrow on add to each envelope?',
       choices: [
         {
-          text: "The message key, sealed with HPKE to the authority's public key",
+          text: "A way to the message key for the authority: a key sealed with HPKE to its public key, and the message key wrapped under it",
           correct: true,
-          explanation: 'Right. One extra field: the ephemeral public key (enc) and the sealed message key. Header, nonce, ciphertext and tag are made exactly as before.',
+          explanation: "Right. One extra field: the epoch key sealed to the authority (enc and the sealed key, bound to the epoch header) and this message's key wrapped under it. Key, nonce and ciphertext are exactly as before; only the tag changes, because the header now names the escrow epoch.",
         },
         {
           text: 'A second copy of the message, in plaintext, for the authority',
@@ -98,7 +99,7 @@ export const lesson = {
         {
           text: 'Nothing visible: the ciphertext is simply made weaker',
           correct: false,
-          explanation: 'No. The cipher is unchanged, and the addition is visible: an extra field of 32 + 48 bytes in every envelope.',
+          explanation: 'No. The cipher is unchanged, and the addition is visible: an extra field of more than a hundred bytes in every envelope, as the widget counted.',
         },
       ],
     },

@@ -1,0 +1,102 @@
+/**
+ * Drivers for lessons/steal-the-key: the thief's console (a wiretap opens nothing; the escrow key
+ * opens everything; either of two governments' keys does), the three worlds, a forgery Bob accepts
+ * with escrow and refuses without, and the escrow field moved between messages, bound and unbound.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { tabTo, type LessonDrivers } from '../lesson-driver';
+import { press } from './crypto-steps';
+import { flip } from './escrow-steps';
+
+const FORGED = 'Change of plan: send the files to this address instead';
+
+async function counts(panel: Locator): Promise<{ opened: number; captured: number }> {
+  const results = panel.getByTestId('attack-results');
+  await expect(results).toBeVisible();
+  return {
+    opened: Number(await results.getByTestId('count-opened').innerText()),
+    captured: Number(await results.getByTestId('count-captured').innerText()),
+  };
+}
+
+async function pickScenario(page: Page, panel: Locator): Promise<void> {
+  const radio = panel.getByRole('radio', { name: /^Insider/ });
+  await tabTo(page, radio);
+  await page.keyboard.press('Space');
+  await expect(radio).toBeChecked();
+}
+
+export const drivers: LessonDrivers = {
+  'wire-and-server': async ({ page, panel }) => {
+    await press(page, panel, 'Tap the wire');
+    await expect(panel.getByRole('button', { name: 'Tap the wire' })).toHaveAttribute('aria-pressed', 'true');
+    await press(page, panel, 'Decrypt everything captured');
+    const c = await counts(panel);
+    expect(c.captured).toBeGreaterThan(0);
+    expect(c.opened).toBe(0);
+  },
+  'concentrated-target': async ({ page, panel }) => {
+    await pickScenario(page, panel);
+    await press(page, panel, 'Steal the escrow key');
+    await expect(panel.getByRole('button', { name: 'Steal the escrow key' })).toHaveAttribute('aria-pressed', 'true');
+    await press(page, panel, 'Decrypt everything captured');
+    await expect(panel.getByTestId('attack-results').getByTestId('count-opened')).not.toHaveText('0');
+    const c = await counts(panel);
+    expect(c.opened).toBe(c.captured);
+  },
+  'forward-secrecy-reversed': async ({ page, panel }) => {
+    await press(page, panel, 'Run the three worlds');
+    const escrowRow = panel.getByTestId('row-escrow-key');
+    await expect(escrowRow).toBeVisible({ timeout: 60_000 });
+    const withEscrow = (await escrowRow.getByTestId('cell-ratchet-escrow').innerText()).match(/(\d+)\/(\d+)/)!;
+    expect(Number(withEscrow[1])).toBe(Number(withEscrow[2]));
+    expect(Number(withEscrow[2])).toBeGreaterThan(0);
+    await expect(escrowRow.getByTestId('cell-ratchet')).toContainText(/^0\//);
+  },
+  forgery: async ({ page, panel }) => {
+    await press(page, panel, 'Forge and deliver to Bob');
+    await expect(panel.getByTestId('bob-inbox')).toHaveText(FORGED);
+    await expect(panel.getByText("✓ Tag verified: Bob's client shows it as a genuine message from Alice.")).toBeVisible();
+    await flip(page, panel, 'switch', 'Escrow');
+    await expect(panel.getByRole('switch', { name: 'Escrow' })).toHaveAttribute('aria-checked', 'false');
+    await press(page, panel, 'Forge and deliver to Bob');
+    await expect(panel.getByTestId('bob-refused')).toContainText('tag-failed');
+    await expect(panel.getByTestId('bob-inbox')).toHaveCount(0);
+  },
+  complexity: async ({ page, panel }) => {
+    // Out of order: nothing sealed yet, so there is no field to move.
+    await press(page, panel, "Move message 1's escrow field onto message 2");
+    await expect(panel.getByRole('alert')).toContainText('Seal the two messages (bound) first');
+    await press(page, panel, 'Seal two messages');
+    const bound = panel.getByTestId('binding-bound');
+    await expect(bound.getByTestId('message-1')).toContainText('Lunch on Friday? The usual place.');
+    await expect(bound.getByTestId('message-2')).toContainText('The contract numbers are in the shared folder.');
+    await press(page, panel, "Move message 1's escrow field onto message 2");
+    await expect(panel.getByTestId('swap-bound').getByTestId('swap-verdict')).toContainText('Caught where it happened');
+    await expect(panel.getByTestId('swap-bound').locator('li[data-stage="hpke-open"]')).toHaveAttribute('data-ok', 'false');
+
+    // Unbound: the radio group is one tab stop; the arrow key moves to and selects "Unbound".
+    await tabTo(page, panel.getByRole('radio', { name: /^Bound/ }));
+    await page.keyboard.press('ArrowDown');
+    await expect(panel.getByRole('radio', { name: /^Unbound/ })).toBeChecked();
+    await press(page, panel, 'Seal two messages');
+    await expect(panel.getByTestId('binding-unbound').getByTestId('message-2')).toContainText('The contract numbers are in the shared folder.');
+    await press(page, panel, "Move message 1's escrow field onto message 2");
+    const swap = panel.getByTestId('swap-unbound');
+    await expect(swap.getByTestId('swap-verdict')).toContainText('Lawful access to message 2 is lost');
+    for (const [stage, ok] of [['hpke-open', 'true'], ['unwrap', 'true'], ['message-tag', 'false']] as const) {
+      await expect(swap.locator(`li[data-stage="${stage}"]`)).toHaveAttribute('data-ok', ok);
+    }
+    await expect(swap).toContainText("Carol's client accepts it");
+  },
+  jurisdiction: async ({ page, panel }) => {
+    await press(page, panel, 'Tap the wire');
+    await pickScenario(page, panel);
+    await press(page, panel, "Steal Government B's key");
+    await expect(panel.getByRole('button', { name: "Steal Government B's key" })).toHaveAttribute('aria-pressed', 'true');
+    await press(page, panel, 'Decrypt everything captured');
+    await expect(panel.getByTestId('attack-results').getByTestId('count-opened')).not.toHaveText('0');
+    const c = await counts(panel);
+    expect(c.opened).toBe(c.captured);
+  },
+};
