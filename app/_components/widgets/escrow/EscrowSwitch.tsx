@@ -11,7 +11,7 @@ import type { SwitchReply } from '@/lib/escrow-lab/escrow-lab-messages';
 import type { OpeningAttempt, SwitchEnvelope } from '@/lib/escrow-lab/escrow-switch';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge, type ActorId } from '../../actors';
-import { useLab } from '../crypto/LabProvider';
+import { useLab } from '../crypto/lab-hooks';
 import widgetStyles from '../crypto/widgets.module.css';
 import { callEscrowLab } from './escrow-lab-client';
 import { Bytes } from './Bytes';
