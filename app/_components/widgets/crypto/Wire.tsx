@@ -1,6 +1,6 @@
 'use client';
 import { describeLength } from '@/lib/crypto/byte-format';
-import { ActorBadge } from '../../actors';
+import { ACTORS, ActorBadge } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
 import { SequenceDiagram } from '../../diagram/SequenceDiagram';
 import { useLab } from './LabProvider';
@@ -10,6 +10,8 @@ import styles from './widgets.module.css';
 export function Wire() {
   const wire = useLab((s) => s.wire);
   const demo = useLab((s) => s.keys.alice?.randomness === 'demo');
+  // Through a relay, Eve sits on every link (phone to server, server to phone).
+  const relayed = wire.some((w) => w.from === 'server' || w.to === 'server');
   return (
     <section className={styles.widget} aria-label="What Eve sees on the wire">
       <h3 className={styles.title}>
@@ -21,7 +23,7 @@ export function Wire() {
       </p>
       <SequenceDiagram
         title={`Messages between Alice and Bob, tapped by Eve: ${wire.length} item${wire.length === 1 ? '' : 's'}`}
-        actors={['alice', 'eve', 'bob']}
+        actors={relayed ? ['alice', 'server', 'bob'] : ['alice', 'eve', 'bob']}
         tap="eve"
         messages={wire.map((w) => ({
           id: w.id,
@@ -39,7 +41,7 @@ export function Wire() {
           {wire.map((w) => (
             <li key={w.id}>
               <ByteView
-                label={`${w.label} (${w.from === 'alice' ? 'Alice → Bob' : 'Bob → Alice'})${w.tampered ? ', tampered' : ''}`}
+                label={`${w.label} (${ACTORS[w.from].name} → ${ACTORS[w.to].name})${w.tampered ? ', tampered' : ''}`}
                 value={w.bytes}
                 actor="eve"
                 demo={demo}
