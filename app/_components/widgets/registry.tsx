@@ -9,6 +9,9 @@ import { NonceReuse } from './crypto/NonceReuse';
 import { SelfTest } from './crypto/SelfTest';
 import { Tamper } from './crypto/Tamper';
 import { Wire } from './crypto/Wire';
+import { Conversation } from './protocol/Conversation';
+import { DeviceTheft } from './protocol/DeviceTheft';
+import { ServerView } from './protocol/ServerView';
 import { Quiz } from './Quiz';
 import { Step } from './Step';
 
@@ -31,4 +34,7 @@ export const lessonWidgets: Record<WidgetName, ComponentType<any>> = {
   Wire,
   NonceReuse,
   SelfTest,
+  Conversation,
+  ServerView,
+  DeviceTheft,
 };
