@@ -59,6 +59,21 @@ describe('the relay conversation', () => {
     expect(bytesToHex(wire[4]!.bytes).endsWith(bytesToHex(messages[0]!.record.envelope.ciphertext))).toBe(true);
   });
 
+  it('prepare sets the conversation up once (the public keys go through the server) and sends nothing', () => {
+    const { lab, relay } = setup();
+    lab.getState().generateKeyPair('alice');
+    lab.getState().generateKeyPair('bob');
+    expect(relay.getState().prepare('alice', '')).toBe(false);
+    expect(relay.getState().conversation).toBeNull();
+    expect(relay.getState().prepare('alice', 'hello')).toBe(true);
+    const conversation = relay.getState().conversation;
+    expect(conversation?.records).toEqual([]);
+    expect(relay.getState().prepare('bob', 'again')).toBe(true);
+    expect(relay.getState().conversation).toBe(conversation);
+    expect(lab.getState().wire).toHaveLength(4);
+    expect(relay.getState().messages).toEqual([]);
+  });
+
   it('starts over when a key pair changes', () => {
     const { lab, relay } = setup();
     lab.getState().generateKeyPair('alice');

@@ -22,7 +22,7 @@ import {
   type TwoPartyDelivery,
   type TwoPartyMember,
 } from '@/lib/protocol/two-party-conversation';
-import type { LabState } from './lab-store';
+import type { LabState, WireItem } from './lab-store';
 
 /** The conversation id in every header of the lesson's conversation. */
 export const RELAY_CONVERSATION_ID = 'alice-bob';
@@ -59,7 +59,13 @@ export interface RelayConversationState {
   readonly startedAt: { readonly ms: number; readonly minute: number } | null;
   /** The last learner-facing error ("Generate Bob's key pair first."). */
   readonly error: string | null;
-  /** Sends `text` from `sender`; returns the delivery, or null (with `error` set) when it could not be sent. */
+  /**
+   * Checks the keys and the text (setting `error` when something is missing) and, before the first
+   * message, sets the conversation up. Returns whether `send` can go ahead. Split from `send` so a
+   * widget can let the page breathe between the key setup and the first message.
+   */
+  prepare(sender: TwoPartyMember, text: string, now?: Date): boolean;
+  /** Sends `text` from `sender` (preparing first if needed); returns the delivery, or null (with `error` set) when it could not be sent. */
   send(sender: TwoPartyMember, text: string, now?: Date): TwoPartyDelivery | null;
   reset(): void;
 }
@@ -75,10 +81,10 @@ export function createRelayConversationStore(lab: StoreApi<LabState>): StoreApi<
   const store = createStore<RelayConversationState>()((set, get) => ({
     ...fresh,
 
-    send(sender, text, now = new Date()) {
+    prepare(sender, text, now = new Date()) {
       const fail = (error: string) => {
         set({ error });
-        return null;
+        return false;
       };
       const { keys, random } = lab.getState();
       const missing = (['alice', 'bob'] as const).filter((p) => !keys[p]);
@@ -86,23 +92,30 @@ export function createRelayConversationStore(lab: StoreApi<LabState>): StoreApi<
       if (missing.length === 1) return fail(`Generate ${NAMES[missing[0]!]}'s key pair first.`);
       if (text.trim().length === 0) return fail(`Type a message for ${NAMES[sender]} to send.`);
       if (text.length > MAX_MESSAGE_CHARS) return fail(`Keep the message to ${MAX_MESSAGE_CHARS} characters (it has ${text.length}).`);
-
-      let { conversation, startedAt } = get();
-      const wireItems: { from: 'alice' | 'bob' | 'server'; to: 'alice' | 'bob' | 'server'; label: string; bytes: Uint8Array }[] = [];
-      if (!conversation || !startedAt) {
-        conversation = startTwoPartyConversation({
-          mode: 'static',
-          conversationId: RELAY_CONVERSATION_ID,
-          identities: { alice: keys.alice!, bob: keys.bob! },
-          random,
-        });
-        startedAt = { ms: now.getTime(), minute: minuteOfDay(now) };
-        // The server hands each phone the other's public key (its key directory).
-        for (const who of ['alice', 'bob'] as const) {
-          const label = `${NAMES[who]}'s public key`;
-          wireItems.push({ from: who, to: 'server', label, bytes: keys[who]!.publicKey }, { from: 'server', to: peerOf(who), label, bytes: keys[who]!.publicKey });
-        }
+      if (get().conversation) return true;
+      // First message: each phone sets up its side (one X25519 and HKDF each), and the server hands
+      // each phone the other's public key (its key directory).
+      const conversation = startTwoPartyConversation({
+        mode: 'static',
+        conversationId: RELAY_CONVERSATION_ID,
+        identities: { alice: keys.alice!, bob: keys.bob! },
+        random,
+      });
+      const wireItems: Omit<WireItem, 'id'>[] = [];
+      for (const who of ['alice', 'bob'] as const) {
+        const label = `${NAMES[who]}'s public key`;
+        wireItems.push({ from: who, to: 'server', label, bytes: keys[who]!.publicKey }, { from: 'server', to: peerOf(who), label, bytes: keys[who]!.publicKey });
       }
+      lab.getState().recordOnWire(wireItems);
+      set({ conversation, startedAt: { ms: now.getTime(), minute: minuteOfDay(now) }, error: null });
+      return true;
+    },
+
+    send(sender, text, now = new Date()) {
+      if (!get().prepare(sender, text, now)) return null;
+      const { conversation, startedAt } = get();
+      const { random } = lab.getState();
+      if (!conversation || !startedAt) return null;
       // Header time: whole minutes, counted on from the time of day the conversation started.
       const elapsed = Math.max(0, Math.floor((now.getTime() - startedAt.ms) / 60_000));
       const sentAt = Math.min(startedAt.minute + elapsed, 365 * MINUTES_PER_DAY);
@@ -114,8 +127,10 @@ export function createRelayConversationStore(lab: StoreApi<LabState>): StoreApi<
       const recipient = peerOf(sender);
       const label = `Envelope ${record.seq + 1}: header ‖ ciphertext ‖ tag`;
       const bytes = concatBytes(headerBytes, record.envelope.ciphertext);
-      wireItems.push({ from: sender, to: 'server', label, bytes }, { from: 'server', to: recipient, label, bytes });
-      lab.getState().recordOnWire(wireItems);
+      lab.getState().recordOnWire([
+        { from: sender, to: 'server', label, bytes },
+        { from: 'server', to: recipient, label, bytes },
+      ]);
       set({
         conversation: result.conversation,
         startedAt,

@@ -10,7 +10,7 @@ import { SequenceDiagram, type SequenceMessage } from '../../diagram/SequenceDia
 import { useLab } from '../crypto/LabProvider';
 import styles from '../crypto/widgets.module.css';
 import own from './protocol.module.css';
-import { useRelayConversation } from './relay-conversation';
+import { nextTask, useRelayConversation, useRelayStore } from './relay-conversation';
 
 /** Messages drawn in the diagram: the latest few, so it stays readable. */
 const DIAGRAM_MESSAGES = 3;
@@ -31,7 +31,8 @@ export function Conversation() {
   const demo = keys.alice?.randomness === 'demo';
   const messages = useRelayConversation((s) => s.messages);
   const error = useRelayConversation((s) => s.error);
-  const send = useRelayConversation((s) => s.send);
+  const store = useRelayStore();
+  const [busy, setBusy] = useState(false);
   const recipient: TwoPartyMember = sender === 'alice' ? 'bob' : 'alice';
   const missing = (['alice', 'bob'] as const).filter((p) => !keys[p]).map((p) => NAME[p]);
   const latest = messages[messages.length - 1];
@@ -67,9 +68,18 @@ export function Conversation() {
         </p>
       )}
       <form
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
-          const delivery = send(sender, text);
+          if (busy) return;
+          const first = !store.getState().conversation;
+          if (!store.getState().prepare(sender, text)) return;
+          if (first) {
+            // The key setup of the first message gets a task of its own; the page stays responsive.
+            setBusy(true);
+            await nextTask();
+            setBusy(false);
+          }
+          const delivery = store.getState().send(sender, text);
           if (delivery?.ok) {
             recordLessonAction('send');
             setText('');
@@ -98,7 +108,7 @@ export function Conversation() {
           />
         </div>
         <div className={styles.actions}>
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" aria-disabled={busy || undefined}>
             Send through the server
           </button>
         </div>

@@ -1,7 +1,9 @@
 'use client';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { KeyDirectory } from '@/lib/protocol/key-directory';
+import type { WireRecord } from '@/lib/protocol/relay';
 import { AEAD_TAG_BYTES, summarizeTraffic } from '@/lib/protocol/relay-metadata';
-import { serverHeldKeyCandidates, tryKeysOnRecords } from '@/lib/protocol/server-key-trial';
+import { serverHeldKeyCandidates, tryKeysOnRecords, type CandidateKey, type KeyTrialResult } from '@/lib/protocol/server-key-trial';
 import { ACTORS, ActorBadge } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
 import styles from '../crypto/widgets.module.css';
@@ -9,6 +11,30 @@ import own from './protocol.module.css';
 import { formatClock, formatGap, hexPreview, useRelayConversation } from './relay-conversation';
 
 const NAME: Record<string, string> = { alice: 'Alice', bob: 'Bob' };
+
+/** The keys the server can make, per directory: both instances of the widget share one computation. */
+const candidateCache = new WeakMap<KeyDirectory, CandidateKey[]>();
+
+/**
+ * The server's own attempt: every key it can make from what it holds, on every stored envelope. Run
+ * in a task of its own after each change, so a send never waits for it.
+ */
+function useServerKeyTrial(records: readonly WireRecord[] | undefined, directory: KeyDirectory | undefined): KeyTrialResult | null {
+  const [trial, setTrial] = useState<{ records: readonly WireRecord[]; result: KeyTrialResult } | null>(null);
+  useEffect(() => {
+    if (!records || records.length === 0 || !directory) return;
+    const timer = setTimeout(() => {
+      let keys = candidateCache.get(directory);
+      if (!keys) {
+        keys = serverHeldKeyCandidates(records, directory);
+        candidateCache.set(directory, keys);
+      }
+      setTrial({ records, result: tryKeysOnRecords(records, keys) });
+    });
+    return () => clearTimeout(timer);
+  }, [records, directory]);
+  return trial && trial.records === records ? trial.result : null;
+}
 const nameOf = (id: string) => NAME[id] ?? id;
 
 /**
@@ -24,8 +50,7 @@ export function ServerView() {
   const records = conversation?.records;
   const directory = conversation?.directory;
 
-  // The server's own attempt: every key it can make from what it holds, on every stored envelope.
-  const trial = useMemo(() => (records && directory ? tryKeysOnRecords(records, serverHeldKeyCandidates(records, directory)) : null), [records, directory]);
+  const trial = useServerKeyTrial(records, directory);
   const summary = useMemo(
     () =>
       summarizeTraffic(

@@ -4,13 +4,20 @@
  * store per lesson (LessonScope), tied to the lesson's lab so it starts over when a key pair changes.
  */
 import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
 import { createRelayConversationStore, type RelayConversationState } from '@/lib/store/relay-conversation-store';
 import { useLabStore } from '../crypto/LabProvider';
 import { useScoped } from '../LessonScope';
 
-function useRelayStore() {
+/** The lesson's relay conversation store itself, for handlers that act and then read the outcome. */
+export function useRelayStore(): StoreApi<RelayConversationState> {
   const lab = useLabStore();
   return useScoped('relay-conversation', () => createRelayConversationStore(lab));
+}
+
+/** Yields to the browser, so that the next piece of work runs in a task of its own. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve));
 }
 
 /** Selects from the lesson's relay conversation. */
