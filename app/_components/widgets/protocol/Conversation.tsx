@@ -1,5 +1,6 @@
 'use client';
-import { useId, useState } from 'react';
+import { memo, useDeferredValue, useId, useState } from 'react';
+import type { RelayedMessage } from '@/lib/store/relay-conversation-store';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { MAX_MESSAGE_CHARS, RELAY_CONVERSATION_ID } from '@/lib/store/relay-conversation-store';
 import { formatSimTime } from '@/lib/protocol/sim-time';
@@ -29,33 +30,20 @@ export function Conversation() {
   const [text, setText] = useState('');
   const keys = useLab((s) => s.keys);
   const demo = keys.alice?.randomness === 'demo';
-  const messages = useRelayConversation((s) => s.messages);
+  // Deferred: the thread below re-renders in a transition React can slice, not in the send's task.
+  const shown = useDeferredValue(useRelayConversation((s) => s.messages));
   const error = useRelayConversation((s) => s.error);
   const store = useRelayStore();
   const [busy, setBusy] = useState(false);
   const recipient: TwoPartyMember = sender === 'alice' ? 'bob' : 'alice';
   const missing = (['alice', 'bob'] as const).filter((p) => !keys[p]).map((p) => NAME[p]);
-  const latest = messages[messages.length - 1];
-
-  const flows: SequenceMessage[] = messages.slice(-DIAGRAM_MESSAGES).flatMap((m) => {
-    const detail = `${m.record.envelope.ciphertext.length} B ciphertext ‖ tag`;
-    return [
-      { id: `${m.seq}-up`, from: m.sender, to: 'server', label: `Envelope ${m.seq + 1}`, detail },
-      {
-        id: `${m.seq}-down`,
-        from: 'server',
-        to: m.recipient,
-        label: `Envelope ${m.seq + 1}${m.delivery.ok ? '' : ' (refused)'}`,
-        detail,
-        alarm: !m.delivery.ok,
-      },
-    ];
-  });
 
   return (
     <section className={styles.widget} aria-label="Conversation through the server">
       <h3 className={styles.title}>
-        <ActorBadge actor="alice" /> and <ActorBadge actor="bob" />, through the <ActorBadge actor="server" />
+        <span>
+          <ActorBadge actor="alice" /> and <ActorBadge actor="bob" />, through the <ActorBadge actor="server" />
+        </span>
       </h3>
       {missing.length > 0 ? (
         <p className={styles.hint}>
@@ -117,6 +105,31 @@ export function Conversation() {
         {error ?? ''}
       </p>
 
+      <Thread messages={shown} demo={demo} />
+    </section>
+  );
+}
+
+/** The thread, the flow diagram and the latest envelope's bytes. */
+const Thread = memo(function Thread({ messages, demo }: { messages: readonly RelayedMessage[]; demo: boolean }) {
+  const latest = messages[messages.length - 1];
+  const flows: SequenceMessage[] = messages.slice(-DIAGRAM_MESSAGES).flatMap((m) => {
+    const detail = `${m.record.envelope.ciphertext.length} B ciphertext ‖ tag`;
+    return [
+      { id: `${m.seq}-up`, from: m.sender, to: 'server', label: `Envelope ${m.seq + 1}`, detail },
+      {
+        id: `${m.seq}-down`,
+        from: 'server',
+        to: m.recipient,
+        label: `Envelope ${m.seq + 1}${m.delivery.ok ? '' : ' (refused)'}`,
+        detail,
+        alarm: !m.delivery.ok,
+      },
+    ];
+  });
+
+  return (
+    <>
       <SequenceDiagram
         title={
           messages.length === 0
@@ -199,6 +212,6 @@ export function Conversation() {
           />
         </div>
       )}
-    </section>
+    </>
   );
-}
+});

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useId, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { X25519KeyPair } from '@/lib/crypto/x25519';
 import { decryptCaptureInChunks, type DecryptionReport, type EnvelopeOutcome, type KeyProvenance } from '@/lib/protocol/decrypt-capture';
 import type { DeviceSnapshot } from '@/lib/protocol/device-snapshot';
@@ -149,7 +149,8 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
         }
       }
       const timeline = theftTimeline(conversation.records, phone, report);
-      setResult({ identities, texts: [...texts], conversation, after, phone, report, timeline });
+      // A transition: React renders the report in slices instead of one long task.
+      startTransition(() => setResult({ identities, texts: [...texts], conversation, after, phone, report, timeline }));
       recordLessonAction(`theft:${mode}`);
     } catch (e) {
       setError(`The run stopped: ${e instanceof Error ? e.message : String(e)}`);
@@ -161,7 +162,9 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
   return (
     <section className={styles.widget} aria-label={`Device theft, ${mode} keys`}>
       <h3 className={styles.title}>
-        <ActorBadge actor="thief" suffix={` steals Bob's phone (${mode === 'static' ? 'static keys' : 'ratchet'})`} />
+        <span>
+          <ActorBadge actor="thief" /> steals <ActorBadge actor="bob" />&apos;s phone ({mode === 'static' ? 'static keys' : 'ratchet'})
+        </span>
       </h3>
       <p className={styles.hint}>
         {mode === 'static'
@@ -171,25 +174,7 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
       </p>
       {missing.length > 0 && <p className={styles.hint}>Needs both key pairs: generate {missing.join(' and ')}&apos;s first.</p>}
 
-      <details className={own.details}>
-        <summary>Edit the messages</summary>
-        <ol className={own.editList}>
-          {texts.map((t, i) => (
-            <li key={i} className={styles.field}>
-              <label htmlFor={`${id}-t${i}`}>
-                Message {i + 1} ({NAME[senderOf(i)]} → {NAME[senderOf(i + 1)]})
-              </label>
-              <input
-                id={`${id}-t${i}`}
-                value={t}
-                maxLength={MAX_TEXT_CHARS}
-                aria-invalid={t.trim().length === 0 || undefined}
-                onChange={(e) => setTexts((old) => old.map((x, j) => (j === i ? e.target.value : x)))}
-              />
-            </li>
-          ))}
-        </ol>
-      </details>
+      <TextEditor texts={texts} setTexts={setTexts} />
 
       <form
         className={styles.actions}
@@ -226,7 +211,34 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
   );
 }
 
-function TheftReport({ result, mode, demo }: { result: TheftResult; mode: KeyAgreementMode; demo: boolean }) {
+/** The ten texts, editable. Memoized: progress updates during a run do not re-render it. */
+const TextEditor = memo(function TextEditor({ texts, setTexts }: { texts: readonly string[]; setTexts: Dispatch<SetStateAction<string[]>> }) {
+  const id = useId();
+  return (
+    <details className={own.details}>
+      <summary>Edit the messages</summary>
+      <ol className={own.editList}>
+        {texts.map((t, i) => (
+          <li key={i} className={styles.field}>
+            <label htmlFor={`${id}-t${i}`}>
+              Message {i + 1} ({NAME[senderOf(i)]} → {NAME[senderOf(i + 1)]})
+            </label>
+            <input
+              id={`${id}-t${i}`}
+              value={t}
+              maxLength={MAX_TEXT_CHARS}
+              aria-invalid={t.trim().length === 0 || undefined}
+              onChange={(e) => setTexts((old) => old.map((x, j) => (j === i ? e.target.value : x)))}
+            />
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+});
+
+/** What the thief copied and what it opened. Memoized: progress updates do not re-render it. */
+const TheftReport = memo(function TheftReport({ result, mode, demo }: { result: TheftResult; mode: KeyAgreementMode; demo: boolean }) {
   const { timeline, phone, after } = result;
   const state = Object.values(phone.conversations)[0];
   const session = state?.session;
@@ -324,7 +336,7 @@ function TheftReport({ result, mode, demo }: { result: TheftResult; mode: KeyAgr
               </p>
               {e.seq + 1 === after && (
                 <p className={own.marker} data-testid="theft-marker">
-                  <ActorBadge actor="thief" suffix={` steals Bob's phone here (${formatSimTime(phone.takenAt)})`} />
+                  <ActorBadge actor="thief" /> steals Bob&apos;s phone here ({formatSimTime(phone.takenAt)})
                 </p>
               )}
             </li>
@@ -338,4 +350,4 @@ function TheftReport({ result, mode, demo }: { result: TheftResult; mode: KeyAgr
       ) : null}
     </div>
   );
-}
+});

@@ -1,5 +1,7 @@
 'use client';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import type { TwoPartyConversation } from '@/lib/protocol/two-party-conversation';
+import type { RelayedMessage } from '@/lib/store/relay-conversation-store';
 import type { KeyDirectory } from '@/lib/protocol/key-directory';
 import type { WireRecord } from '@/lib/protocol/relay';
 import { AEAD_TAG_BYTES, summarizeTraffic } from '@/lib/protocol/relay-metadata';
@@ -43,9 +45,21 @@ const nameOf = (id: string) => NAME[id] ?? id;
  * (decryption is run, on every envelope), and the metadata it learns from the rows anyway.
  */
 export function ServerView() {
+  // Deferred: a send re-renders this (often hidden) view in a transition React can slice, not in
+  // the send's own task.
+  const messages = useDeferredValue(useRelayConversation((s) => s.messages));
+  const conversation = useDeferredValue(useRelayConversation((s) => s.conversation));
+  return <ServerViewBody messages={messages} conversation={conversation} />;
+}
+
+const ServerViewBody = memo(function ServerViewBody({
+  messages,
+  conversation,
+}: {
+  messages: readonly RelayedMessage[];
+  conversation: TwoPartyConversation | null;
+}) {
   const id = useId();
-  const messages = useRelayConversation((s) => s.messages);
-  const conversation = useRelayConversation((s) => s.conversation);
   const [picked, setPicked] = useState<number | null>(null);
   const records = conversation?.records;
   const directory = conversation?.directory;
@@ -63,7 +77,9 @@ export function ServerView() {
   return (
     <section className={styles.widget} aria-label="What the server stores">
       <h3 className={styles.title}>
-        <ActorBadge actor="server" suffix=": what it stores" />
+        <span>
+          <ActorBadge actor="server" />: what it stores
+        </span>
       </h3>
 
       <h4 className={own.sub}>Key material on the server</h4>
@@ -187,4 +203,4 @@ export function ServerView() {
       )}
     </section>
   );
-}
+});
