@@ -47,7 +47,7 @@ export function Conversation() {
       </h3>
       {missing.length > 0 ? (
         <p className={styles.hint}>
-          Needs both key pairs: generate {missing.join(" and ")}&apos;s key pair{missing.length > 1 ? 's' : ''} first.
+          Needs both key pairs: generate {missing.map((n) => `${n}'s`).join(' and ')} key pair{missing.length > 1 ? 's' : ''} first.
         </p>
       ) : (
         <p className={styles.hint}>

@@ -76,10 +76,11 @@ function provenanceText(p: KeyProvenance): string {
   }
 }
 
+/** The rest of the verdict after "Opened" / "Not opened". */
 function outcomeText(o: EnvelopeOutcome): string {
-  if (o.kind === 'opened') return `Opened ${provenanceText(o.openedWith)}`;
-  if (o.kind === 'tag-failed') return 'Not opened: the thief had a key to try and the tag rejected it';
-  return 'Not opened: nothing on the phone gives a key for this message';
+  if (o.kind === 'opened') return ` ${provenanceText(o.openedWith)}`;
+  if (o.kind === 'tag-failed') return ': the thief had a key to try and the tag rejected it';
+  return ': nothing on the phone gives a key for this message';
 }
 
 /**
@@ -112,7 +113,7 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
 
   async function steal() {
     if (running) return;
-    if (missing.length > 0) return setError(`Generate ${missing.join(' and ')}'s key pair${missing.length > 1 ? 's' : ''} first.`);
+    if (missing.length > 0) return setError(`Generate ${missing.map((n) => `${n}'s`).join(' and ')} key pair${missing.length > 1 ? 's' : ''} first.`);
     const empty = texts.findIndex((t) => t.trim().length === 0);
     if (empty >= 0) return setError(`Message ${empty + 1} is empty: give it some text.`);
     if (!Number.isInteger(after) || after < 1 || after >= MESSAGE_COUNT) return setError(`Pick a message from 1 to ${MESSAGE_COUNT - 1}.`);
@@ -172,7 +173,11 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
           : 'Each turn the sender makes a fresh X25519 ratchet key pair; HKDF mixes the new DH output into the root key, HMAC derives the message keys from a chain key, and each message key is deleted once used.'}{' '}
         Eve records all ten envelopes on the wire.
       </p>
-      {missing.length > 0 && <p className={styles.hint}>Needs both key pairs: generate {missing.join(' and ')}&apos;s first.</p>}
+      {missing.length > 0 && (
+        <p className={styles.hint}>
+          Needs both key pairs: generate {missing.map((n) => `${n}'s`).join(' and ')} key pair{missing.length > 1 ? 's' : ''} first.
+        </p>
+      )}
 
       <TextEditor texts={texts} setTexts={setTexts} />
 
@@ -326,7 +331,7 @@ const TheftReport = memo(function TheftReport({ result, mode, demo }: { result: 
                 )}
               </p>
               <p className={`${own.opened} ${opened ? styles.bad : styles.ok}`}>
-                <span aria-hidden="true">{opened ? '🔓 ' : '🔒 '}</span>
+                <strong>{opened ? 'Opened' : 'Not opened'}</strong>
                 {outcomeText(e.outcome)}
                 {e.outcome.kind === 'opened' && (
                   <>
