@@ -1,4 +1,6 @@
 'use client';
+import { memo, useDeferredValue } from 'react';
+import type { WireItem } from '@/lib/store/lab-store';
 import { describeLength } from '@/lib/crypto/byte-format';
 import { ACTORS, ActorBadge } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
@@ -8,8 +10,14 @@ import styles from './widgets.module.css';
 
 /** Eve's view: every byte that crossed the wire, in order, and nothing else. */
 export function Wire() {
-  const wire = useLab((s) => s.wire);
+  // Deferred: an action that adds to the wire (often while this view sits in a hidden step)
+  // re-renders it in a transition React can slice, not in the action's own task.
+  const wire = useDeferredValue(useLab((s) => s.wire));
   const demo = useLab((s) => s.keys.alice?.randomness === 'demo');
+  return <WireItems wire={wire} demo={demo} />;
+}
+
+const WireItems = memo(function WireItems({ wire, demo }: { wire: readonly WireItem[]; demo: boolean }) {
   // Through a relay, Eve sits on every link (phone to server, server to phone).
   const relayed = wire.some((w) => w.from === 'server' || w.to === 'server');
   return (
@@ -53,4 +61,4 @@ export function Wire() {
       )}
     </section>
   );
-}
+});

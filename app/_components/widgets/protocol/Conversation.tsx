@@ -60,13 +60,18 @@ export function Conversation() {
           e.preventDefault();
           if (busy) return;
           const first = !store.getState().conversation;
-          if (!store.getState().prepare(sender, text)) return;
+          // Before the first message the key setup (one X25519 per phone) gets a task of its own,
+          // between the click and the send, so no single task blocks the page for long.
           if (first) {
-            // The key setup of the first message gets a task of its own; the page stays responsive.
             setBusy(true);
             await nextTask();
+          }
+          const ready = store.getState().prepare(sender, text);
+          if (first) {
+            if (ready) await nextTask();
             setBusy(false);
           }
+          if (!ready) return;
           const delivery = store.getState().send(sender, text);
           if (delivery?.ok) {
             recordLessonAction('send');
