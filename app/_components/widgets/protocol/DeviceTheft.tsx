@@ -211,7 +211,15 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
             : '')}
       </p>
 
-      {current ? <TheftReport result={current} mode={mode} demo={demo} /> : <p className={styles.hint}>The phone is still in Bob&apos;s pocket. Pick a moment and steal it.</p>}
+      {current ? (
+        <TheftReport result={current} mode={mode} demo={demo} />
+      ) : (
+        <p className={styles.hint}>
+          {result
+            ? "Alice's or Bob's key pair has changed since the last theft: steal the phone again to run the conversation with the new keys."
+            : "The phone is still in Bob's pocket. Pick a moment and steal it."}
+        </p>
+      )}
     </section>
   );
 }
