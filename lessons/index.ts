@@ -6,6 +6,8 @@
 import type { Lesson, Track } from '@/lib/lessons/lesson-types';
 import { lesson as encrypt } from './encrypt/meta';
 import { lesson as exceptionalAccess } from './exceptional-access/meta';
+import { lesson as endToEnd } from './end-to-end/meta';
+import { lesson as forwardSecrecy } from './forward-secrecy/meta';
 import { lesson as keyExchange } from './key-exchange/meta';
 import { lesson as keys } from './keys/meta';
 import { lesson as splitKeys } from './split-keys/meta';
@@ -13,7 +15,7 @@ import { lesson as stealTheKey } from './steal-the-key/meta';
 import { lesson as welcome } from './welcome/meta';
 
 /** Every lesson's metadata. */
-export const lessons: readonly Lesson[] = [welcome, keys, keyExchange, encrypt, exceptionalAccess, stealTheKey, splitKeys];
+export const lessons: readonly Lesson[] = [welcome, keys, keyExchange, encrypt, endToEnd, forwardSecrecy, exceptionalAccess, stealTheKey, splitKeys];
 
 /** The catalogue, in the order the lessons are meant to be taken. */
 export const tracks: readonly Track[] = [
@@ -26,8 +28,8 @@ export const tracks: readonly Track[] = [
   {
     id: 'core',
     title: 'The core path',
-    description: 'Build an encrypted conversation from real parts: key pairs, a shared secret, a derived key and authenticated encryption.',
-    lessons: ['keys', 'key-exchange', 'encrypt'],
+    description: 'Build an encrypted conversation from real parts: key pairs, a shared secret, a derived key and authenticated encryption. Then send it through a server, and steal a phone.',
+    lessons: ['keys', 'key-exchange', 'encrypt', 'end-to-end', 'forward-secrecy'],
   },
   {
     id: 'backdoor',

@@ -12,8 +12,7 @@ export const lesson = {
     "Explain how HPKE seals a message key to the authority's public key, and why the seal is bound to the message header",
     "Execute a warrant as the authority, and show that the warrant's limits are enforced by software, not by the key",
   ],
-  // TEMPORARY: 'forward-secrecy' is the real prerequisite; restore it when lessons 4-5 are in lessons/index.ts.
-  prerequisites: ['encrypt'],
+  prerequisites: ['forward-secrecy'],
   steps: [
     { id: 'the-letter', title: 'The request' },
     {

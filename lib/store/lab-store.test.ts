@@ -76,4 +76,19 @@ describe('two-party lab', () => {
     const d = runToDelivery().getState();
     expect(bytesToHex(c.keys.alice!.publicKey)).not.toBe(bytesToHex(d.keys.alice!.publicKey));
   });
+
+  it('recordOnWire appends items from elsewhere in the lab (via the server), numbering on', () => {
+    const lab = runToDelivery();
+    const before = lab.getState().wire;
+    lab.getState().recordOnWire([
+      { from: 'alice', to: 'server', label: 'Envelope 1', bytes: Uint8Array.of(1, 2) },
+      { from: 'server', to: 'bob', label: 'Envelope 1', bytes: Uint8Array.of(1, 2) },
+    ]);
+    const after = lab.getState().wire;
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length).map((w) => [w.id, w.from, w.to])).toEqual([
+      [before.length + 1, 'alice', 'server'],
+      [before.length + 2, 'server', 'bob'],
+    ]);
+  });
 });

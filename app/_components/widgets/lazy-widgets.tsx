@@ -21,3 +21,6 @@ export const EscrowSwitch = dynamic(() => import('./escrow/EscrowSwitch').then((
 export const Forge = dynamic(() => import('./escrow/Forge').then((m) => m.Forge));
 export const SplitKeys = dynamic(() => import('./escrow/SplitKeys').then((m) => m.SplitKeys));
 export const Warrant = dynamic(() => import('./escrow/Warrant').then((m) => m.Warrant));
+export const Conversation = dynamic(() => import('./protocol/Conversation').then((m) => m.Conversation));
+export const DeviceTheft = dynamic(() => import('./protocol/DeviceTheft').then((m) => m.DeviceTheft));
+export const ServerView = dynamic(() => import('./protocol/ServerView').then((m) => m.ServerView));

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { WidgetName } from '@/lib/lessons/widget-names';
 import { Callout } from './Callout';
-import { AttackConsole, BlastRadius, Derive, EncryptDecrypt, EscrowBinding, EscrowSwitch, Forge, KeyExchange, KeyPair, NonceReuse, SelfTest, SplitKeys, Tamper, Warrant, Wire } from './lazy-widgets';
+import { AttackConsole, BlastRadius, Conversation, Derive, DeviceTheft, EncryptDecrypt, EscrowBinding, EscrowSwitch, Forge, KeyExchange, KeyPair, NonceReuse, SelfTest, ServerView, SplitKeys, Tamper, Warrant, Wire } from './lazy-widgets';
 import { Quiz } from './Quiz';
 import { Step } from './Step';
 
@@ -24,6 +24,9 @@ export const lessonWidgets: Record<WidgetName, ComponentType<any>> = {
   Wire,
   NonceReuse,
   SelfTest,
+  Conversation,
+  ServerView,
+  DeviceTheft,
   AttackConsole,
   BlastRadius,
   EscrowSwitch,
