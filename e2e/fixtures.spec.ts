@@ -8,7 +8,8 @@ test('the long-task observer reports a 120 ms block caused by a key press, and n
   await page.goto('/');
   const idleFrom = await pageNow(page);
   await page.waitForTimeout(100);
-  expect(await longestTaskBetween(page, idleFrom, await pageNow(page))).toBe(0);
+  // Idle: nothing near the 120 ms block (a busy test machine may show short tasks of its own).
+  expect(await longestTaskBetween(page, idleFrom, await pageNow(page))).toBeLessThan(100);
 
   // A key handler that blocks for 120 ms: the kind of block a slow widget action would cause.
   await page.evaluate(() =>
@@ -29,14 +30,15 @@ test('the long-task observer reports a 120 ms block caused by a key press, and n
 test.describe('offline guard', () => {
   // Expected to fail: the guard must turn a request to another origin into a test failure.
   test.fail();
-  test('fails a test whose page fetches from another origin', async ({ page }) => {
+  // The page CSP already stops fetch() to other origins before any request is made, so the guard
+  // is proven with what CSP does not govern: the page navigating itself to another origin.
+  test('fails a test whose page sends a request to another origin', async ({ page }) => {
     await page.goto('/');
-    const outcome = await page.evaluate(() =>
-      fetch('http://example.invalid/leak').then(
-        () => 'reached',
-        () => 'blocked',
-      ),
-    );
-    expect(outcome).toBe('blocked');
+    const failed = page.waitForEvent('requestfailed', (r) => r.url().startsWith('http://example.invalid/'));
+    await page.evaluate(() => {
+      window.location.href = 'http://example.invalid/leak';
+    });
+    // Without the guard the request still fails (the host does not exist) and this body passes.
+    await failed;
   });
 });

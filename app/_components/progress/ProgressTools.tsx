@@ -6,17 +6,28 @@ import { useProgressStore } from '@/lib/store/progress-store';
 import { downloadText } from './download-text';
 import styles from './ProgressTools.module.css';
 
+/** Resolves once this page has read stored progress, so an export or import right after load sees it. */
+function stored(): Promise<void> {
+  if (useProgressStore.persist.hasHydrated()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = useProgressStore.persist.onFinishHydration(() => {
+      stop();
+      resolve();
+    });
+  });
+}
+
 /** Export progress to a JSON file, and import (merge) one, e.g. to move to another device. */
 export function ProgressTools() {
-  const progress = useProgressStore((s) => s.progress);
   const importProgress = useProgressStore((s) => s.importProgress);
   const fileInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const exportNow = async () => {
+    await stored();
     const now = new Date();
     const { exportProgressFile } = await import('@/lib/lessons/progress-schema');
-    downloadText(progressFileName(now), exportProgressFile(progress, now));
+    downloadText(progressFileName(now), exportProgressFile(useProgressStore.getState().progress, now));
     setMessage({ ok: true, text: `Saved ${progressFileName(now)} to your downloads.` });
   };
 
@@ -24,6 +35,7 @@ export function ProgressTools() {
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (!file) return;
+    await stored();
     const { parseProgressFile } = await import('@/lib/lessons/progress-schema');
     const result = parseProgressFile(await file.text(), file.size);
     if (!result.ok) {

@@ -10,7 +10,7 @@ import type { OutcomeRow } from '@/lib/attack-lab/world-messages';
 import { PersonBadge, personName } from './PersonBadge';
 import styles from './attack.module.css';
 
-const PAGE = 100;
+const PAGE = 40;
 const KIND_LABEL: Record<OutcomeRow['kind'], string> = {
   opened: 'opened',
   'tag-failed': 'tag failed',
