@@ -5,12 +5,14 @@
  */
 import type { Lesson, Track } from '@/lib/lessons/lesson-types';
 import { lesson as encrypt } from './encrypt/meta';
+import { lesson as endToEnd } from './end-to-end/meta';
+import { lesson as forwardSecrecy } from './forward-secrecy/meta';
 import { lesson as keyExchange } from './key-exchange/meta';
 import { lesson as keys } from './keys/meta';
 import { lesson as welcome } from './welcome/meta';
 
 /** Every lesson's metadata. */
-export const lessons: readonly Lesson[] = [welcome, keys, keyExchange, encrypt];
+export const lessons: readonly Lesson[] = [welcome, keys, keyExchange, encrypt, endToEnd, forwardSecrecy];
 
 /** The catalogue, in the order the lessons are meant to be taken. */
 export const tracks: readonly Track[] = [
@@ -23,7 +25,7 @@ export const tracks: readonly Track[] = [
   {
     id: 'core',
     title: 'The core path',
-    description: 'Build an encrypted conversation from real parts: key pairs, a shared secret, a derived key and authenticated encryption.',
-    lessons: ['keys', 'key-exchange', 'encrypt'],
+    description: 'Build an encrypted conversation from real parts: key pairs, a shared secret, a derived key and authenticated encryption. Then send it through a server, and steal a phone.',
+    lessons: ['keys', 'key-exchange', 'encrypt', 'end-to-end', 'forward-secrecy'],
   },
 ];

@@ -12,4 +12,6 @@ export const lessonContent = {
   keys: () => import('./keys/content.mdx'),
   'key-exchange': () => import('./key-exchange/content.mdx'),
   encrypt: () => import('./encrypt/content.mdx'),
+  'end-to-end': () => import('./end-to-end/content.mdx'),
+  'forward-secrecy': () => import('./forward-secrecy/content.mdx'),
 } satisfies Record<string, () => Promise<{ default: MDXContent }>>;

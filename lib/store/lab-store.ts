@@ -22,11 +22,14 @@ export interface LabError {
   readonly message: string;
 }
 
+/** Where a wire item starts or ends: one of the two phones, or the relay server between them. */
+export type WireEndpoint = Party | 'server';
+
 /** One thing that crossed the wire: exactly what Eve (and anyone on the path) sees. */
 export interface WireItem {
   readonly id: number;
-  readonly from: Party;
-  readonly to: Party;
+  readonly from: WireEndpoint;
+  readonly to: WireEndpoint;
   readonly label: string;
   readonly bytes: Uint8Array;
   /** Set when the tamper control changed these bytes in transit. */
@@ -76,6 +79,8 @@ export interface LabState {
   tamper(bitIndex?: number): void;
   /** Bob opens what was delivered. */
   decrypt(): void;
+  /** Logs items another part of the lab sent (the relay conversation's envelopes, both hops). */
+  recordOnWire(items: readonly Omit<WireItem, 'id'>[]): void;
   reset(): void;
 }
 
@@ -102,7 +107,7 @@ export function createLabStore(seed?: string): StoreApi<LabState> {
 
   return createStore<LabState>()((set, get) => {
     const fail = (action: LabAction, message: string) => set({ error: { action, message } });
-    const push = (items: Omit<WireItem, 'id'>[]) => {
+    const push = (items: readonly Omit<WireItem, 'id'>[]) => {
       const wire = get().wire;
       let next = wire.length ? wire[wire.length - 1]!.id + 1 : 1;
       return [...wire, ...items.map((i) => ({ ...i, id: next++ }))];
@@ -209,6 +214,10 @@ export function createLabStore(seed?: string): StoreApi<LabState> {
         } catch (e) {
           set({ bobResult: { ok: false, error: e instanceof AeadOpenError ? e.message : String(e) }, error: null });
         }
+      },
+
+      recordOnWire(items) {
+        set({ wire: push(items) });
       },
 
       reset() {

@@ -20,7 +20,11 @@ export interface SequenceMessage {
 export interface SequenceDiagramProps {
   readonly actors: readonly ActorId[];
   readonly messages: readonly SequenceMessage[];
-  /** An actor drawn as a tap on the line between the others (sees every message). */
+  /**
+   * An eavesdropper who sees every message. Listed in `actors`: drawn as a tapped lifeline between
+   * the others, marked where messages cross it. Not listed: she sits on every link, and each
+   * message is marked in her colour at its midpoint.
+   */
   readonly tap?: ActorId;
   /** Accessible name of the figure. */
   readonly title: string;
@@ -63,8 +67,9 @@ export function SequenceDiagram({ actors, messages, tap, title }: SequenceDiagra
           const x2 = x(m.to);
           const dir = Math.sign(x2 - x1) || 1;
           const mid = (x1 + x2) / 2;
-          const tapX = tap ? x(tap) : null;
-          const crossesTap = tapX !== null && (tapX - x1) * (tapX - x2) < 0;
+          const tapOnLifeline = tap !== undefined && actors.includes(tap);
+          const tapX = tap === undefined ? null : tapOnLifeline ? x(tap) : mid;
+          const crossesTap = tapX !== null && (!tapOnLifeline || (tapX - x1) * (tapX - x2) < 0);
           return (
             <g key={m.id} className={m.alarm ? styles.alarm : styles.msg}>
               <line x1={x1 + dir * 4} x2={x2 - dir * 6} y1={y} y2={y} stroke="currentColor" strokeWidth={1.8} markerEnd="url(#seq-arrow)" />

@@ -14,3 +14,6 @@ export const NonceReuse = dynamic(() => import('./crypto/NonceReuse').then((m) =
 export const SelfTest = dynamic(() => import('./crypto/SelfTest').then((m) => m.SelfTest));
 export const Tamper = dynamic(() => import('./crypto/Tamper').then((m) => m.Tamper));
 export const Wire = dynamic(() => import('./crypto/Wire').then((m) => m.Wire));
+export const Conversation = dynamic(() => import('./protocol/Conversation').then((m) => m.Conversation));
+export const DeviceTheft = dynamic(() => import('./protocol/DeviceTheft').then((m) => m.DeviceTheft));
+export const ServerView = dynamic(() => import('./protocol/ServerView').then((m) => m.ServerView));

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { WidgetName } from '@/lib/lessons/widget-names';
 import { Callout } from './Callout';
-import { Derive, EncryptDecrypt, KeyExchange, KeyPair, NonceReuse, SelfTest, Tamper, Wire } from './lazy-widgets';
+import { Conversation, Derive, DeviceTheft, EncryptDecrypt, KeyExchange, KeyPair, NonceReuse, SelfTest, ServerView, Tamper, Wire } from './lazy-widgets';
 import { Quiz } from './Quiz';
 import { Step } from './Step';
 
@@ -25,4 +25,7 @@ export const lessonWidgets: Record<WidgetName, ComponentType<any>> = {
   Wire,
   NonceReuse,
   SelfTest,
+  Conversation,
+  ServerView,
+  DeviceTheft,
 };

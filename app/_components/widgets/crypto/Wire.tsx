@@ -1,6 +1,8 @@
 'use client';
+import { memo, useDeferredValue } from 'react';
+import type { WireItem } from '@/lib/store/lab-store';
 import { describeLength } from '@/lib/crypto/byte-format';
-import { ActorBadge } from '../../actors';
+import { ACTORS, ActorBadge } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
 import { SequenceDiagram } from '../../diagram/SequenceDiagram';
 import { useLab } from './lab-hooks';
@@ -8,8 +10,16 @@ import styles from './widgets.module.css';
 
 /** Eve's view: every byte that crossed the wire, in order, and nothing else. */
 export function Wire() {
-  const wire = useLab((s) => s.wire);
+  // Deferred: an action that adds to the wire (often while this view sits in a hidden step)
+  // re-renders it in a transition React can slice, not in the action's own task.
+  const wire = useDeferredValue(useLab((s) => s.wire));
   const demo = useLab((s) => s.keys.alice?.randomness === 'demo');
+  return <WireItems wire={wire} demo={demo} />;
+}
+
+const WireItems = memo(function WireItems({ wire, demo }: { wire: readonly WireItem[]; demo: boolean }) {
+  // Through a relay, Eve sits on every link (phone to server, server to phone).
+  const relayed = wire.some((w) => w.from === 'server' || w.to === 'server');
   return (
     <section className={styles.widget} aria-label="What Eve sees on the wire">
       <h3 className={styles.title}>
@@ -21,7 +31,7 @@ export function Wire() {
       </p>
       <SequenceDiagram
         title={`Messages between Alice and Bob, tapped by Eve: ${wire.length} item${wire.length === 1 ? '' : 's'}`}
-        actors={['alice', 'eve', 'bob']}
+        actors={relayed ? ['alice', 'server', 'bob'] : ['alice', 'eve', 'bob']}
         tap="eve"
         messages={wire.map((w) => ({
           id: w.id,
@@ -39,7 +49,7 @@ export function Wire() {
           {wire.map((w) => (
             <li key={w.id}>
               <ByteView
-                label={`${w.label} (${w.from === 'alice' ? 'Alice → Bob' : 'Bob → Alice'})${w.tampered ? ', tampered' : ''}`}
+                label={`${w.label} (${ACTORS[w.from].name} → ${ACTORS[w.to].name})${w.tampered ? ', tampered' : ''}`}
                 value={w.bytes}
                 actor="eve"
                 demo={demo}
@@ -51,4 +61,4 @@ export function Wire() {
       )}
     </section>
   );
-}
+});

@@ -1,0 +1,86 @@
+/**
+ * Drivers for lessons/forward-secrecy: steal Bob's phone in a static and in a ratchet conversation
+ * and check the computed counts against what the widget marks, message by message: static opens
+ * every earlier message, the ratchet none; in ratchet mode the conversation heals.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { LessonDrivers } from '../lesson-driver';
+import { tabTo } from '../lesson-driver';
+import { generateKeyPair, press } from './crypto-steps';
+
+/** Picks the theft point with the keyboard (the select starts at 5) and steals the phone. */
+async function stealAfter(page: Page, panel: Locator, message: number) {
+  const select = panel.getByRole('combobox', { name: "Bob's phone is stolen right after message" });
+  await tabTo(page, select);
+  const from = Number(await select.inputValue());
+  for (let i = from; i !== message; i += message > from ? 1 : -1) await page.keyboard.press(message > from ? 'ArrowDown' : 'ArrowUp');
+  await expect(select).toHaveValue(String(message));
+  await press(page, panel, "Steal Bob's phone");
+  await expect(panel.getByTestId('theft-summary')).toBeVisible();
+}
+
+/** The "x of n" the widget computed for one side of the theft. */
+async function tally(panel: Locator, side: 'before' | 'after'): Promise<{ opened: number; total: number }> {
+  const text = await panel.getByTestId(`theft-${side}`).innerText();
+  const m = /(\d+) of (\d+)/.exec(text);
+  if (!m) throw new Error(`no count in "${text}"`);
+  return { opened: Number(m[1]), total: Number(m[2]) };
+}
+
+/** Messages the timeline marks, by phase and outcome. */
+function marked(panel: Locator, phase: 'before' | 'after', outcome?: 'opened' | 'closed'): Locator {
+  return panel.locator(`[data-testid="theft-message"][data-phase="${phase}"]${outcome ? `[data-outcome="${outcome}"]` : ''}`);
+}
+
+export const drivers: LessonDrivers = {
+  'record-now': async ({ page, panel }) => {
+    await generateKeyPair(page, panel, 'alice');
+    await generateKeyPair(page, panel, 'bob');
+  },
+  'static-theft': async ({ page, panel }) => {
+    await stealAfter(page, panel, 6);
+    const before = await tally(panel, 'before');
+    const after = await tally(panel, 'after');
+    // Static keys: every earlier message opens, and every later one.
+    expect(before).toEqual({ opened: 6, total: 6 });
+    expect(after).toEqual({ opened: 4, total: 4 });
+    await expect(marked(panel, 'before')).toHaveCount(before.total);
+    await expect(marked(panel, 'before', 'opened')).toHaveCount(before.opened);
+    await expect(marked(panel, 'after', 'opened')).toHaveCount(after.opened);
+    // What the thief decrypted is what Alice and Bob wrote (the texts in the widget's editor).
+    const written = await panel.locator('details input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(written).toHaveLength(10);
+    await expect(panel.getByTestId('thief-plaintext')).toHaveText(written);
+  },
+  'ratchet-theft': async ({ page, panel }) => {
+    await stealAfter(page, panel, 4);
+    const before = await tally(panel, 'before');
+    const after = await tally(panel, 'after');
+    // The ratchet: no earlier message opens; a few later ones do until the conversation heals.
+    expect(before).toEqual({ opened: 0, total: 4 });
+    await expect(marked(panel, 'before')).toHaveCount(4);
+    await expect(marked(panel, 'before', 'opened')).toHaveCount(0);
+    await expect(marked(panel, 'after', 'opened')).toHaveCount(after.opened);
+    expect(after.total).toBe(6);
+    expect(after.opened).toBeGreaterThan(0);
+    expect(after.opened).toBeLessThan(after.total);
+  },
+  healing: async ({ page, panel }) => {
+    await stealAfter(page, panel, 1);
+    const before = await tally(panel, 'before');
+    const after = await tally(panel, 'after');
+    expect(before).toEqual({ opened: 0, total: 1 });
+    await expect(marked(panel, 'before', 'opened')).toHaveCount(0);
+    await expect(marked(panel, 'after', 'opened')).toHaveCount(after.opened);
+    // Healed: from the marked message on, nothing opens; before it, after the theft, something did.
+    const items = await panel
+      .locator('[data-testid="theft-message"]')
+      .evaluateAll((els) => els.map((e) => ({ outcome: e.getAttribute('data-outcome'), healed: e.querySelector('[data-testid="healed-marker"]') !== null })));
+    const healedAt = items.findIndex((i) => i.healed);
+    expect(items.filter((i) => i.healed)).toHaveLength(1);
+    expect(healedAt).toBeGreaterThan(1);
+    expect(items.slice(healedAt).every((i) => i.outcome === 'closed')).toBe(true);
+    expect(items.slice(1, healedAt).some((i) => i.outcome === 'opened')).toBe(true);
+    expect(after.opened).toBe(items.filter((i) => i.outcome === 'opened').length);
+  },
+};
