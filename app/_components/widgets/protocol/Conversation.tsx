@@ -8,7 +8,7 @@ import type { TwoPartyMember } from '@/lib/protocol/two-party-conversation';
 import { ACTORS, ActorBadge } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
 import { SequenceDiagram, type SequenceMessage } from '../../diagram/SequenceDiagram';
-import { useLab } from '../crypto/LabProvider';
+import { useLab } from '../crypto/lab-hooks';
 import styles from '../crypto/widgets.module.css';
 import own from './protocol.module.css';
 import { nextTask, useRelayConversation, useRelayStore } from './relay-conversation';

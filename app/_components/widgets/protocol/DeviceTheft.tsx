@@ -17,7 +17,7 @@ import {
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ACTORS, ActorBadge } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
-import { useLab } from '../crypto/LabProvider';
+import { useLab } from '../crypto/lab-hooks';
 import styles from '../crypto/widgets.module.css';
 import own from './protocol.module.css';
 import { hexPreview } from './relay-conversation';

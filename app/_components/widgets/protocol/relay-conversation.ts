@@ -6,7 +6,7 @@
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { createRelayConversationStore, type RelayConversationState } from '@/lib/store/relay-conversation-store';
-import { useLabStore } from '../crypto/LabProvider';
+import { useLabStore } from '../crypto/lab-hooks';
 import { useScoped } from '../LessonScope';
 
 /** The lesson's relay conversation store itself, for handlers that act and then read the outcome. */
