@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { WidgetName } from '@/lib/lessons/widget-names';
 import { Callout } from './Callout';
-import { Conversation, Derive, DeviceTheft, EncryptDecrypt, KeyExchange, KeyPair, NonceReuse, SelfTest, ServerView, Tamper, Wire } from './lazy-widgets';
+import { Conversation, Derive, DeviceTheft, EncryptDecrypt, Exercise, KeyExchange, KeyPair, NonceReuse, SelfTest, ServerView, Tamper, Wire } from './lazy-widgets';
 import { Quiz } from './Quiz';
 import { Step } from './Step';
 
@@ -17,6 +17,7 @@ export const lessonWidgets: Record<WidgetName, ComponentType<any>> = {
   Step,
   Quiz,
   Callout,
+  Exercise,
   KeyPair,
   KeyExchange,
   Derive,
