@@ -9,4 +9,5 @@ import type { LessonExercises } from '@/lib/lessons/lesson-exercises';
 /** slug → loader of that lesson's exercises.ts. */
 export const lessonExercises = {
   'key-exchange': () => import('./key-exchange/exercises'),
+  encrypt: () => import('./encrypt/exercises'),
 } satisfies Record<string, () => Promise<{ exercises: LessonExercises }>>;
