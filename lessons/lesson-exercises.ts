@@ -10,4 +10,5 @@ import type { LessonExercises } from '@/lib/lessons/lesson-exercises';
 export const lessonExercises = {
   'key-exchange': () => import('./key-exchange/exercises'),
   encrypt: () => import('./encrypt/exercises'),
+  'forward-secrecy': () => import('./forward-secrecy/exercises'),
 } satisfies Record<string, () => Promise<{ exercises: LessonExercises }>>;
