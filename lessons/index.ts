@@ -10,9 +10,10 @@ import { lesson as forwardSecrecy } from './forward-secrecy/meta';
 import { lesson as keyExchange } from './key-exchange/meta';
 import { lesson as keys } from './keys/meta';
 import { lesson as welcome } from './welcome/meta';
+import { lesson as writeTheAttack } from './write-the-attack/meta';
 
 /** Every lesson's metadata. */
-export const lessons: readonly Lesson[] = [welcome, keys, keyExchange, encrypt, endToEnd, forwardSecrecy];
+export const lessons: readonly Lesson[] = [welcome, keys, keyExchange, encrypt, endToEnd, forwardSecrecy, writeTheAttack];
 
 /** The catalogue, in the order the lessons are meant to be taken. */
 export const tracks: readonly Track[] = [
@@ -27,5 +28,11 @@ export const tracks: readonly Track[] = [
     title: 'The core path',
     description: 'Build an encrypted conversation from real parts: key pairs, a shared secret, a derived key and authenticated encryption. Then send it through a server, and steal a phone.',
     lessons: ['keys', 'key-exchange', 'encrypt', 'end-to-end', 'forward-secrecy'],
+  },
+  {
+    id: 'backdoor',
+    title: 'The backdoor',
+    description: 'Switch on an escrow key for lawful access, then play the thief who steals it, and see what splitting the key between agencies changes.',
+    lessons: ['write-the-attack'],
   },
 ];

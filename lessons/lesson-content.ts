@@ -14,4 +14,5 @@ export const lessonContent = {
   encrypt: () => import('./encrypt/content.mdx'),
   'end-to-end': () => import('./end-to-end/content.mdx'),
   'forward-secrecy': () => import('./forward-secrecy/content.mdx'),
+  'write-the-attack': () => import('./write-the-attack/content.mdx'),
 } satisfies Record<string, () => Promise<{ default: MDXContent }>>;

@@ -11,4 +11,5 @@ export const lessonExercises = {
   'key-exchange': () => import('./key-exchange/exercises'),
   encrypt: () => import('./encrypt/exercises'),
   'forward-secrecy': () => import('./forward-secrecy/exercises'),
+  'write-the-attack': () => import('./write-the-attack/exercises'),
 } satisfies Record<string, () => Promise<{ exercises: LessonExercises }>>;

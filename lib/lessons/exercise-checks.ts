@@ -65,6 +65,11 @@ function isForgeryTarget(value: unknown): value is ForgeryTarget {
   return typeof t.originalText === 'string' && typeof t.seed === 'string' && typeof t.senderName === 'string' && typeof t.recipient?.name === 'string' && typeof t.stateBefore === 'object' && typeof t.directory === 'object';
 }
 
+/** Names a field of the value a check looked at: "the export `forged`" → "the export `forged.header`". */
+function fieldOf(what: string, field: string): string {
+  return what.endsWith('`') ? `${what.slice(0, -1)}.${field}\`` : `${what}.${field}`;
+}
+
 /** Passes when the recipient's ordinary client accepts the value (`{ header, ciphertext }`) as a genuine message with new text. */
 const recipientAcceptsForgery: CustomCheck = ({ value, what, expected }) => {
   if (!isForgeryTarget(expected)) return { pass: false, message: 'This check has no recipient to deliver to (lesson bug).' };
@@ -75,13 +80,13 @@ const recipientAcceptsForgery: CustomCheck = ({ value, what, expected }) => {
   const parts = value as { header?: unknown; ciphertext?: unknown };
   const headerBytes = asBytes(parts.header);
   const ciphertext = asBytes(parts.ciphertext);
-  if (!headerBytes) return { pass: false, message: `${what}.header should be bytes (the encoded envelope header), but it is ${describeType(parts.header)}.` };
-  if (!ciphertext) return { pass: false, message: `${what}.ciphertext should be bytes (ciphertext ‖ tag), but it is ${describeType(parts.ciphertext)}.` };
+  if (!headerBytes) return { pass: false, message: `${fieldOf(what, 'header')} should be bytes (the encoded envelope header), but it is ${describeType(parts.header)}.` };
+  if (!ciphertext) return { pass: false, message: `${fieldOf(what, 'ciphertext')} should be bytes (ciphertext ‖ tag), but it is ${describeType(parts.ciphertext)}.` };
   let header: EnvelopeHeader;
   try {
     header = decodeHeader(headerBytes);
   } catch (error) {
-    return { pass: false, message: `${recipient.name}'s client cannot read ${what}.header: ${error instanceof HeaderDecodeError ? error.message : String(error)}.` };
+    return { pass: false, message: `${recipient.name}'s client cannot read ${fieldOf(what, 'header')}: ${error instanceof HeaderDecodeError ? error.message : String(error)}.` };
   }
   let plaintext: string;
   try {
