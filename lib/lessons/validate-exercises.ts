@@ -72,8 +72,12 @@ export async function validateExercisesInNode(folders: readonly LessonFolderInpu
         continue;
       }
       timings.push({ file, id: exercise.id, ms: performance.now() - started });
-      for (const problem of validation.problems) {
-        issues.push({ rule: ruleOfExerciseProblem(problem, exercise.id), file, path: `exercises[${index}]`, message: problem });
+      const found = validation.problems.map((problem) => ({ rule: ruleOfExerciseProblem(problem, exercise.id), problem }));
+      // A check that names a missing expected value or custom check also fails the solution's run;
+      // report the cause alone, and the runs once it is fixed.
+      const causes = found.filter((f) => f.rule === 'exercise-check');
+      for (const { rule, problem } of causes.length > 0 ? causes : found) {
+        issues.push({ rule, file, path: `exercises[${index}]`, message: problem });
       }
     }
   }
