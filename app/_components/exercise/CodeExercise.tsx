@@ -231,7 +231,9 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
         ) : (
           <>
             <StaticCode code={code} label={`Code of ${exercise.title} (read-only until you open the editor)`} />
-            <button type="button" className="primary" onClick={openEditor} onPointerEnter={preloadMonaco} onFocus={preloadMonaco}>
+            {/* Preload on hover only: loading Monaco evaluates megabytes of script in one main-thread
+                task, and a keyboard user tabbing past the button on the way to Next must not pay it. */}
+            <button type="button" className="primary" onClick={openEditor} onPointerEnter={preloadMonaco}>
               Open editor
             </button>
           </>
