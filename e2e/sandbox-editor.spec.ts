@@ -46,6 +46,7 @@ test('no Monaco request on /, on lesson pages until "Open editor", and on /code 
   expect(scripts.monaco, 'Monaco scripts on a lesson without exercises').toEqual([]);
   await expect(page.getByRole('button', { name: 'Open editor' })).toHaveCount(0);
   await page.goto('/learn/key-exchange#in-code');
+  await expect(page.locator('[data-hydrated="true"]')).toBeAttached();
   const exercise = page.getByRole('region', { name: 'Compute the shared secret yourself' });
   await exercise.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(exercise.getByRole('group', { name: 'Run controls' }).getByRole('status')).toHaveText(/^Finished in/);
