@@ -182,7 +182,7 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
 
   return {
     id: 'write-the-attack',
-    title: 'Write the attack',
+    title: 'Read every message, then forge one',
     instructions:
       `You hold the escrow authority's secret key (\`lesson.stolenKey\`) and a week of traffic between ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}, recorded on the wire (\`lesson.capture\`, ${capture.records.length} envelopes in the order they were sent).\n\n` +
       'Decrypt every envelope and export the texts, in capture order, as `plaintexts`. ' +
