@@ -47,7 +47,7 @@ export const drivers: LessonDrivers = {
   },
   'in-code': async ({ page, panel }) => {
     const exercise = openAndSpotTheTamper();
-    const region = await passExerciseByKeyboard(page, panel, exercise);
+    const { region } = await passExerciseByKeyboard(page, panel, exercise);
     await expect(region.getByRole('log')).toContainText(`Alice wrote: ${String(exercise.setup.expected.plaintext)}`);
     await expect(region.getByRole('log')).toContainText('rejected:');
   },

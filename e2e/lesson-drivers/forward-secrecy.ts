@@ -75,7 +75,7 @@ export const drivers: LessonDrivers = {
   'chain-by-hand': async ({ page, panel }) => {
     const exercise = walkTheChain();
     const { nextMessageNumber } = (exercise.setup.context as { stolen: { nextMessageNumber: number } }).stolen;
-    const region = await passExerciseByKeyboard(page, panel, exercise);
+    const { region } = await passExerciseByKeyboard(page, panel, exercise);
     await expect(region.getByRole('log')).toContainText(`message ${nextMessageNumber - 1} stays closed`);
     await expect(region.getByRole('log')).toContainText(`opened ${(exercise.setup.expected.opened as number[]).join(', ')}`);
   },

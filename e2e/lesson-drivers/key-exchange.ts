@@ -29,7 +29,7 @@ export const drivers: LessonDrivers = {
     expect((await panel.innerText()).replace(/\s/g, '')).not.toContain(shared);
   },
   'in-code': async ({ page, panel }) => {
-    const region = await passExerciseByKeyboard(page, panel, sharedSecretByHand());
+    const { region } = await passExerciseByKeyboard(page, panel, sharedSecretByHand());
     await expect(region.getByRole('log')).toContainText('refused: X25519 refused this public key');
   },
 };
