@@ -69,10 +69,21 @@ export function pageNow(page: Page): Promise<number> {
   return page.evaluate(() => performance.now());
 }
 
-/** The longest long task that started within [from, to] on the page's clock (0 if none). */
-export async function longestTaskBetween(page: Page, from: number, to: number): Promise<number> {
+/** A span on the page's clock, e.g. one that a budget does not cover. */
+export interface ClockSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The longest long task that started within [from, to] on the page's clock (0 if none), leaving
+ * out tasks that started inside one of the `except` spans.
+ */
+export async function longestTaskBetween(page: Page, from: number, to: number, except: readonly ClockSpan[] = []): Promise<number> {
   // Long tasks are reported asynchronously; give the observer a frame to deliver them.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   const tasks = await page.evaluate(() => window.__longTasks ?? []);
-  return tasks.filter((t) => t.start >= from && t.start <= to).reduce((max, t) => Math.max(max, t.duration), 0);
+  return tasks
+    .filter((t) => t.start >= from && t.start <= to && !except.some((span) => t.start >= span.from && t.start <= span.to))
+    .reduce((max, t) => Math.max(max, t.duration), 0);
 }

@@ -6,6 +6,7 @@
  * calls it while the step is visible, then answers the step's quizzes, then presses Next.
  */
 import type { Locator, Page } from '@playwright/test';
+import type { ClockSpan } from './fixtures';
 import type { Lesson, LessonStep } from '../lib/lessons/lesson-types';
 
 /** What a step driver gets. */
@@ -36,4 +37,26 @@ export async function tabTo(page: Page, target: Locator, { backwards = false, ma
   }
   if (await handle.evaluate((el) => el === document.activeElement)) return;
   throw new Error(`tabTo: ${String(target)} was not reached in ${maxPresses} Tab presses`);
+}
+
+/** A span of a step that the walk's main-thread budget does not cover, and why. */
+export interface BudgetExemption extends ClockSpan {
+  readonly why: string;
+}
+
+const exemptions = new WeakMap<Page, BudgetExemption[]>();
+
+/**
+ * Takes a span (page clock, `performance.now()`) out of the walk's 50 ms long-task budget. Only for
+ * work the budget is not about, named in `why`: loading the code editor (Monaco evaluates megabytes
+ * of script when "Open editor" is pressed, with its own budget in sandbox-editor.spec.ts). The walk
+ * prints the longest task it left out, so the exemption stays visible.
+ */
+export function exemptFromLongTaskBudget(page: Page, exemption: BudgetExemption): void {
+  exemptions.set(page, [...(exemptions.get(page) ?? []), exemption]);
+}
+
+/** The exemptions recorded for `page` so far. */
+export function longTaskExemptions(page: Page): readonly BudgetExemption[] {
+  return exemptions.get(page) ?? [];
 }

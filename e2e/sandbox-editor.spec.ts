@@ -30,13 +30,30 @@ function recordScripts(page: Page): { urls: string[]; monaco: string[]; pending:
   return log;
 }
 
-test('no Monaco request on /, and on /code only after "Open editor"', async ({ page }) => {
+test('no Monaco request on /, on lesson pages until "Open editor", and on /code only after it', async ({ page }) => {
   const scripts = recordScripts(page);
   await page.goto('/');
   await page.waitForLoadState('networkidle');
   await Promise.all(scripts.pending);
   expect(scripts.urls.length, 'scripts seen on /').toBeGreaterThan(0);
   expect(scripts.monaco, 'Monaco scripts on /').toEqual([]);
+
+  // A lesson without exercises loads no exercise code at all; one with an exercise shows its code
+  // (and runs it) without Monaco, and keyboard focus on "Open editor" does not load it either.
+  await page.goto('/learn/keys');
+  await page.waitForLoadState('networkidle');
+  await Promise.all(scripts.pending);
+  expect(scripts.monaco, 'Monaco scripts on a lesson without exercises').toEqual([]);
+  await expect(page.getByRole('button', { name: 'Open editor' })).toHaveCount(0);
+  await page.goto('/learn/key-exchange#in-code');
+  await expect(page.locator('[data-hydrated="true"]')).toBeAttached();
+  const exercise = page.getByRole('region', { name: 'Compute the shared secret yourself' });
+  await exercise.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(exercise.getByRole('group', { name: 'Run controls' }).getByRole('status')).toHaveText(/^Finished in/);
+  await exercise.getByRole('button', { name: 'Open editor' }).focus();
+  await page.waitForLoadState('networkidle');
+  await Promise.all(scripts.pending);
+  expect(scripts.monaco, 'Monaco scripts on a lesson with an exercise, before "Open editor"').toEqual([]);
 
   await page.goto('/code');
   await page.waitForLoadState('networkidle');

@@ -13,9 +13,10 @@ import { lesson as keys } from './keys/meta';
 import { lesson as splitKeys } from './split-keys/meta';
 import { lesson as stealTheKey } from './steal-the-key/meta';
 import { lesson as welcome } from './welcome/meta';
+import { lesson as writeTheAttack } from './write-the-attack/meta';
 
 /** Every lesson's metadata. */
-export const lessons: readonly Lesson[] = [welcome, keys, keyExchange, encrypt, endToEnd, forwardSecrecy, exceptionalAccess, stealTheKey, splitKeys];
+export const lessons: readonly Lesson[] = [welcome, keys, keyExchange, encrypt, endToEnd, forwardSecrecy, exceptionalAccess, stealTheKey, splitKeys, writeTheAttack];
 
 /** The catalogue, in the order the lessons are meant to be taken. */
 export const tracks: readonly Track[] = [
@@ -35,6 +36,6 @@ export const tracks: readonly Track[] = [
     id: 'backdoor',
     title: 'The backdoor',
     description: 'Switch on an escrow key for lawful access, then play the thief who steals it, and see what splitting the key between agencies changes.',
-    lessons: ['exceptional-access', 'steal-the-key', 'split-keys'],
+    lessons: ['exceptional-access', 'steal-the-key', 'split-keys', 'write-the-attack'],
   },
 ];

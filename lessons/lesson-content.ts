@@ -17,4 +17,5 @@ export const lessonContent = {
   'exceptional-access': () => import('./exceptional-access/content.mdx'),
   'steal-the-key': () => import('./steal-the-key/content.mdx'),
   'split-keys': () => import('./split-keys/content.mdx'),
+  'write-the-attack': () => import('./write-the-attack/content.mdx'),
 } satisfies Record<string, () => Promise<{ default: MDXContent }>>;

@@ -1,9 +1,9 @@
 /**
  * Proves each lessons:check rule fires, with its message and location, on a fixture that breaks
- * exactly that rule (lessons/__fixtures__/<rule>/, each a copy of ../valid with one change), and
- * that the valid fixture and the real lessons/ pass.
+ * exactly that rule (lessons/__fixtures__/<rule>/, each a copy of ../valid, or for exercise rules
+ * of ../valid-exercise, with one change), and that the valid fixtures and the real lessons/ pass.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatLessonIssue, LESSON_RULES, type LessonRule } from '../lib/lessons/lesson-issue';
@@ -73,20 +73,44 @@ const expectations: Record<string, Expected> = {
   'content-map-missing': { rule: 'content-map-missing', line: 'lessons/lesson-content.ts: "beta" has no entry' },
   'content-map-extra': { rule: 'content-map-extra', line: 'lessons/lesson-content.ts: gamma: "gamma" is not a lesson of index.ts' },
   'content-map-path': { rule: 'content-map-path', line: 'lessons/lesson-content.ts: beta: The entry for "beta" must be () => import(\'./beta/content.mdx\')' },
+  // Copies of valid-exercise (one code exercise in alpha) with one change each.
+  'exercises-load': { rule: 'exercises-load', line: 'lessons/alpha/exercises.ts: exercises.ts could not be loaded: the builder of exercises[0] threw RangeError: alpha-sum needs a seed.' },
+  'exercise-schema': { rule: 'exercise-schema', line: /^lessons\/alpha\/exercises\.ts: exercises\[0\]\.hints: exercise 'alpha-sum': .*>=1 items/ },
+  'exercise-id-duplicate': { rule: 'exercise-id-duplicate', line: 'lessons/beta/exercises.ts: exercises[0].id: Exercise id "alpha-sum" is already used in alpha/exercises.ts' },
+  'exercise-unknown': { rule: 'exercise-unknown', line: 'lessons/alpha/content.mdx:23: <Exercise id="alpha-sun"> has no exercise in exercises.ts: did you mean "alpha-sum"?' },
+  'exercise-placed-twice': { rule: 'exercise-placed-twice', line: 'lessons/alpha/content.mdx:23: <Exercise id="alpha-sum"> is placed twice (first on line 21)' },
+  'exercise-unused': { rule: 'exercise-unused', line: 'lessons/alpha/exercises.ts: exercises[0]: Exercise "alpha-sum" is never placed in content.mdx' },
+  'exercise-check': { rule: 'exercise-check', line: "lessons/alpha/exercises.ts: exercises[0]: exercise 'alpha-sum': checks.sum: expected value 'total' is not in setup.expected" },
+  'exercise-solution': { rule: 'exercise-solution', line: "lessons/alpha/exercises.ts: exercises[0]: exercise 'alpha-sum': solution fails check 'sum': the export `sum` is not the expected value." },
+  'exercise-starter': { rule: 'exercise-starter', line: "lessons/alpha/exercises.ts: exercises[0]: exercise 'alpha-sum': starter already passes every check" },
+  'exercise-map-load': { rule: 'exercise-map-load', line: 'lessons/lesson-exercises.ts: lesson-exercises.ts must export `lessonExercises`' },
+  'exercise-map-missing': { rule: 'exercise-map-missing', line: 'lessons/lesson-exercises.ts: "alpha" has exercises.ts but no entry' },
+  'exercise-map-extra': { rule: 'exercise-map-extra', line: 'lessons/lesson-exercises.ts: beta: "beta" has no lessons/beta/exercises.ts' },
+  'exercise-map-path': { rule: 'exercise-map-path', line: 'lessons/lesson-exercises.ts: alpha: The entry for "alpha" must be () => import(\'./alpha/exercises\')' },
 };
+
+/** Fixtures that must pass: the plain course, and the same course with one code exercise. */
+const VALID_FIXTURES = ['valid', 'valid-exercise'];
 
 describe('lessons:check fixtures', () => {
   it('has a fixture for every rule, and an expectation for every fixture', () => {
-    const fixtures = readdirSync(FIXTURES).filter((name) => name !== 'valid').sort();
+    const fixtures = readdirSync(FIXTURES).filter((name) => !VALID_FIXTURES.includes(name)).sort();
     expect(fixtures).toEqual(Object.keys(expectations).sort());
     const covered = new Set(Object.values(expectations).map((e) => e.rule));
     expect(LESSON_RULES.filter((rule) => !covered.has(rule))).toEqual([]);
   });
 
   it('passes the valid fixture', async () => {
-    const { issues, lessons } = await checkLessonsRoot(path.join(FIXTURES, 'valid'));
+    const { issues, lessons, exercises } = await checkLessonsRoot(path.join(FIXTURES, 'valid'));
     expect(issues.map((i) => formatLessonIssue(i))).toEqual([]);
     expect(lessons).toBe(2);
+    expect(exercises).toEqual([]);
+  });
+
+  it('passes the valid fixture with an exercise, having run its solution and starter', async () => {
+    const { issues, exercises } = await checkLessonsRoot(path.join(FIXTURES, 'valid-exercise'));
+    expect(issues.map((i) => formatLessonIssue(i))).toEqual([]);
+    expect(exercises.map((e) => `${e.file} ${e.id}`)).toEqual(['alpha/exercises.ts alpha-sum']);
   });
 
   it.each(Object.entries(expectations))('%s: reports exactly that problem', async (fixture, expected) => {
@@ -99,9 +123,13 @@ describe('lessons:check fixtures', () => {
 });
 
 describe('lessons/ (the real course)', () => {
-  it('passes every rule', async () => {
-    const { issues, lessons } = await checkLessonsRoot(path.resolve(__dirname, '../lessons'));
+  // Runs every exercise's solution and starter in Node and type-checks both: tens of seconds on a busy machine.
+  it('passes every rule, and every exercise was run', { timeout: 180_000 }, async () => {
+    const root = path.resolve(__dirname, '../lessons');
+    const { issues, lessons, exercises } = await checkLessonsRoot(root);
     expect(issues.map((i) => formatLessonIssue(i))).toEqual([]);
     expect(lessons).toBeGreaterThan(0);
+    const withExercises = readdirSync(root).filter((slug) => existsSync(path.join(root, slug, 'exercises.ts')));
+    expect(new Set(exercises.map((e) => e.file.split('/')[0]))).toEqual(new Set(withExercises));
   });
 });

@@ -1,11 +1,17 @@
 /**
  * Drivers for lessons/encrypt: derive, seal and open the learner's text, see a flipped bit
- * refused, and see ct1 ⊕ ct2 = pt1 ⊕ pt2 with a reused nonce.
+ * refused, see ct1 ⊕ ct2 = pt1 ⊕ pt2 with a reused nonce, and pass the code exercise (the reference
+ * solution, pasted into the editor by keyboard).
  */
 import { expect } from '@playwright/test';
 import type { LessonDrivers } from '../lesson-driver';
 import { tabTo } from '../lesson-driver';
+import { openAndSpotTheTamper } from '../../lessons/encrypt/exercises';
 import { exchange, generateKeyPair, press, sendAndOpen, shownHex } from './crypto-steps';
+import { passExerciseByKeyboard } from './exercise-steps';
+
+/** Exercises these drivers pass (the walk expects them in stored progress). */
+export const passesExercises = ['open-and-spot-the-tamper'];
 
 export const drivers: LessonDrivers = {
   setup: async ({ page, panel }) => {
@@ -38,5 +44,11 @@ export const drivers: LessonDrivers = {
     expect(ctXor.length).toBeGreaterThan(0);
     expect(await shownHex(panel, 'pt-xor')).toBe(ctXor);
     await expect(panel.getByTestId('recovered')).toHaveText('The vault code is 4 8 1 5 2'.slice(0, 'Transfer 100 euros to Carol'.length));
+  },
+  'in-code': async ({ page, panel }) => {
+    const exercise = openAndSpotTheTamper();
+    const { region } = await passExerciseByKeyboard(page, panel, exercise);
+    await expect(region.getByRole('log')).toContainText(`Alice wrote: ${String(exercise.setup.expected.plaintext)}`);
+    await expect(region.getByRole('log')).toContainText('rejected:');
   },
 };

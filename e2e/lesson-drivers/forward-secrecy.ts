@@ -1,12 +1,19 @@
 /**
  * Drivers for lessons/forward-secrecy: steal Bob's phone in a static and in a ratchet conversation
  * and check the computed counts against what the widget marks, message by message: static opens
- * every earlier message, the ratchet none; in ratchet mode the conversation heals.
+ * every earlier message, the ratchet none; in ratchet mode the conversation heals. The code
+ * exercise (walk the chain from the stolen chain key) passes with its reference solution, pasted
+ * into the editor by keyboard, and opens exactly the messages from the theft on.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { LessonDrivers } from '../lesson-driver';
 import { tabTo } from '../lesson-driver';
+import { walkTheChain } from '../../lessons/forward-secrecy/exercises';
 import { generateKeyPair, press } from './crypto-steps';
+import { passExerciseByKeyboard } from './exercise-steps';
+
+/** Exercises these drivers pass (the walk expects them in stored progress). */
+export const passesExercises = ['walk-the-chain'];
 
 /** Picks the theft point with the keyboard (the select starts at 5) and steals the phone. */
 async function stealAfter(page: Page, panel: Locator, message: number) {
@@ -64,6 +71,13 @@ export const drivers: LessonDrivers = {
     expect(after.total).toBe(6);
     expect(after.opened).toBeGreaterThan(0);
     expect(after.opened).toBeLessThan(after.total);
+  },
+  'chain-by-hand': async ({ page, panel }) => {
+    const exercise = walkTheChain();
+    const { nextMessageNumber } = (exercise.setup.context as { stolen: { nextMessageNumber: number } }).stolen;
+    const { region } = await passExerciseByKeyboard(page, panel, exercise);
+    await expect(region.getByRole('log')).toContainText(`message ${nextMessageNumber - 1} stays closed`);
+    await expect(region.getByRole('log')).toContainText(`opened ${(exercise.setup.expected.opened as number[]).join(', ')}`);
   },
   healing: async ({ page, panel }) => {
     await stealAfter(page, panel, 1);

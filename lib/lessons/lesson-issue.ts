@@ -52,6 +52,20 @@ export const LESSON_RULES = [
   'content-map-missing',
   'content-map-extra',
   'content-map-path',
+  // exercises.ts, lesson-exercises.ts, and <Exercise id> in content.mdx
+  'exercises-load',
+  'exercise-schema',
+  'exercise-id-duplicate',
+  'exercise-unknown',
+  'exercise-placed-twice',
+  'exercise-unused',
+  'exercise-check',
+  'exercise-solution',
+  'exercise-starter',
+  'exercise-map-load',
+  'exercise-map-missing',
+  'exercise-map-extra',
+  'exercise-map-path',
 ] as const;
 
 /** The id of a validation rule. */
@@ -61,7 +75,7 @@ export type LessonRule = (typeof LESSON_RULES)[number];
 export interface LessonIssue {
   /** Which rule fired. */
   readonly rule: LessonRule;
-  /** Path relative to the lessons root, e.g. `welcome/content.mdx` or `index.ts`. */
+  /** Path relative to the lessons root, e.g. `welcome/content.mdx`, `index.ts` or `encrypt/exercises.ts`. */
   readonly file: string;
   /** 1-based line in `file`, when known. */
   readonly line?: number;

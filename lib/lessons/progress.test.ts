@@ -4,6 +4,7 @@ import {
   mergeProgress,
   ProgressFormatError,
   progressFileName,
+  withExercisePassed,
   withLessonCompleted,
   withQuizAnswer,
   withStepCompleted,
@@ -127,5 +128,18 @@ describe('progress files', () => {
     const merged = mergeProgress(sample, other);
     expect(merged.lessons.welcome).toEqual({ completedSteps: ['a', 'b', 'c'], completedAt: '2026-11-22T10:00:00.000Z', quiz: { q1: 0 } });
     expect(merged.lessons.keys).toEqual({ completedSteps: ['x'], quiz: {} });
+  });
+
+  it('records an exercise pass once, keeps the first pass when merging, and round-trips it through storage', () => {
+    const first = withExercisePassed(emptyProgress(), 'shared-secret-by-hand', new Date('2026-11-22T10:00:00Z'));
+    expect(withExercisePassed(first, 'shared-secret-by-hand', new Date('2026-11-23T10:00:00Z'))).toBe(first);
+    const later = withExercisePassed(withExercisePassed(emptyProgress(), 'shared-secret-by-hand', new Date('2026-11-24T10:00:00Z')), 'write-the-attack', new Date('2026-11-24T11:00:00Z'));
+    const merged = mergeProgress(later, first);
+    expect(merged.exercises).toEqual({
+      'shared-secret-by-hand': { passedAt: '2026-11-22T10:00:00.000Z' },
+      'write-the-attack': { passedAt: '2026-11-24T11:00:00.000Z' },
+    });
+    expect(readStoredProgress(serializeProgress(merged))).toEqual({ kind: 'ok', progress: merged });
+    expect(readStoredProgress(JSON.stringify({ ...merged, exercises: { 'Bad Id': { passedAt: 'x' } } })).kind).toBe('corrupt');
   });
 });

@@ -31,7 +31,7 @@ export interface LessonProgress {
   quiz: Record<string, QuizAnswer>;
 }
 
-/** Progress in one exercise: when every check first passed. */
+/** Progress in one code exercise (by exercise id, unique across the course): when every check first passed. */
 export interface ExerciseProgress {
   passedAt?: string;
 }
@@ -87,6 +87,12 @@ export function withQuizAnswer(progress: Progress, slug: string, quizId: string,
   return { ...progress, lessons: { ...progress.lessons, [slug]: { ...lesson, quiz: { ...lesson.quiz, [quizId]: answer } } } };
 }
 
+/** Records that every check of exercise `exerciseId` passed at `at`, keeping the first time. */
+export function withExercisePassed(progress: Progress, exerciseId: string, at: Date): Progress {
+  if (progress.exercises?.[exerciseId]?.passedAt) return progress;
+  return { ...progress, exercises: { ...progress.exercises, [exerciseId]: { passedAt: at.toISOString() } } };
+}
+
 /** Marks a lesson complete at `at`, keeping the first completion time. */
 export function withLessonCompleted(progress: Progress, slug: string, at: Date): Progress {
   const lesson = lessonOf(progress, slug);
@@ -96,7 +102,8 @@ export function withLessonCompleted(progress: Progress, slug: string, at: Date):
 
 /**
  * Combines imported progress into existing progress without losing either: completed steps are
- * united, the earlier completion time is kept, and imported quiz answers replace existing ones.
+ * united, the earlier completion time (and exercise pass time) is kept, and imported quiz answers
+ * replace existing ones.
  */
 export function mergeProgress(base: Progress, incoming: Progress): Progress {
   const lessons: Record<string, LessonProgress> = { ...base.lessons };
@@ -113,7 +120,15 @@ export function mergeProgress(base: Progress, incoming: Progress): Progress {
       quiz: { ...cur.quiz, ...inc.quiz },
     };
   }
-  const exercises = base.exercises || incoming.exercises ? { ...base.exercises, ...incoming.exercises } : undefined;
+  let exercises: Progress['exercises'];
+  if (base.exercises || incoming.exercises) {
+    exercises = { ...base.exercises };
+    for (const [exerciseId, inc] of Object.entries(incoming.exercises ?? {})) {
+      // The first pass is the one that counts, whichever side it comes from.
+      const passedAt = [exercises[exerciseId]?.passedAt, inc.passedAt].filter((t): t is string => t !== undefined).sort()[0];
+      exercises[exerciseId] = passedAt ? { passedAt } : {};
+    }
+  }
   return exercises ? { version: PROGRESS_VERSION, lessons, exercises } : { version: PROGRESS_VERSION, lessons };
 }
 

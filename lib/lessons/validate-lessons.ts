@@ -1,19 +1,24 @@
 /**
  * Checks the lessons tree as a whole: `lessons/index.ts` against the lesson folders (both ways),
  * each `meta.ts` against the schema, prerequisites against the course order, `lesson-content.ts`
- * against the index, and each `content.mdx` with `validate-mdx.ts`. Pure: the caller reads the
- * files and imports the modules (scripts/lessons-check.ts), so this runs anywhere.
+ * against the index, each `content.mdx` with `validate-mdx.ts`, and each `exercises.ts` (its
+ * entries against the exercise schema, ids unique across the course, `<Exercise id>` in the
+ * content both ways, and `lesson-exercises.ts` against the folders). Pure and synchronous: the
+ * caller reads the files, imports the modules and builds the exercises (scripts/lessons-check.ts);
+ * running each exercise's solution and starter is validate-exercises.ts.
  *
  * @module
  */
 import { formatFieldPath, type LessonIssue } from './lesson-issue';
+import { exerciseIdOf } from './lesson-exercises';
 import { lessonSchema, trackSchema } from './lesson-schema';
 import type { Lesson } from './lesson-types';
+import { exerciseSpecSchema } from '../sandbox/exercise-spec';
 import { validateLessonMdx } from './validate-mdx';
 import type { WidgetSpec } from './widget-names';
 
 /** Files a lesson folder may contain; anything else is reported so it is not silently ignored. */
-export const LESSON_FILES = ['meta.ts', 'content.mdx'] as const;
+export const LESSON_FILES = ['meta.ts', 'content.mdx', 'exercises.ts'] as const;
 
 /** One folder under the lessons root. */
 export interface LessonFolderInput {
@@ -27,6 +32,13 @@ export interface LessonFolderInput {
   readonly metaLoadError?: string;
   /** The text of content.mdx, if present. */
   readonly content?: string;
+  /**
+   * The `exercises` export of exercises.ts with every builder already called (see
+   * lesson-exercises.ts `buildLessonExercises`), unchecked; undefined when there is no exercises.ts.
+   */
+  readonly exercises?: unknown;
+  /** Why exercises.ts could not be imported or its exercises built, if so. */
+  readonly exercisesLoadError?: string;
 }
 
 /** Everything the validator reads, gathered by the caller. */
@@ -41,6 +53,10 @@ export interface LessonsTreeInput {
   readonly contentMap: unknown;
   /** Why lesson-content.ts could not be imported, if it could not. */
   readonly contentMapLoadError?: string;
+  /** The `lessonExercises` export of lesson-exercises.ts, unchecked; undefined when the file is absent (no lesson has exercises). */
+  readonly exerciseMap?: unknown;
+  /** Why lesson-exercises.ts could not be imported, if it exists and could not. */
+  readonly exerciseMapLoadError?: string;
   /** The widget vocabulary; defaults to `widgetSpecs` (tests pass their own). */
   readonly vocabulary?: Readonly<Record<string, WidgetSpec>>;
 }
@@ -52,6 +68,7 @@ export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
   // burying the one real problem under a report for every folder.
   const order = checkIndex(input, issues);
   const folderSlugs = new Set(input.folders.map((f) => f.slug));
+  const exerciseOwners = new Map<string, string>();
 
   for (const folder of input.folders) {
     const metaFile = `${folder.slug}/meta.ts`;
@@ -64,6 +81,7 @@ export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
       issues.push({ rule: 'folder-not-listed', file: 'index.ts', message: `Folder lessons/${folder.slug}/ is not in any track: add '${folder.slug}' to a track's lessons in index.ts (or delete the folder).` });
     }
     const lesson = checkMeta(folder, metaFile, issues);
+    const exerciseIds = checkExerciseEntries(folder, exerciseOwners, issues);
     if (folder.content === undefined) {
       issues.push({ rule: 'content-missing', file: `${folder.slug}/content.mdx`, message: 'content.mdx is missing: every lesson needs its prose, divided into <Step id="..."> blocks.' });
     } else if (lesson) {
@@ -74,6 +92,8 @@ export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
           source: folder.content,
           steps: lesson.steps,
           quizIds: lesson.quiz.map((q) => q.id),
+          exerciseIds,
+          exercisesFile: `${folder.slug}/exercises.ts`,
           vocabulary: input.vocabulary,
         }),
       );
@@ -82,7 +102,65 @@ export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
   }
 
   if (order) checkContentMap(input, order, issues);
+  checkExerciseMap(input, issues);
   return issues;
+}
+
+/**
+ * Checks the built entries of a folder's exercises.ts against the exercise schema, and their ids
+ * for uniqueness across the course (`owners`: id → file that defined it first). Returns the ids
+ * the content may refer to: `[]` without exercises.ts, undefined when it could not be loaded.
+ */
+function checkExerciseEntries(folder: LessonFolderInput, owners: Map<string, string>, issues: LessonIssue[]): string[] | undefined {
+  const file = `${folder.slug}/exercises.ts`;
+  if (!folder.files.includes('exercises.ts')) return [];
+  if (folder.exercisesLoadError !== undefined || !Array.isArray(folder.exercises)) {
+    const why = folder.exercisesLoadError ?? 'it does not export `exercises`';
+    issues.push({ rule: 'exercises-load', file, message: `exercises.ts could not be loaded: ${why}. It must contain export const exercises = [...] satisfies LessonExercises; (specs, or functions that build them).` });
+    return undefined;
+  }
+  const ids: string[] = [];
+  folder.exercises.forEach((entry: unknown, index) => {
+    const id = exerciseIdOf(entry);
+    const parsed = exerciseSpecSchema.safeParse(entry);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        issues.push({ rule: 'exercise-schema', file, path: formatFieldPath([`exercises`, index, ...issue.path]), message: `${id ? `exercise '${id}': ` : ''}${issue.message}` });
+      }
+    }
+    if (id === undefined) return;
+    ids.push(id);
+    const owner = owners.get(id);
+    if (owner !== undefined) {
+      issues.push({ rule: 'exercise-id-duplicate', file, path: `exercises[${index}].id`, message: `Exercise id "${id}" is already used in ${owner}: ids are unique across the course (drafts and progress are keyed by them); rename one.` });
+    } else {
+      owners.set(id, file);
+    }
+  });
+  return ids;
+}
+
+/** lesson-exercises.ts must map every lesson that has exercises.ts, and only those, to `./<slug>/exercises`. */
+function checkExerciseMap(input: LessonsTreeInput, issues: LessonIssue[]): void {
+  const file = 'lesson-exercises.ts';
+  const withExercises = input.folders.filter((f) => f.files.includes('exercises.ts')).map((f) => f.slug);
+  if (input.exerciseMapLoadError !== undefined || (input.exerciseMap !== undefined && (typeof input.exerciseMap !== 'object' || input.exerciseMap === null))) {
+    issues.push({ rule: 'exercise-map-load', file, message: `lesson-exercises.ts must export \`lessonExercises\`, an object mapping each slug that has exercises to () => import('./<slug>/exercises')${input.exerciseMapLoadError ? ` (it could not be loaded: ${input.exerciseMapLoadError})` : ''}.` });
+    return;
+  }
+  const map = (input.exerciseMap ?? {}) as Record<string, unknown>;
+  for (const slug of withExercises) {
+    if (!Object.hasOwn(map, slug)) {
+      issues.push({ rule: 'exercise-map-missing', file, message: `"${slug}" has exercises.ts but no entry: add '${slug}': () => import('./${slug}/exercises'), so the lesson page gets its exercises.` });
+    }
+  }
+  for (const [slug, loader] of Object.entries(map)) {
+    if (!withExercises.includes(slug)) {
+      issues.push({ rule: 'exercise-map-extra', file, path: slug, message: `"${slug}" has no lessons/${slug}/exercises.ts: remove the entry, or create the file.` });
+    } else if (typeof loader !== 'function' || !importsOwnModule(loader, slug, 'exercises')) {
+      issues.push({ rule: 'exercise-map-path', file, path: slug, message: `The entry for "${slug}" must be () => import('./${slug}/exercises'): another lesson's exercises would be shown.` });
+    }
+  }
 }
 
 /** Reads index.ts: valid tracks, each slug once and backed by a folder and a meta. Returns the course order. */
@@ -200,6 +278,12 @@ function checkContentMap(input: LessonsTreeInput, order: readonly string[], issu
  */
 function importsOwnContent(loader: unknown, slug: string): boolean {
   const folders = [...String(loader).matchAll(/([\w-]+)\/content\.mdx/g)].map((m) => m[1]);
+  return folders.length === 1 && folders[0] === slug;
+}
+
+/** Like {@link importsOwnContent}, for a module imported without extension (`./x/exercises`, maybe `.ts`). */
+function importsOwnModule(loader: unknown, slug: string, module: string): boolean {
+  const folders = [...String(loader).matchAll(new RegExp(`([\\w-]+)/${module}(?:\\.ts)?['"]`, 'g'))].map((m) => m[1]);
   return folders.length === 1 && folders[0] === slug;
 }
 

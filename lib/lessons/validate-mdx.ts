@@ -24,6 +24,13 @@ export interface MdxValidationInput {
   readonly steps: readonly Pick<LessonStep, 'id' | 'requires'>[];
   /** meta.quiz ids. */
   readonly quizIds: readonly string[];
+  /**
+   * Ids of the exercises the lesson's exercises.ts defines, in order (empty when it has none);
+   * undefined when exercises.ts could not be loaded, so `<Exercise>` ids cannot be checked.
+   */
+  readonly exerciseIds?: readonly string[];
+  /** Path of exercises.ts relative to the lessons root, for errors that are fixed there. */
+  readonly exercisesFile?: string;
   /** The widget vocabulary; defaults to `widgetSpecs` (tests pass their own). */
   readonly vocabulary?: Readonly<Record<string, WidgetSpec>>;
 }
@@ -82,6 +89,7 @@ export function validateLessonMdx(input: MdxValidationInput): LessonIssue[] {
 
   const stepsSeen: StepSeen[] = [];
   const quizUses = new Map<string, number | undefined>();
+  const exerciseUses = new Map<string, number | undefined>();
 
   const visit = (node: MdNode, step: StepSeen | null): void => {
     const line = node.position?.start.line;
@@ -154,6 +162,20 @@ export function validateLessonMdx(input: MdxValidationInput): LessonIssue[] {
         quizUses.set(props.id, line);
       }
     }
+    if (name === 'Exercise' && props.id !== undefined && input.exerciseIds !== undefined) {
+      const known = input.exerciseIds;
+      if (!known.includes(props.id)) {
+        const suggestion = closestName(props.id, known);
+        const where = known.length === 0
+          ? `This lesson has no exercises.ts: create ${input.exercisesFile ?? 'exercises.ts'} exporting \`exercises\` (see lib/lessons/lesson-exercises.ts)`
+          : `Define it in ${input.exercisesFile ?? 'exercises.ts'} or fix the id (defined: ${known.join(', ')})`;
+        report('exercise-unknown', line, `<Exercise id="${props.id}"> has no exercise in exercises.ts${suggestion ? `: did you mean "${suggestion}"?` : '.'} ${where}.`);
+      } else if (exerciseUses.has(props.id)) {
+        report('exercise-placed-twice', line, `<Exercise id="${props.id}"> is placed twice (first on line ${exerciseUses.get(props.id)}): an exercise appears once (its draft and progress are keyed by its id); remove one.`);
+      } else {
+        exerciseUses.set(props.id, line);
+      }
+    }
     for (const child of node.children ?? []) visit(child, step);
   };
 
@@ -211,6 +233,11 @@ export function validateLessonMdx(input: MdxValidationInput): LessonIssue[] {
   for (const [index, id] of input.quizIds.entries()) {
     if (!quizUses.has(id)) {
       issues.push({ rule: 'quiz-unused', file: input.metaFile, path: `quiz[${index}]`, message: `Question "${id}" is never placed in content.mdx: add <Quiz id="${id}" /> to a step or remove it from meta.quiz.` });
+    }
+  }
+  for (const [index, id] of (input.exerciseIds ?? []).entries()) {
+    if (!exerciseUses.has(id)) {
+      issues.push({ rule: 'exercise-unused', file: input.exercisesFile ?? input.metaFile, path: `exercises[${index}]`, message: `Exercise "${id}" is never placed in content.mdx: add <Exercise id="${id}" /> to a step or remove it from exercises.ts.` });
     }
   }
   checkRequirementsReachable(input, stepsSeen, issues);

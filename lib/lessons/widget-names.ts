@@ -79,6 +79,14 @@ export const widgetSpecs = {
     children: true,
   },
 
+  Exercise: {
+    description:
+      "A code exercise from the lesson's exercises.ts (lessons/<slug>/exercises.ts, matched by id): instructions, the starter code (read-only until \"Open editor\" loads the editor), Run / Stop / Reset, output, the checks, hints one at a time and the solution after two failed runs. The learner's TypeScript runs in an isolated worker; the checks run on the page. When every check passes it reports `exercise:<id>` and records the pass in progress.",
+    props: { id: kebabIdProp('The exercise id from the lesson\'s exercises.ts') },
+    children: false,
+    actions: ['exercise:{id}'],
+  },
+
   // Crypto widgets (app/_components/widgets/crypto/). All of a lesson's crypto widgets share one
   // two-party lab: Alice, Bob, one message, Eve on the wire. Keys made in one step persist to the
   // later steps of the same lesson, not to other lessons.

@@ -12,6 +12,7 @@ import {
   concatBytes as concatBytesCore,
   equalBytes as equalBytesCore,
   hexToBytes as hexToBytesCore,
+  i2osp as i2ospCore,
   utf8ToBytes as utf8ToBytesCore,
   xorBytes as xorBytesCore,
 } from '../crypto/bytes';
@@ -47,6 +48,14 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
 /** Whether `a` and `b` hold the same bytes (constant time for equal lengths). */
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return equalBytesCore(a, b);
+}
+
+/**
+ * `value` as `length` big-endian bytes (I2OSP, RFC 8017 §4.1, as RFC 9180 uses it), e.g. a message
+ * counter as a 12-byte nonce: `i2osp(7, 12)`. Throws if the value does not fit.
+ */
+export function i2osp(value: number, length: number): Uint8Array {
+  return i2ospCore(value, length);
 }
 
 /** `a XOR b`; both must have the same length. */

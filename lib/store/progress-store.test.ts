@@ -28,8 +28,10 @@ describe('progress store', () => {
     store.getState().completeStep('welcome', 'what-you-will-do');
     store.getState().answerQuiz('welcome', 'what-is-saved', 0);
     store.getState().completeLesson('welcome');
+    store.getState().passExercise('shared-secret-by-hand');
     const saved = JSON.parse(storage.data.get(PROGRESS_STORAGE_KEY)!);
     expect(saved).toMatchObject({ version: 1, lessons: { welcome: { completedSteps: ['what-you-will-do'], quiz: { 'what-is-saved': 0 }, completedAt: expect.any(String) } } });
+    expect(saved.exercises).toEqual({ 'shared-secret-by-hand': { passedAt: expect.any(String) } });
 
     const again = await hydrated(storage);
     expect(again.getState().progress).toEqual(saved);

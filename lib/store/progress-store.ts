@@ -17,6 +17,7 @@ import {
   mergeProgress,
   PROGRESS_STORAGE_KEY,
   PROGRESS_VERSION,
+  withExercisePassed,
   withLessonCompleted,
   withQuizAnswer,
   withStepCompleted,
@@ -41,6 +42,8 @@ export interface ProgressStoreState {
   completeStep(slug: string, stepId: string): void;
   answerQuiz(slug: string, quizId: string, answer: QuizAnswer): void;
   completeLesson(slug: string): void;
+  /** Records that every check of a code exercise passed (the first time counts). */
+  passExercise(exerciseId: string): void;
   /** Merges progress read from an imported file into the current progress. */
   importProgress(incoming: Progress): void;
   /** Discards stored and in-memory progress (the way out of a `problem`). */
@@ -125,6 +128,7 @@ export function createProgressStore(getStorage: () => StorageArea) {
         completeStep: (slug, stepId) => set((s) => ({ progress: withStepCompleted(s.progress, slug, stepId) })),
         answerQuiz: (slug, quizId, answer) => set((s) => ({ progress: withQuizAnswer(s.progress, slug, quizId, answer) })),
         completeLesson: (slug) => set((s) => ({ progress: withLessonCompleted(s.progress, slug, new Date()) })),
+        passExercise: (exerciseId) => set((s) => ({ progress: withExercisePassed(s.progress, exerciseId, new Date()) })),
         importProgress: (incoming) => set((s) => ({ progress: mergeProgress(s.progress, incoming) })),
         resetProgress: () => {
           writesBlocked = false;

@@ -72,10 +72,12 @@ export interface CodeExerciseProps {
   readonly checkRegistry?: CheckRegistry;
   /** Heading level of the exercise title (default 2). */
   readonly headingLevel?: 2 | 3;
+  /** Shown under the title, e.g. the lesson engine's "passed on …" line. */
+  readonly badge?: ReactNode;
 }
 
 /** A learner-code exercise with a sandboxed runner and trusted checks. */
-export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2 }: CodeExerciseProps) {
+export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2, badge }: CodeExerciseProps) {
   const [code, setCode] = useState(exercise.starter);
   const [editorOpen, setEditorOpen] = useState(false);
   const [running, setRunning] = useState(false);
@@ -89,6 +91,8 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
   const saveTimer = useRef<number | undefined>(undefined);
   const codeRef = useRef(code);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  // Output, Checks and Solution are sections of the exercise: one level below its title.
+  const PanelHeading = headingLevel === 2 ? 'h3' : 'h4';
   const baseId = `exercise-${exercise.id}`;
 
   // The draft is read after hydration, so the server render and the first client render agree.
@@ -184,6 +188,7 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
   return (
     <section className={styles.exercise} aria-labelledby={`${baseId}-title`} onKeyDown={onKeyDown}>
       <Heading id={`${baseId}-title`}>{exercise.title}</Heading>
+      {badge}
       <Prose text={exercise.instructions} />
 
       <details className={styles.about}>
@@ -226,7 +231,9 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
         ) : (
           <>
             <StaticCode code={code} label={`Code of ${exercise.title} (read-only until you open the editor)`} />
-            <button type="button" className="primary" onClick={openEditor} onPointerEnter={preloadMonaco} onFocus={preloadMonaco}>
+            {/* Preload on hover only: loading Monaco evaluates megabytes of script in one main-thread
+                task, and a keyboard user tabbing past the button on the way to Next must not pay it. */}
+            <button type="button" className="primary" onClick={openEditor} onPointerEnter={preloadMonaco}>
               Open editor
             </button>
           </>
@@ -255,9 +262,9 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
         </p>
       )}
 
-      <h3 className={styles.panelTitle} id={`${baseId}-output`}>
+      <PanelHeading className={styles.panelTitle} id={`${baseId}-output`}>
         Output
-      </h3>
+      </PanelHeading>
       <div role="log" aria-labelledby={`${baseId}-output`} className={styles.output} tabIndex={0}>
         {output.lines.length === 0 && !output.truncated ? <span className={styles.muted}>{running ? '' : 'Nothing printed.'}</span> : null}
         {output.lines.map((line, i) => (
@@ -268,9 +275,9 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
         {output.truncated && <div className={styles.truncated}>output truncated (the limit is 500 lines or 64 KB per run)</div>}
       </div>
 
-      <h3 className={styles.panelTitle} id={`${baseId}-checks`}>
+      <PanelHeading className={styles.panelTitle} id={`${baseId}-checks`}>
         Checks
-      </h3>
+      </PanelHeading>
       <ul aria-labelledby={`${baseId}-checks`} className={styles.checks}>
         {exercise.checks.map((check) => {
           const result = checks?.find((r) => r.id === check.id);
@@ -304,7 +311,7 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
         )}
         {solutionShown && (
           <div className={styles.solution}>
-            <h3 className={styles.panelTitle}>Solution</h3>
+            <PanelHeading className={styles.panelTitle}>Solution</PanelHeading>
             <StaticCode code={exercise.solution} label={`Solution of ${exercise.title}`} />
           </div>
         )}

@@ -7,7 +7,7 @@ import dynamic from 'next/dynamic';
 
 const loadMonaco = () => import('./MonacoEditor');
 
-/** Starts fetching Monaco early (on hover or focus of "Open editor"); loading twice costs nothing. */
+/** Starts loading Monaco early (on hover over "Open editor"); loading twice costs nothing. */
 export function preloadMonaco(): void {
   void loadMonaco();
 }

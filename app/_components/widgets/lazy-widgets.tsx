@@ -7,6 +7,8 @@
 import dynamic from 'next/dynamic';
 
 export const Derive = dynamic(() => import('./crypto/Derive').then((m) => m.Derive));
+// The code exercise (CodeExercise, the runner glue, the lesson checks); Monaco itself loads only on "Open editor".
+export const Exercise = dynamic(() => import('../exercise/LessonExercise').then((m) => m.LessonExercise));
 export const EncryptDecrypt = dynamic(() => import('./crypto/EncryptDecrypt').then((m) => m.EncryptDecrypt));
 export const KeyExchange = dynamic(() => import('./crypto/KeyExchange').then((m) => m.KeyExchange));
 export const KeyPair = dynamic(() => import('./crypto/KeyPair').then((m) => m.KeyPair));

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { WidgetName } from '@/lib/lessons/widget-names';
 import { Callout } from './Callout';
-import { AttackConsole, BlastRadius, Conversation, Derive, DeviceTheft, EncryptDecrypt, EscrowBinding, EscrowSwitch, Forge, KeyExchange, KeyPair, NonceReuse, SelfTest, ServerView, SplitKeys, Tamper, Warrant, Wire } from './lazy-widgets';
+import { AttackConsole, BlastRadius, Conversation, Derive, DeviceTheft, EncryptDecrypt, EscrowBinding, EscrowSwitch, Exercise, Forge, KeyExchange, KeyPair, NonceReuse, SelfTest, ServerView, SplitKeys, Tamper, Warrant, Wire } from './lazy-widgets';
 import { Quiz } from './Quiz';
 import { Step } from './Step';
 
@@ -16,6 +16,7 @@ export const lessonWidgets: Record<WidgetName, ComponentType<any>> = {
   Step,
   Quiz,
   Callout,
+  Exercise,
   KeyPair,
   KeyExchange,
   Derive,

@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { LessonExercisesProvider } from '@/app/_components/exercise/LessonExercises';
 import { LessonPlayer } from '@/app/_components/lesson/LessonPlayer';
 import { LabProvider, SeedNotice } from '@/app/_components/widgets/crypto/LabProvider';
 import { LessonScope } from '@/app/_components/widgets/LessonScope';
 import { lessonWidgets } from '@/app/_components/widgets/registry';
 import { lessons, tracks } from '@/lessons/index';
 import { lessonContent } from '@/lessons/lesson-content';
+import { lessonExercises } from '@/lessons/lesson-exercises';
 import { courseOrder, findLesson, nextLesson } from '@/lib/lessons/course';
+import { loadLessonExerciseSpecs } from '@/lib/lessons/lesson-exercises';
 import styles from './page.module.css';
 
 type Params = { slug: string };
@@ -32,6 +35,11 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const load = Object.hasOwn(lessonContent, slug) ? lessonContent[slug as keyof typeof lessonContent] : undefined;
   if (!lesson || !load) notFound();
   const { default: Content } = await load();
+  // Built here, at build time: an exercise's setup is computed with the app's crypto and protocol
+  // code (seeded, so it matches what `npm run lessons:check` validated).
+  const loadExercises = Object.hasOwn(lessonExercises, slug) ? lessonExercises[slug as keyof typeof lessonExercises] : undefined;
+  const exercises = loadExercises ? await loadLessonExerciseSpecs((await loadExercises()).exercises) : [];
+  const content = <Content components={lessonWidgets} />;
   const next = nextLesson(tracks, lessons, slug);
   const prerequisites = lesson.prerequisites.map((p) => findLesson(lessons, p)).filter((l) => l !== undefined);
 
@@ -70,7 +78,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
         <LessonScope>
           <LabProvider>
             <SeedNotice />
-            <Content components={lessonWidgets} />
+            {exercises.length > 0 ? <LessonExercisesProvider exercises={exercises}>{content}</LessonExercisesProvider> : content}
           </LabProvider>
         </LessonScope>
       </LessonPlayer>
