@@ -146,7 +146,7 @@ export const widgetSpecs = {
   },
 
   // Planned widgets: specified here for their builder; content using them fails validation until
-  // the flag is removed. Lessons that use them wait in drafts/lessons/.
+  // the flag is removed.
 
   // Lesson 4 (end-to-end).
   Conversation: {
