@@ -9,6 +9,8 @@ import { press } from './crypto-steps';
 import { flip } from './escrow-steps';
 
 const FORGED = 'Change of plan: send the files to this address instead';
+/** What the learner types early in the lesson, to find it again, opened, once the key is stolen. */
+const MINE = 'Rehearsal moved to the old boathouse, 9 pm, bring the blue folder';
 
 async function counts(panel: Locator): Promise<{ opened: number; captured: number }> {
   const results = panel.getByTestId('attack-results');
@@ -28,6 +30,16 @@ async function pickScenario(page: Page, panel: Locator): Promise<void> {
 
 export const drivers: LessonDrivers = {
   'wire-and-server': async ({ page, panel }) => {
+    // The learner writes their own message first; it goes through the real send path.
+    const own = panel.locator('summary', { hasText: 'Your own message' });
+    await tabTo(page, own);
+    await page.keyboard.press('Enter');
+    const box = panel.getByRole('textbox', { name: /^Your message from / });
+    await tabTo(page, box);
+    await page.keyboard.type(MINE);
+    await press(page, panel, 'Send it through the server');
+    await expect(panel.getByRole('status').filter({ hasText: MINE })).toBeVisible();
+
     await press(page, panel, 'Tap the wire');
     await expect(panel.getByRole('button', { name: 'Tap the wire' })).toHaveAttribute('aria-pressed', 'true');
     await press(page, panel, 'Decrypt everything captured');
@@ -43,6 +55,11 @@ export const drivers: LessonDrivers = {
     await expect(panel.getByTestId('attack-results').getByTestId('count-opened')).not.toHaveText('0');
     const c = await counts(panel);
     expect(c.opened).toBe(c.captured);
+    // The message the learner typed two steps ago is among what the stolen key opened, word for word.
+    const filter = panel.getByRole('searchbox', { name: 'Text contains' });
+    await tabTo(page, filter);
+    await page.keyboard.type(MINE);
+    await expect(panel.getByTestId('my-message-row')).toContainText(MINE);
   },
   'forward-secrecy-reversed': async ({ page, panel }) => {
     await press(page, panel, 'Run the three worlds');
