@@ -5,6 +5,7 @@
  * ratchet message encryption) from a seeded source ("demo randomness"); what the checks expect is
  * what the lab's attacker (lib/protocol/decrypt-capture.ts) opens with the same stolen state.
  */
+import { RATCHET_MESSAGE_INFO_LABEL } from '@/lib/protocol/message-encryption';
 import { seededRandom } from '@/lib/crypto/random';
 import type { LessonExercises } from '@/lib/lessons/lesson-exercises';
 import type { Capture, Loot } from '@/lib/protocol/capability';
@@ -17,7 +18,6 @@ import type { WireRecord } from '@/lib/protocol/relay';
 import type { ExerciseSpec } from '@/lib/sandbox/exercise-spec';
 
 /** HKDF info of a ratchet message's AEAD key and nonce (lib/protocol/message-encryption.ts). */
-export const RATCHET_MESSAGE_INFO = 'backdoor-lab ratchet message v1';
 
 /** Alice's six messages, sent in a row before Bob answers: one sending chain. */
 const TEXTS = [
@@ -197,7 +197,7 @@ export function walkTheChain(seed = 'forward-secrecy exercise'): ExerciseSpec {
     setup: {
       context: {
         randomness: random.label,
-        labels: { messageInfo: RATCHET_MESSAGE_INFO },
+        labels: { messageInfo: RATCHET_MESSAGE_INFO_LABEL },
         stolen: { chainKey: stolen.session.receivingChainKey, nextMessageNumber: stolen.session.receiveMessageNumber },
         captured: records.map((r) => ({
           messageNumber: r.envelope.header.ratchet!.messageNumber,

@@ -9,6 +9,7 @@
  * (lib/lessons/exercise-checks.ts `recipientAcceptsForgery`), on the key state the recipient held
  * just before the original message arrived, as lib/protocol/forgery.ts `deliverToRecipient` does.
  */
+import { RATCHET_MESSAGE_INFO_LABEL } from '@/lib/protocol/message-encryption';
 import type { LessonExercises } from '@/lib/lessons/lesson-exercises';
 import type { ForgeryTarget } from '@/lib/lessons/exercise-checks';
 import { captureFor, lootFor } from '@/lib/protocol/capability';
@@ -21,7 +22,6 @@ import { generateWorld, type WorldOptions } from '@/lib/protocol/world';
 import type { ExerciseSpec } from '@/lib/sandbox/exercise-spec';
 
 /** HKDF info of a ratchet message's AEAD key and nonce (lib/protocol/message-encryption.ts). */
-const RATCHET_MESSAGE_INFO = 'backdoor-lab ratchet message v1';
 
 /**
  * The captured week: four people, four conversations, 60 messages, escrow on from the start with
@@ -231,7 +231,7 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
       context: {
         randomness: `demo randomness (seed '${options.seed}')`,
         stolenKey: stolen.secretKey,
-        labels: { escrowInfo: ESCROW_INFO_LABEL, messageInfo: RATCHET_MESSAGE_INFO },
+        labels: { escrowInfo: ESCROW_INFO_LABEL, messageInfo: RATCHET_MESSAGE_INFO_LABEL },
         capture: capture.records.map((r) => {
           const e = r.envelope;
           const escrow = e.escrow;

@@ -18,7 +18,9 @@ import { concatBytes, i2osp, utf8ToBytes } from '@/lib/crypto/bytes';
 import { deriveKey } from '@/lib/crypto/hkdf';
 import type { EnvelopeHeader } from './envelope-header';
 
-const RATCHET_MESSAGE_INFO = utf8ToBytes('backdoor-lab ratchet message v1');
+/** HKDF `info` label for ratchet message keys; exercises hand it to learners as text. */
+export const RATCHET_MESSAGE_INFO_LABEL = 'backdoor-lab ratchet message v1';
+const RATCHET_MESSAGE_INFO = utf8ToBytes(RATCHET_MESSAGE_INFO_LABEL);
 const ZERO_SALT = new Uint8Array(32);
 
 /** The AEAD key and nonce a traffic key yields for a given header. */
