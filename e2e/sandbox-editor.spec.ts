@@ -70,18 +70,23 @@ test('no Monaco request on /, on lesson pages until "Open editor", and on /code 
   test.info().annotations.push({ type: 'monaco scripts', description: scripts.monaco.map((u) => new URL(u).pathname).join(', ') });
 });
 
-test('pages and the sandbox runner carry their CSPs', async ({ request }) => {
+test('pages and the sandbox frame carry their CSPs', async ({ request }) => {
   for (const path of ['/', '/code']) {
     const csp = (await request.get(path)).headers()['content-security-policy'];
     expect(csp, `${path} CSP`).toBe(
       "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     );
   }
-  const runner = await request.get('/sandbox/runner.js');
-  expect(runner.status()).toBe(200);
-  expect(runner.headers()['content-type']).toMatch(/javascript/);
-  expect(runner.headers()['content-security-policy']).toBe("default-src 'none'; script-src 'self' 'unsafe-eval'; connect-src 'none'; worker-src 'none'");
-  expect(runner.headers()['x-content-type-options']).toBe('nosniff');
+  const sandboxCsp =
+    "default-src 'none'; script-src 'self' 'unsafe-eval'; worker-src blob:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-scripts";
+  for (const [path, type] of [['/sandbox/frame.html', /html/], ['/sandbox/frame.js', /javascript/]] as const) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-type'], path).toMatch(type);
+    expect(response.headers()['content-security-policy'], `${path} CSP`).toBe(sandboxCsp);
+    expect(response.headers()['x-frame-options'], path).toBe('SAMEORIGIN');
+    expect(response.headers()['x-content-type-options'], path).toBe('nosniff');
+  }
 });
 
 /**

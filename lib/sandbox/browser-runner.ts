@@ -1,18 +1,21 @@
 /**
- * Browser glue: runs learner code in a fresh dedicated Web Worker (public/sandbox/runner.js, served
- * with its own CSP) and enforces the time limit from the page with `worker.terminate()`, which stops
- * even a `while (true) {}` that never yields. Each run gets a worker no earlier code has touched; to
- * hide the start-up cost, one idle worker is started ahead of time (it has run nothing yet).
+ * Browser glue: runs learner code in a fresh dedicated Web Worker inside the sandbox frame (see
+ * sandbox-frame.ts: an opaque-origin iframe with its own renderer process) and enforces the time
+ * limit from the page: at the limit the frame terminates the worker, which stops even a
+ * `while (true) {}` that never yields. Each run gets a worker no earlier code has touched; the frame
+ * keeps one idle worker ready so a run does not wait for the runner script.
  * @module
  */
 import { CRASHED_MESSAGE, RunCollector, timeLimitMessage, type OutputLine, type RunReport } from './run-collector';
 import { DEFAULT_OUTPUT_LIMITS, newRunId, type OutputLimits, type RunRequest } from './protocol';
-
-/** Where the runner bundle is served. */
-export const RUNNER_URL = '/sandbox/runner.js';
+import { SandboxFrame } from './sandbox-frame';
 
 /** Default time limit for a run in the browser. */
 export const DEFAULT_BROWSER_TIME_LIMIT_MS = 3000;
+
+/** The message for a sandbox frame that never came up. */
+export const SANDBOX_DID_NOT_START_MESSAGE =
+  'The code sandbox did not start, so your code did not run. Reload the page and try again.';
 
 /** Options for {@link runInBrowserWorker}. */
 export interface BrowserRunOptions {
@@ -33,80 +36,85 @@ export interface BrowserRunHandle {
   stop(): void;
 }
 
-let spare: Worker | undefined;
+let frame: SandboxFrame | undefined;
 
-function startWorker(): Worker {
-  return new Worker(RUNNER_URL, { name: 'learner-code' });
+function currentFrame(): SandboxFrame {
+  if (!frame || frame.isLost) {
+    frame = new SandboxFrame((lost) => {
+      if (frame === lost) frame = undefined;
+    });
+  }
+  return frame;
 }
 
-/** Starts the idle spare worker if there is none, so the next run starts without loading the script. */
+/** Starts the sandbox frame (and its idle worker) if there is none, so the next run starts at once. */
 export function warmUpRunner(): void {
-  if (typeof Worker === 'undefined') return;
-  spare ??= startWorker();
+  if (typeof document === 'undefined') return;
+  currentFrame();
 }
 
-/** Terminates the spare worker (e.g. when the last exercise on the page unmounts). */
+/** Removes the sandbox frame and whatever runs in it (e.g. when the last exercise on the page unmounts). */
 export function disposeSpareRunner(): void {
-  spare?.terminate();
-  spare = undefined;
+  frame?.dispose();
+  frame = undefined;
 }
 
-function takeWorker(): Worker {
-  const worker = spare ?? startWorker();
-  spare = undefined;
-  return worker;
-}
-
-/** Runs `source` once in a fresh worker. */
+/** Runs `source` once in a fresh worker of the sandbox frame. */
 export function runInBrowserWorker(options: BrowserRunOptions): BrowserRunHandle {
   const limits = options.limits ?? DEFAULT_OUTPUT_LIMITS;
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_BROWSER_TIME_LIMIT_MS;
   const request: RunRequest = { type: 'run', runId: newRunId(), source: options.source, context: options.context, limits };
-  const worker = takeWorker();
+  const host = currentFrame();
   const collector = new RunCollector(request.runId, limits);
-  let frame: number | undefined;
+  let frameRequest: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let resolveDone!: (report: RunReport) => void;
   const done = new Promise<RunReport>((resolve) => {
     resolveDone = resolve;
   });
 
   const flushOutput = () => {
-    frame = undefined;
+    frameRequest = undefined;
     options.onOutput?.(collector.output, collector.truncated);
   };
   const scheduleOutput = () => {
-    if (frame === undefined && options.onOutput) frame = requestAnimationFrame(flushOutput);
+    if (frameRequest === undefined && options.onOutput) frameRequest = requestAnimationFrame(flushOutput);
   };
   let finished = false;
   const finish = (report: RunReport) => {
     if (finished) return;
     finished = true;
     clearTimeout(timer);
-    worker.terminate();
-    if (frame !== undefined) cancelAnimationFrame(frame);
+    host.end(request.runId);
+    if (frameRequest !== undefined) cancelAnimationFrame(frameRequest);
     options.onOutput?.(report.output, report.truncated);
     resolveDone(report);
-    warmUpRunner();
   };
 
-  worker.onmessage = (event: MessageEvent<unknown>) => {
-    const what = collector.accept(event.data);
-    if (what === 'done' && collector.report) finish(collector.report);
-    else if (what === 'line' || what === 'truncated') scheduleOutput();
-  };
-  worker.onmessageerror = () => finish(collector.end({ kind: 'internal', message: 'The sandbox sent a message that could not be read.' }));
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    // The runner catches everything learner code throws, so an error event here means the worker
-    // itself failed: its script did not load, or it ran out of memory.
-    finish(collector.end({ kind: 'crashed', message: CRASHED_MESSAGE }));
-  };
-  const timer = setTimeout(() => finish(collector.end({ kind: 'timeout', message: timeLimitMessage(timeLimitMs) })), timeLimitMs);
-  try {
-    worker.postMessage(request);
-  } catch (error) {
-    finish(collector.end({ kind: 'internal', message: `The lesson context could not be sent to the sandbox: ${error instanceof Error ? error.message : String(error)}` }));
-  }
+  host.start(request, {
+    // The time limit counts from when the frame takes the run, not while the frame is still loading.
+    onStarted: () => {
+      timer = setTimeout(() => {
+        // A frame that died mid-run ends this run (as crashed) through onFrameLost.
+        if (host.confirmAlive()) finish(collector.end({ kind: 'timeout', message: timeLimitMessage(timeLimitMs) }));
+      }, timeLimitMs);
+    },
+    onRunnerMessage: (message) => {
+      const what = collector.accept(message);
+      if (what === 'done' && collector.report) finish(collector.report);
+      else if (what === 'line' || what === 'truncated') scheduleOutput();
+    },
+    onWorkerFailed: (reason) =>
+      finish(
+        reason === 'messageerror'
+          ? collector.end({ kind: 'internal', message: 'The sandbox sent a message that could not be read.' })
+          : // The runner catches everything learner code throws, so an error event means the worker
+            // itself failed: its script did not load, or it ran out of memory.
+            collector.end({ kind: 'crashed', message: CRASHED_MESSAGE }),
+      ),
+    onFrameLost: (loss) =>
+      finish(collector.end(loss === 'crashed' ? { kind: 'crashed', message: CRASHED_MESSAGE } : { kind: 'internal', message: SANDBOX_DID_NOT_START_MESSAGE })),
+  });
 
   return {
     done,

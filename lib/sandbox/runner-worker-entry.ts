@@ -1,8 +1,8 @@
 /**
  * Browser glue: the entry of the learner-code Web Worker, bundled by scripts/build-sandbox-runner.ts
- * into public/sandbox/runner.js (served with its own CSP). One worker serves one run: it waits for a
- * single `run` request, locks the scope down, runs the program, posts `done`, and the page then
- * terminates it.
+ * and inlined into the sandbox frame's script, which starts it from a blob: URL (so it runs under the
+ * frame's CSP, in the frame's process). One worker serves one run: it waits for a single `run`
+ * request, locks the scope down, runs the program, posts `done`, and is then terminated.
  * @module
  */
 import { createModuleTable } from './allowed-modules';
