@@ -106,7 +106,8 @@ for (const slug of courseOrder(tracks)) {
     await page.reload();
     await expect(page.locator('[data-hydrated="true"]')).toBeAttached();
     for (const step of lesson.steps) {
-      await expect(stepNav.getByRole('link', { name: `${step.title} (done)` })).toBeVisible();
+      const exerciseNote = step.exercise ? `, code exercise${passesExercises.includes(step.exercise) ? ' passed' : ''}` : '';
+      await expect(stepNav.getByRole('link', { name: `${step.title}${exerciseNote} (done)` })).toBeVisible();
     }
     await expect(stepNav.getByText('Lesson complete')).toBeVisible();
     // Saved answers come back: each quiz shows its checked answer as correct.

@@ -100,3 +100,26 @@ test('export progress to a file and import it into a fresh browser; bad files ar
   await expect(card.getByText('2 of 3 steps done')).toBeVisible();
   await fresh.close();
 });
+
+test('a passed code exercise shows on its lesson card and on its step', async ({ page }) => {
+  await store(
+    page,
+    JSON.stringify({
+      version: 1,
+      lessons: { 'key-exchange': { completedSteps: ['two-key-pairs'], quiz: {} } },
+      exercises: { 'shared-secret-by-hand': { passedAt: '2026-11-20T10:00:00.000Z' } },
+    }),
+  );
+  await page.reload();
+  const card = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
+  await expect(card('Key exchange')).toContainText('1 of 7 steps done · ✓ exercise passed');
+  // A lesson with an exercise says so in its facts; one without says nothing of exercises.
+  await expect(card('Encrypt')).toContainText('steps · code exercise');
+  await expect(card('Encrypt').getByText('Not started', { exact: true })).toBeVisible();
+  await expect(card('How this lab works')).not.toContainText('exercise');
+
+  await openLesson(page, 'key-exchange');
+  const steps = page.getByRole('navigation', { name: 'Lesson steps' });
+  // The step is still locked (earlier steps are not done), and shows the pass all the same.
+  await expect(steps.getByRole('listitem').filter({ hasText: 'Do it yourself, in code' })).toHaveText(/^6Do it yourself, in code, ✓ code exercise passed \(locked/);
+});

@@ -80,6 +80,7 @@ const expectations: Record<string, Expected> = {
   'exercise-unknown': { rule: 'exercise-unknown', line: 'lessons/alpha/content.mdx:23: <Exercise id="alpha-sun"> has no exercise in exercises.ts: did you mean "alpha-sum"?' },
   'exercise-placed-twice': { rule: 'exercise-placed-twice', line: 'lessons/alpha/content.mdx:23: <Exercise id="alpha-sum"> is placed twice (first on line 21)' },
   'exercise-unused': { rule: 'exercise-unused', line: 'lessons/alpha/exercises.ts: exercises[0]: Exercise "alpha-sum" is never placed in content.mdx' },
+  'exercise-step': { rule: 'exercise-step', line: `lessons/alpha/content.mdx:21: <Exercise id="alpha-sum"> is in step "try-it", but that step in meta.steps does not name it: add exercise: 'alpha-sum'` },
   'exercise-check': { rule: 'exercise-check', line: "lessons/alpha/exercises.ts: exercises[0]: exercise 'alpha-sum': checks.sum: expected value 'total' is not in setup.expected" },
   'exercise-solution': { rule: 'exercise-solution', line: "lessons/alpha/exercises.ts: exercises[0]: exercise 'alpha-sum': solution fails check 'sum': the export `sum` is not the expected value." },
   'exercise-starter': { rule: 'exercise-starter', line: "lessons/alpha/exercises.ts: exercises[0]: exercise 'alpha-sum': starter already passes every check" },

@@ -27,5 +27,6 @@ export const drivers: LessonDrivers = {
     await expect(region.getByRole('log')).toContainText(expected.plaintexts[expected.meetingSeq]!);
     await expect(region.getByRole('listitem').filter({ hasText: 'accepted it as a message from' })).toContainText('Change of plan');
     await expect(region.getByText(/^✓ Passed on /)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Lesson steps' }).getByRole('link', { name: /^Write the attack, code exercise passed/ })).toBeVisible();
   },
 };

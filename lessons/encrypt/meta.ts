@@ -50,7 +50,7 @@ export const lesson = {
       title: 'Reuse a nonce',
       requires: [{ action: 'nonce-reuse', hint: 'Press "Encrypt both with the same key and nonce" first.' }],
     },
-    { id: 'in-code', title: 'Open it yourself, in code' },
+    { id: 'in-code', title: 'Open it yourself, in code', exercise: 'open-and-spot-the-tamper' },
     {
       id: 'check',
       title: 'Check your understanding',

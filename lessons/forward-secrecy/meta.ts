@@ -33,7 +33,7 @@ export const lesson = {
       title: 'Steal a phone: the ratchet',
       requires: [{ action: 'theft:ratchet', hint: "Steal Bob's phone in the ratchet conversation first." }],
     },
-    { id: 'chain-by-hand', title: 'Walk the chain yourself, in code' },
+    { id: 'chain-by-hand', title: 'Walk the chain yourself, in code', exercise: 'walk-the-chain' },
     { id: 'healing', title: 'After the theft' },
     { id: 'limits', title: 'What forward secrecy does not cover' },
     {

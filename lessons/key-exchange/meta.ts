@@ -33,7 +33,7 @@ export const lesson = {
     { id: 'what-eve-sees', title: 'What Eve sees' },
     { id: 'why-eve-cannot', title: "Why Eve can't compute it" },
     { id: 'low-order-points', title: 'Keys that are refused' },
-    { id: 'in-code', title: 'Do it yourself, in code' },
+    { id: 'in-code', title: 'Do it yourself, in code', exercise: 'shared-secret-by-hand' },
     {
       id: 'check',
       title: 'Check your understanding',

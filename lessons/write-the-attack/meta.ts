@@ -21,6 +21,7 @@ export const lesson = {
     {
       id: 'write-it',
       title: 'Write the attack',
+      exercise: 'write-the-attack',
       requires: [
         {
           action: 'exercise:write-the-attack',

@@ -59,6 +59,7 @@ export const LESSON_RULES = [
   'exercise-unknown',
   'exercise-placed-twice',
   'exercise-unused',
+  'exercise-step',
   'exercise-check',
   'exercise-solution',
   'exercise-starter',

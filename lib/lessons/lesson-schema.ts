@@ -38,6 +38,7 @@ export const lessonStepSchema = z
     id: kebabId('step id'),
     title: text('step title'),
     requires: z.array(stepRequirementSchema).optional().describe('Actions required before Next'),
+    exercise: kebabId('exercise id').optional().describe('The code exercise this step places with <Exercise id>'),
   })
   .describe('A lesson step, matched by id with a <Step> block of content.mdx');
 

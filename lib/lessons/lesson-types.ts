@@ -29,6 +29,11 @@ export interface LessonStep {
   title: string;
   /** Actions that must be done before the learner can move on. */
   requires?: StepRequirement[];
+  /**
+   * The id of the code exercise this step holds (its `<Exercise id>` in the step's block), so the
+   * step list and the catalogue can show when the learner passed it. A step holds at most one.
+   */
+  exercise?: string;
 }
 
 /** One answer of a quiz question. */

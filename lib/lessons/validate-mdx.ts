@@ -20,8 +20,8 @@ export interface MdxValidationInput {
   readonly metaFile: string;
   /** The MDX source. */
   readonly source: string;
-  /** meta.steps (ids in order, with their requirements). */
-  readonly steps: readonly Pick<LessonStep, 'id' | 'requires'>[];
+  /** meta.steps (ids in order, with their requirements and exercise). */
+  readonly steps: readonly Pick<LessonStep, 'id' | 'requires' | 'exercise'>[];
   /** meta.quiz ids. */
   readonly quizIds: readonly string[];
   /**
@@ -59,6 +59,8 @@ interface StepSeen {
   id: string;
   line: number | undefined;
   actions: string[];
+  /** `<Exercise id>`s placed in the step, with their lines. */
+  exercises: { id: string; line: number | undefined }[];
 }
 
 const ELEMENT_TYPES = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
@@ -142,7 +144,7 @@ export function validateLessonMdx(input: MdxValidationInput): LessonIssue[] {
       if (step) {
         report('nested-step', line, `<Step> inside <Step id="${step.id}">: close the first step with </Step> before opening the next.`);
       }
-      const seen: StepSeen = { id: props.id ?? '', line, actions: [] };
+      const seen: StepSeen = { id: props.id ?? '', line, actions: [], exercises: [] };
       if (props.id !== undefined) stepsSeen.push(seen);
       for (const child of node.children ?? []) visit(child, seen);
       return;
@@ -174,6 +176,7 @@ export function validateLessonMdx(input: MdxValidationInput): LessonIssue[] {
         report('exercise-placed-twice', line, `<Exercise id="${props.id}"> is placed twice (first on line ${exerciseUses.get(props.id)}): an exercise appears once (its draft and progress are keyed by its id); remove one.`);
       } else {
         exerciseUses.set(props.id, line);
+        step?.exercises.push({ id: props.id, line });
       }
     }
     for (const child of node.children ?? []) visit(child, step);
@@ -241,7 +244,44 @@ export function validateLessonMdx(input: MdxValidationInput): LessonIssue[] {
     }
   }
   checkRequirementsReachable(input, stepsSeen, issues);
+  checkExerciseSteps(input, stepsSeen, issues);
   return issues;
+}
+
+/**
+ * Each placed exercise is named by its step in meta.steps (`exercise: '<id>'`) and each named one
+ * is placed in that step, so the step list and catalogue show passes on the right step. Exercises
+ * placed nowhere are left to `exercise-unused`, unknown ones to `exercise-unknown`.
+ */
+function checkExerciseSteps(input: MdxValidationInput, seen: readonly StepSeen[], issues: LessonIssue[]): void {
+  if (input.exerciseIds === undefined) return; // exercises.ts did not load: placements were not checked
+  const byId = new Map(seen.map((s) => [s.id, s]));
+  const placedSomewhere = new Set(seen.flatMap((s) => s.exercises.map((e) => e.id)));
+  input.steps.forEach((step, stepIndex) => {
+    const placed = byId.get(step.id)?.exercises ?? [];
+    for (const exercise of placed) {
+      if (exercise.id === step.exercise) continue;
+      issues.push({
+        rule: 'exercise-step',
+        file: input.file,
+        line: exercise.line,
+        message: step.exercise === undefined
+          ? `<Exercise id="${exercise.id}"> is in step "${step.id}", but that step in meta.steps does not name it: add exercise: '${exercise.id}' to { id: '${step.id}', ... } in ${input.metaFile} (the step list and the catalogue show its pass from there).`
+          : `<Exercise id="${exercise.id}"> is in step "${step.id}", which names exercise "${step.exercise}" in meta.steps: a step holds one exercise; move one of them to its own step.`,
+      });
+    }
+    if (step.exercise !== undefined && !placed.some((e) => e.id === step.exercise) && (placedSomewhere.has(step.exercise) || !(input.exerciseIds ?? []).includes(step.exercise))) {
+      const where = seen.find((s) => s.exercises.some((e) => e.id === step.exercise));
+      issues.push({
+        rule: 'exercise-step',
+        file: input.metaFile,
+        path: `steps[${stepIndex}].exercise`,
+        message: where
+          ? `Step "${step.id}" names exercise "${step.exercise}", but content.mdx places it in step "${where.id}": name it on that step instead.`
+          : `Step "${step.id}" names exercise "${step.exercise}", but its <Step> block places no such exercise: add <Exercise id="${step.exercise}" /> to it, or fix the id.`,
+      });
+    }
+  });
 }
 
 /** Step blocks must match meta.steps one to one and in the same order. */

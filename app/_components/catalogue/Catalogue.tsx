@@ -11,7 +11,12 @@ const LEVELS = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: '
 
 /** What the client parts need to know of a lesson (ids and titles only). */
 function brief(lesson: Lesson): CatalogueLesson {
-  return { slug: lesson.slug, title: lesson.title, steps: lesson.steps.map((s) => ({ id: s.id, title: s.title })) };
+  return {
+    slug: lesson.slug,
+    title: lesson.title,
+    steps: lesson.steps.map((s) => ({ id: s.id, title: s.title })),
+    exercises: lesson.steps.flatMap((s) => (s.exercise ? [s.exercise] : [])),
+  };
 }
 
 /**
@@ -41,6 +46,7 @@ export function Catalogue() {
                 <p className={styles.facts}>
                   {lesson.minutes} min · {LEVELS[lesson.level]} · {lesson.objectives.length} objective{lesson.objectives.length === 1 ? '' : 's'} ·{' '}
                   {lesson.steps.length} steps
+                  {lesson.steps.some((s) => s.exercise) ? ' · code exercise' : ''}
                 </p>
                 <LessonProgressBadge lesson={brief(lesson)} />
               </li>

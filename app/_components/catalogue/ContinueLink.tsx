@@ -10,6 +10,8 @@ export interface CatalogueLesson {
   slug: string;
   title: string;
   steps: { id: string; title: string }[];
+  /** Ids of the lesson's code exercises (from its steps), in order. */
+  exercises: string[];
 }
 
 /** "Start", "Continue" or "All done", from stored progress. */

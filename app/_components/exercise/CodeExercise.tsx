@@ -10,6 +10,7 @@ import { ALLOWED_MODULE_NAMES } from '@/lib/sandbox/allowed-module-names';
 import { runInBrowserWorker, warmUpRunner, DEFAULT_BROWSER_TIME_LIMIT_MS, type BrowserRunHandle } from '@/lib/sandbox/browser-runner';
 import type { CheckRegistry } from '@/lib/sandbox/check-registry';
 import type { ExerciseSpec } from '@/lib/sandbox/exercise-spec';
+import { attemptsKey, NO_ATTEMPTS, parseExerciseAttempts, serializeExerciseAttempts, type ExerciseAttempts } from '@/lib/sandbox/exercise-attempts';
 import { lessonContextDeclaration } from '@/lib/sandbox/lesson-context-declaration';
 import type { LearnerError } from '@/lib/sandbox/protocol';
 import { allChecksPassed, runChecks, type CheckResult } from '@/lib/sandbox/run-checks';
@@ -43,6 +44,24 @@ function writeDraft(id: string, code: string | null): void {
     else window.localStorage.setItem(draftKey(id), code);
   } catch {
     // Storage full or disabled: the draft lives only in this tab.
+  }
+}
+
+function readAttempts(id: string, hintCount: number): ExerciseAttempts {
+  try {
+    return parseExerciseAttempts(window.localStorage.getItem(attemptsKey(id)), hintCount);
+  } catch {
+    return NO_ATTEMPTS;
+  }
+}
+
+function writeAttempts(id: string, attempts: ExerciseAttempts): void {
+  try {
+    const value = serializeExerciseAttempts(attempts);
+    if (value === null) window.localStorage.removeItem(attemptsKey(id));
+    else window.localStorage.setItem(attemptsKey(id), value);
+  } catch {
+    // Storage full or disabled: attempts count only in this tab.
   }
 }
 
@@ -84,8 +103,8 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
   const [output, setOutput] = useState<{ lines: readonly OutputLine[]; truncated: boolean }>({ lines: [], truncated: false });
   const [report, setReport] = useState<RunReport | null>(null);
   const [checks, setChecks] = useState<CheckResult[] | null>(null);
-  const [failedAttempts, setFailedAttempts] = useState(0);
-  const [hintsShown, setHintsShown] = useState(0);
+  const [{ failedAttempts, hintsShown }, setAttempts] = useState<ExerciseAttempts>(NO_ATTEMPTS);
+  const attemptsRef = useRef<ExerciseAttempts>(NO_ATTEMPTS);
   const [solutionShown, setSolutionShown] = useState(false);
   const handleRef = useRef<BrowserRunHandle | null>(null);
   const saveTimer = useRef<number | undefined>(undefined);
@@ -104,6 +123,20 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
       setCode(draft);
     }
   }, [exercise.id]);
+
+  // Failed runs and open hints survive a reload too, so "Show solution" does not disappear.
+  useEffect(() => {
+    attemptsRef.current = readAttempts(exercise.id, exercise.hints.length);
+    setAttempts(attemptsRef.current);
+  }, [exercise.id, exercise.hints.length]);
+  const updateAttempts = useCallback(
+    (change: (current: ExerciseAttempts) => ExerciseAttempts) => {
+      attemptsRef.current = change(attemptsRef.current);
+      setAttempts(attemptsRef.current);
+      writeAttempts(exercise.id, attemptsRef.current);
+    },
+    [exercise.id],
+  );
 
   useEffect(() => () => handleRef.current?.stop(), []);
 
@@ -152,8 +185,8 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
     setChecks(results);
     setRunning(false);
     if (passed) onPass?.(exercise.id);
-    else if (attempted) setFailedAttempts((n) => n + 1);
-  }, [exercise, checkRegistry, onPass]);
+    else if (attempted) updateAttempts((a) => ({ ...a, failedAttempts: a.failedAttempts + 1 }));
+  }, [exercise, checkRegistry, onPass, updateAttempts]);
 
   const stop = useCallback(() => handleRef.current?.stop(), []);
 
@@ -300,7 +333,7 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
           </p>
         ))}
         {hintsShown < exercise.hints.length && (
-          <button type="button" onClick={() => setHintsShown((n) => n + 1)}>
+          <button type="button" onClick={() => updateAttempts((a) => ({ ...a, hintsShown: a.hintsShown + 1 }))}>
             Show a hint ({hintsShown + 1} of {exercise.hints.length})
           </button>
         )}

@@ -58,6 +58,7 @@ export function LessonPlayer({ lesson, next, children }: { lesson: Lesson; next:
   const completeStep = useProgressStore((s) => s.completeStep);
   const completeLesson = useProgressStore((s) => s.completeLesson);
   const completedSteps = saved?.completedSteps ?? NO_STEPS;
+  const exercisesPassed = useProgressStore((s) => s.progress.exercises);
   const isComplete = saved?.completedAt !== undefined;
 
   const blockers = useMemo(() => stepBlockers(steps, current, actions, completedSteps), [steps, current, actions, completedSteps]);
@@ -137,11 +138,28 @@ export function LessonPlayer({ lesson, next, children }: { lesson: Lesson; next:
               const done = completedSteps.includes(s.id);
               const mark = <span className={styles.mark} aria-hidden="true">{done ? '✓' : index + 1}</span>;
               const status = done ? <span className="visually-hidden"> (done)</span> : null;
+              const exercisePassed = s.exercise ? exercisesPassed?.[s.exercise]?.passedAt !== undefined : false;
+              const exercise = s.exercise ? (
+                <>
+                  <span className="visually-hidden">, </span>
+                  <span className={exercisePassed ? styles.exercisePassed : styles.exerciseTag}>
+                    {exercisePassed ? (
+                      <>
+                        <span aria-hidden="true">✓ </span>code exercise passed
+                      </>
+                    ) : (
+                      'code exercise'
+                    )}
+                  </span>
+                </>
+              ) : null;
               return (
                 <li key={s.id} className={`${done ? styles.done : ''} ${index === current ? styles.current : ''}`}>
                   {reachable(index) || index === current ? (
                     <a
                       href={`#${s.id}`}
+                      // Spelled out: composed from the spans, Chromium puts a space before the comma.
+                      aria-label={`${s.title}${s.exercise ? `, code exercise${exercisePassed ? ' passed' : ''}` : ''}${done ? ' (done)' : ''}`}
                       aria-current={index === current ? 'step' : undefined}
                       onClick={(event) => {
                         event.preventDefault();
@@ -149,13 +167,19 @@ export function LessonPlayer({ lesson, next, children }: { lesson: Lesson; next:
                       }}
                     >
                       {mark}
-                      <span>{s.title}</span>
+                      <span>
+                        {s.title}
+                        {exercise}
+                      </span>
                       {status}
                     </a>
                   ) : (
                     <span className={styles.locked} aria-disabled="true">
                       {mark}
-                      <span>{s.title}</span>
+                      <span>
+                        {s.title}
+                        {exercise}
+                      </span>
                       <span className="visually-hidden"> (locked until the earlier steps are done)</span>
                     </span>
                   )}

@@ -10,7 +10,7 @@ export const lesson = {
   prerequisites: ['alpha'],
   steps: [
     { id: 'one', title: 'One' },
-    { id: 'two', title: 'Two' },
+    { id: 'two', title: 'Two', exercise: 'alpha-sum' },
   ],
   quiz: [],
 } satisfies Lesson;

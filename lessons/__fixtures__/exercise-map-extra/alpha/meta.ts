@@ -10,7 +10,7 @@ export const lesson = {
   prerequisites: [],
   steps: [
     { id: 'intro', title: 'Intro' },
-    { id: 'try-it', title: 'Try it', requires: [{ action: 'quiz:alpha-check', hint: 'Answer the question first.' }] },
+    { id: 'try-it', title: 'Try it', exercise: 'alpha-sum', requires: [{ action: 'quiz:alpha-check', hint: 'Answer the question first.' }] },
   ],
   quiz: [
     {
