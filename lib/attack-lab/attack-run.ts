@@ -1,17 +1,20 @@
 /**
  * One attack as the worker runs it: capture and loot from the capabilities, then real decryption
  * of the capture in chunks (decryptCaptureInChunks), pausing between chunks so a cancel request
- * can arrive, reporting running counts after each; finally the exposure (lib/protocol/blast-radius
+ * can arrive, reporting running counts after each (a large capture is split by conversation with a
+ * helper worker when the host has one, decrypt-helper.ts); finally the exposure (lib/protocol/blast-radius
  * and the matrix) computed from the outcomes. Timings are taken here, inside the worker, with
  * performance.now(): what the page shows is what the decryption cost.
  * @module
  */
 import { computeExposure } from '@/lib/protocol/blast-radius';
 import { captureFor, lootFor, type Capability, type Capture, type Loot } from '@/lib/protocol/capability';
-import { countOutcomes, decryptCaptureInChunks, type DecryptionReport, type EnvelopeOutcome } from '@/lib/protocol/decrypt-capture';
+import { countOutcomes, decryptCaptureInChunks, type DecryptionReport, type EnvelopeOutcome, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
+import { mergeDecryptionReports, partitionCaptureByConversation } from '@/lib/protocol/decrypt-partition';
 import { formatSimTime } from '@/lib/protocol/sim-time';
 import type { Warrant } from '@/lib/protocol/warrant';
 import type { World } from '@/lib/protocol/world';
+import type { DecryptHelperClient, HelperRun } from './decrypt-helper';
 import { describeKeyProvenance } from './key-provenance-label';
 import { computeExposureMatrix, defaultBucketMinutes } from './exposure-matrix';
 import type { AttackOptions, AttackResult, LootItem, OutcomeRow, WorkerProgress } from './world-messages';
@@ -22,7 +25,12 @@ export interface RunControls {
   readonly isCancelled: () => boolean;
   /** Resolves after pending messages (a cancel) have been handled. */
   readonly pause: () => Promise<void>;
+  /** A second worker that takes half of a large decryption (decrypt-helper.ts), when there is one. */
+  readonly helper?: DecryptHelperClient;
 }
+
+/** Below this many envelopes, sending half to the helper costs more than it saves. */
+export const PARALLEL_DECRYPT_MIN_ENVELOPES = 1500;
 
 /** The default chunk: about 40 progress reports per run, at least 25 envelopes each. */
 export function defaultChunkSize(total: number): number {
@@ -81,9 +89,80 @@ export async function decryptWithPauses(
   options: { readonly chunkSize: number; readonly warrant?: Warrant },
   controls: RunControls,
 ): Promise<{ report: DecryptionReport; busyMs: number }> {
+  if (!controls.helper || capture.records.length < PARALLEL_DECRYPT_MIN_ENVELOPES) return decryptHere(capture, loot, options, controls, () => undefined);
+  const parts = partitionCaptureByConversation(capture, 2);
+  if (parts.length < 2) return decryptHere(capture, loot, options, controls, () => undefined);
+  const [mine, theirs] = parts as [Capture, Capture];
+  const total = capture.records.length;
+  let helperDone = 0;
+  let helperCounts: OutcomeCounts = { opened: 0, tagFailed: 0, noKey: 0, outsideWarrant: 0 };
+  let myDone = 0;
+  let myCounts: OutcomeCounts = helperCounts;
+  const report = (phase: WorkerProgress['phase']) =>
+    controls.onProgress({
+      phase,
+      done: myDone + helperDone,
+      total,
+      counts: {
+        opened: myCounts.opened + helperCounts.opened,
+        tagFailed: myCounts.tagFailed + helperCounts.tagFailed,
+        noKey: myCounts.noKey + helperCounts.noKey,
+        outsideWarrant: myCounts.outsideWarrant + helperCounts.outsideWarrant,
+      },
+    });
+  const helped = controls.helper.decrypt(theirs, loot, options, (done, counts) => {
+    helperDone = done;
+    helperCounts = counts;
+    report('decrypt');
+  });
+  // Settled at once, so a helper that fails while this worker is busy is not an unhandled rejection.
+  const remoteSettled = helped.done.then(
+    (value) => value,
+    () => null,
+  );
+  // Decrypt the other half here meanwhile, passing a cancel on to the helper.
+  const local = await decryptHere(mine, loot, options, { ...controls, onProgress: (p) => ((myDone = p.done), (myCounts = p.counts ?? myCounts), report(p.phase)) }, () => helped.cancel());
+  // null: the helper failed, so this worker does its half after all (same outcomes, one core).
+  const remote = (await waitPassingCancel(remoteSettled, helped, controls)) ?? (await decryptHere(theirs, loot, options, { ...controls, onProgress: () => undefined }, () => undefined));
+  return { report: mergeDecryptionReports(capture, [local.report, remote.report]), busyMs: local.busyMs + remote.busyMs };
+}
+
+/** Waits for `settled`, checking for a cancel every few ms meanwhile (without spinning). */
+async function waitPassingCancel<T>(settled: Promise<T>, run: HelperRun, controls: RunControls): Promise<T> {
+  let finished = false;
+  void (async () => {
+    while (!finished) {
+      if (controls.isCancelled()) {
+        run.cancel();
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  try {
+    return await settled;
+  } finally {
+    finished = true;
+  }
+}
+
+/** Decrypts `capture` in this worker, pausing between chunks; `onCancel` runs once a cancel is seen. */
+async function decryptHere(
+  capture: Capture,
+  loot: Loot,
+  options: { readonly chunkSize: number; readonly warrant?: Warrant },
+  controls: RunControls,
+  onCancel: () => void,
+): Promise<{ report: DecryptionReport; busyMs: number }> {
+  let cancelSeen = false;
   const signal = {
     get aborted() {
-      return controls.isCancelled();
+      const cancelled = controls.isCancelled();
+      if (cancelled && !cancelSeen) {
+        cancelSeen = true;
+        onCancel();
+      }
+      return cancelled;
     },
   };
   const steps = decryptCaptureInChunks(capture, loot, { chunkSize: options.chunkSize, signal, ...(options.warrant ? { warrant: options.warrant } : {}) });

@@ -11,6 +11,7 @@ import { csprng } from '@/lib/crypto/random';
 import { lootFor } from '@/lib/protocol/capability';
 import { generateWorld, type World } from '@/lib/protocol/world';
 import { describeLoot, runAttackInChunks, type RunControls } from './attack-run';
+import type { DecryptHelperClient } from './decrypt-helper';
 import { forgeCapturedMessage } from './forgery-attempt';
 import { appendLearnerMessage } from './learner-message';
 import { compareThreeWorlds } from './three-worlds';
@@ -34,6 +35,7 @@ export class WorldHost {
   private readonly worlds = new Map<string, HeldWorld>();
   private readonly cancelled = new Set<number>();
   private nextWorld = 1;
+  private helper: DecryptHelperClient | undefined;
 
   constructor(
     private readonly post: (message: WorkerResponse) => void,
@@ -57,6 +59,11 @@ export class WorldHost {
     void this.answer(request);
   }
 
+  /** Hands large decryptions half to a helper worker from now on (decrypt-helper.ts). */
+  useDecryptHelper(helper: DecryptHelperClient): void {
+    this.helper = helper;
+  }
+
   /** How many worlds are held (tests). */
   get size(): number {
     return this.worlds.size;
@@ -68,6 +75,7 @@ export class WorldHost {
       onProgress: (progress) => this.post({ type: 'progress', id, progress }),
       isCancelled: () => this.cancelled.has(id),
       pause: this.pause,
+      ...(this.helper ? { helper: this.helper } : {}),
     };
     try {
       const result = await this.run(request, controls);

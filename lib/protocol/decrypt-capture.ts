@@ -26,6 +26,7 @@
  */
 import { bytesToUtf8 } from '@/lib/crypto/bytes';
 import { AeadOpenError } from '@/lib/crypto/aead';
+import { publicKeyFromSecret } from '@/lib/crypto/x25519';
 import type { Capture, Loot } from './capability';
 import type { DeviceSnapshot } from './device-snapshot';
 import type { Envelope } from './envelope';
@@ -117,6 +118,8 @@ class DecryptionRun {
   private readonly staticKeys = new Map<string, Uint8Array>();
   private readonly followers = new Map<string, RatchetEavesdropperState>();
   private readonly deviceEscrowChains = new Map<string, { epoch: number; cursor: EscrowChainCursor }>();
+  /** Each stolen escrow key's public half, computed once rather than inside every HPKE open. */
+  private readonly escrowPublicKeys = new Map<Uint8Array, Uint8Array>();
   /** Static mode: conversation keys learned from escrowed envelopes, with the seq they came from. */
   readonly recoveredConversationKeys = new Map<string, { key: Uint8Array; seq: number }>();
 
@@ -201,7 +204,9 @@ class DecryptionRun {
       let entry = this.epochKeys.get(cacheKey);
       if (!entry) {
         try {
-          const root = openEscrowEpoch(escrow.epochBlob, stolen.authorityId, stolen.secretKey);
+          let publicKey = this.escrowPublicKeys.get(stolen.secretKey);
+          if (!publicKey) this.escrowPublicKeys.set(stolen.secretKey, (publicKey = publicKeyFromSecret(stolen.secretKey)));
+          const root = openEscrowEpoch(escrow.epochBlob, stolen.authorityId, stolen.secretKey, publicKey);
           entry = { root, cursor: startEscrowChain(root) };
         } catch {
           entry = { failed: true };

@@ -120,11 +120,12 @@ export function sealEscrowEpoch(
  * {@link EscrowSealMissingError} if the blob has no seal for that authority and
  * `AeadOpenError` if the seal or its header was altered or the key is wrong.
  */
-export function openEscrowEpoch(blob: EscrowEpochBlob, authorityId: string, authoritySecretKey: Uint8Array): Uint8Array {
+export function openEscrowEpoch(blob: EscrowEpochBlob, authorityId: string, authoritySecretKey: Uint8Array, authorityPublicKey?: Uint8Array): Uint8Array {
   const seal = blob.seals.find((s) => s.authorityId === authorityId);
   if (!seal) throw new EscrowSealMissingError(`this envelope's escrow blob has no seal for authority '${authorityId}'`);
   const headerBytes = encodeEscrowEpochHeader(blob.header);
-  return openBase({ enc: seal.enc, ciphertext: seal.ciphertext }, authoritySecretKey, escrowHpkeInfo(headerBytes), headerBytes);
+  // With the public key given (bulk decryption), each open costs one X25519 instead of two.
+  return openBase({ enc: seal.enc, ciphertext: seal.ciphertext }, authoritySecretKey, escrowHpkeInfo(headerBytes), headerBytes, authorityPublicKey);
 }
 
 /** The chain cursor at the start of an epoch (position 0 is the epoch key itself). */

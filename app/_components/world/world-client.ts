@@ -20,6 +20,7 @@
  * });
  * console.log(result.counts.opened, 'opened in', result.timing.decryptMs, 'ms');
  */
+import { DECRYPT_HELPER_PORT_MESSAGE } from '@/lib/attack-lab/decrypt-helper';
 import type { Capability } from '@/lib/protocol/capability';
 import type { Warrant } from '@/lib/protocol/warrant';
 import {
@@ -78,16 +79,29 @@ function spawnWorldWorker(): Worker {
   return new Worker(new URL('./world.worker.ts', import.meta.url), { name: 'world' });
 }
 
+/**
+ * Creates the decryption helper worker (lib/attack-lab/decrypt-helper.ts) when the machine has a
+ * second core for it to use; null otherwise.
+ */
+function spawnDecryptHelper(): Worker | null {
+  if (typeof navigator !== 'undefined' && (navigator.hardwareConcurrency ?? 1) < 2) return null;
+  return new Worker(new URL('./decrypt-helper.worker.ts', import.meta.url), { name: 'decrypt-helper' });
+}
+
 /** A typed, promise-based client of the world worker. */
 export class WorldClient {
   private worker: Worker | null = null;
+  private helper: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   /** World ids the current worker holds; ids from a terminated worker are not in here. */
   private readonly worlds = new Set<string>();
 
-  /** `createWorker` replaces the real worker (tests). */
-  constructor(private readonly createWorker: () => Worker = spawnWorldWorker) {}
+  /** `createWorker` and `createHelper` replace the real workers (tests). */
+  constructor(
+    private readonly createWorker: () => Worker = spawnWorldWorker,
+    private readonly createHelper: () => Worker | null = spawnDecryptHelper,
+  ) {}
 
   /**
    * Generates a seeded world in the worker (lib/protocol/world.ts) and resolves with its summary:
@@ -204,12 +218,36 @@ export class WorldClient {
     };
     worker.onmessageerror = () => this.restart(new WorldWorkerError('a message from the world worker could not be read'));
     this.worker = worker;
+    this.connectHelper(worker);
     return worker;
+  }
+
+  /** Starts the decryption helper and gives the world worker a port to it (the two talk directly). */
+  private connectHelper(worker: Worker): void {
+    let helper: Worker | null = null;
+    try {
+      helper = this.createHelper();
+    } catch {
+      return; // no helper: the world worker decrypts everything itself
+    }
+    if (!helper) return;
+    helper.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      // The world worker sees its port close and decrypts the helper's half itself.
+      helper?.terminate();
+      if (this.helper === helper) this.helper = null;
+    };
+    const channel = new MessageChannel();
+    helper.postMessage('connect', [channel.port2]);
+    worker.postMessage(DECRYPT_HELPER_PORT_MESSAGE, [channel.port1]);
+    this.helper = helper;
   }
 
   private restart(reason: Error): void {
     this.worker?.terminate();
     this.worker = null;
+    this.helper?.terminate();
+    this.helper = null;
     this.worlds.clear();
     const pending = [...this.pending.values()];
     this.pending.clear();

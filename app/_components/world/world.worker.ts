@@ -3,6 +3,7 @@
  * is in lib/attack-lab/world-host.ts; this file wires it to the worker's message port. Bundlers
  * load it as a classic worker (no top-level await, no import.meta here: platform-pitfalls.md §8).
  */
+import { DECRYPT_HELPER_PORT_MESSAGE, DecryptHelperClient, type HelperPort } from '@/lib/attack-lab/decrypt-helper';
 import { WorldHost } from '@/lib/attack-lab/world-host';
 
 const scope = self as unknown as {
@@ -23,5 +24,12 @@ function pause(): Promise<void> {
 }
 
 const host = new WorldHost((message) => scope.postMessage(message), pause);
-scope.onmessage = (event) => host.receive(event.data);
+scope.onmessage = (event) => {
+  // The page may connect a decryption helper worker (world-client.ts): a port, once.
+  if (event.data === DECRYPT_HELPER_PORT_MESSAGE && event.ports[0]) {
+    host.useDecryptHelper(new DecryptHelperClient(event.ports[0] as unknown as HelperPort));
+    return;
+  }
+  host.receive(event.data);
+};
 scope.postMessage({ type: 'ready' });

@@ -1,0 +1,95 @@
+import { MessageChannel } from 'node:worker_threads';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { captureFor, lootFor, type Capture, type Loot } from '@/lib/protocol/capability';
+import { decryptCapture } from '@/lib/protocol/decrypt-capture';
+import { generateWorld } from '@/lib/protocol/world';
+import { decryptWithPauses, PARALLEL_DECRYPT_MIN_ENVELOPES, type RunControls } from './attack-run';
+import { DecryptHelperClient, DecryptHelperHost, type HelperPort } from './decrypt-helper';
+import type { WorkerProgress } from './world-messages';
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+const channels: MessageChannel[] = [];
+
+/** A helper host and its client, joined by a real MessageChannel (structured clone included). */
+function connectedHelper(): { client: DecryptHelperClient; requests: () => string[] } {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  const seen: string[] = [];
+  const hostPort = channel.port2 as unknown as HelperPort;
+  new DecryptHelperHost(hostPort, pause);
+  const inner = hostPort.onmessage!;
+  hostPort.onmessage = (event) => {
+    seen.push((event.data as { type: string }).type);
+    inner(event);
+  };
+  return { client: new DecryptHelperClient(channel.port1 as unknown as HelperPort), requests: () => seen };
+}
+
+afterEach(() => {
+  for (const c of channels.splice(0)) {
+    c.port1.close();
+    c.port2.close();
+  }
+});
+
+describe('decryptWithPauses with a helper worker', () => {
+  let capture: Capture;
+  let loot: Loot;
+  beforeAll(async () => {
+    const world = await generateWorld({ seed: 'helper', people: 6, conversations: 10, messages: PARALLEL_DECRYPT_MIN_ENVELOPES + 100, escrow: { variant: 'single' } });
+    capture = captureFor(world, [{ kind: 'tap-wire' }]);
+    loot = (await lootFor(world, [{ kind: 'steal-escrow-key', scenario: 'breach' }, { kind: 'steal-device', participant: 'bob', at: 20000 }])).loot;
+  }, 120_000);
+
+  it('hands half to the helper and reports exactly what one worker would', async () => {
+    const { client, requests } = connectedHelper();
+    const progress: WorkerProgress[] = [];
+    const controls: RunControls = { onProgress: (p) => progress.push(p), isCancelled: () => false, pause, helper: client };
+    const { report } = await decryptWithPauses(capture, loot, { chunkSize: 200 }, controls);
+    expect(requests()).toEqual(['decrypt']);
+    expect(report).toEqual(decryptCapture(capture, loot));
+    const dones = progress.map((p) => p.done);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    expect(progress.at(-1)).toMatchObject({ done: capture.records.length, total: capture.records.length, counts: report.counts });
+  });
+
+  it('passes a cancel on to the helper and returns what both halves decided', async () => {
+    const { client, requests } = connectedHelper();
+    let cancelled = false;
+    const controls: RunControls = {
+      onProgress: (p) => {
+        if (p.done > 300) cancelled = true;
+      },
+      isCancelled: () => cancelled,
+      pause,
+      helper: client,
+    };
+    const { report } = await decryptWithPauses(capture, loot, { chunkSize: 100 }, controls);
+    expect(report.cancelled).toBe(true);
+    expect(requests()).toContain('cancel');
+    expect(report.outcomes.length).toBeLessThan(capture.records.length);
+    const whole = new Map(decryptCapture(capture, loot).outcomes.map((o) => [o.seq, o]));
+    for (const outcome of report.outcomes) expect(outcome).toEqual(whole.get(outcome.seq));
+  });
+
+  it('decrypts the helper’s half itself when the helper fails', async () => {
+    const { client } = connectedHelper();
+    const broken: RunControls = {
+      onProgress: () => undefined,
+      isCancelled: () => false,
+      pause,
+      helper: { decrypt: () => ({ done: Promise.reject(new Error('helper gone')), cancel: () => undefined }) } as unknown as DecryptHelperClient,
+    };
+    void client;
+    const { report } = await decryptWithPauses(capture, loot, { chunkSize: 500 }, broken);
+    expect(report).toEqual(decryptCapture(capture, loot));
+  });
+
+  it('keeps small captures in one worker', async () => {
+    const { client, requests } = connectedHelper();
+    const small: Capture = { ...capture, records: capture.records.slice(0, 100) };
+    const { report } = await decryptWithPauses(small, loot, { chunkSize: 50 }, { onProgress: () => undefined, isCancelled: () => false, pause, helper: client });
+    expect(report.outcomes).toHaveLength(100);
+    expect(requests()).toEqual([]);
+  });
+});

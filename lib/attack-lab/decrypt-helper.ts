@@ -1,0 +1,156 @@
+/**
+ * A second worker for bulk decryption. The world worker keeps half of a large capture (split by
+ * conversation, lib/protocol/decrypt-partition.ts) and hands the other half to a helper worker over
+ * a MessagePort, so on a machine with two cores the thief's decryption takes about half the wall
+ * time. Both sides are framework-free: app/_components/world/decrypt-helper.worker.ts wires
+ * {@link DecryptHelperHost} to its scope, and the world worker drives a {@link DecryptHelperClient}.
+ * @module
+ */
+import type { Capture, Loot } from '@/lib/protocol/capability';
+import { countOutcomes, decryptCaptureInChunks, type DecryptionReport, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
+import type { Warrant } from '@/lib/protocol/warrant';
+
+/** What the page posts to the world worker, with the port to the helper, to connect the two. */
+export const DECRYPT_HELPER_PORT_MESSAGE = 'backdoor-lab:decrypt-helper-port';
+
+/** World worker → helper. */
+export type HelperRequest =
+  | {
+      readonly type: 'decrypt';
+      readonly id: number;
+      readonly capture: Capture;
+      readonly loot: Loot;
+      readonly chunkSize: number;
+      readonly warrant?: Warrant;
+    }
+  | { readonly type: 'cancel'; readonly id: number };
+
+/** Helper → world worker. */
+export type HelperResponse =
+  | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly counts: OutcomeCounts }
+  | { readonly type: 'report'; readonly id: number; readonly report: DecryptionReport; readonly busyMs: number }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string };
+
+/** The minimal port both sides use (a MessagePort, or a fake in tests). */
+export interface HelperPort {
+  postMessage(message: unknown): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  /** MessagePort's `close` event (Chromium 122+): the other side is gone. */
+  addEventListener?(type: 'close', listener: () => void): void;
+}
+
+function hasTypeAndId(data: unknown): data is { type: string; id: number } {
+  return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string' && Number.isInteger((data as { id?: unknown }).id);
+}
+
+/** The helper worker's side: decrypts one part per request, in chunks, and can be cancelled between them. */
+export class DecryptHelperHost {
+  private readonly cancelled = new Set<number>();
+
+  constructor(
+    private readonly port: HelperPort,
+    private readonly pause: () => Promise<void>,
+  ) {
+    port.onmessage = (event) => this.receive(event.data);
+  }
+
+  private receive(data: unknown): void {
+    if (!hasTypeAndId(data)) return;
+    const request = data as HelperRequest;
+    if (request.type === 'cancel') this.cancelled.add(request.id);
+    else if (request.type === 'decrypt') void this.decrypt(request);
+  }
+
+  private async decrypt(request: Extract<HelperRequest, { type: 'decrypt' }>): Promise<void> {
+    const { id } = request;
+    const cancelled = this.cancelled;
+    const signal = {
+      get aborted() {
+        return cancelled.has(id);
+      },
+    };
+    try {
+      const steps = decryptCaptureInChunks(request.capture, request.loot, {
+        chunkSize: request.chunkSize,
+        signal,
+        ...(request.warrant ? { warrant: request.warrant } : {}),
+      });
+      const decided = new Map<number, DecryptionReport['outcomes'][number]>();
+      let busyMs = 0;
+      for (;;) {
+        const t0 = performance.now();
+        const next = steps.next();
+        busyMs += performance.now() - t0;
+        if (next.done) {
+          this.post({ type: 'report', id, report: next.value, busyMs });
+          return;
+        }
+        for (const outcome of next.value.outcomes) decided.set(outcome.seq, outcome);
+        this.post({ type: 'progress', id, done: next.value.done, counts: countOutcomes([...decided.values()]) });
+        await this.pause();
+      }
+    } catch (error) {
+      this.post({ type: 'failed', id, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    } finally {
+      this.cancelled.delete(id);
+    }
+  }
+
+  private post(message: HelperResponse): void {
+    this.port.postMessage(message);
+  }
+}
+
+/** A part of a capture being decrypted by the helper. */
+export interface HelperRun {
+  /** Resolves with the part's report, or rejects if the helper failed (the caller decrypts the part itself). */
+  readonly done: Promise<{ report: DecryptionReport; busyMs: number }>;
+  cancel(): void;
+}
+
+/** The world worker's side. */
+export class DecryptHelperClient {
+  private nextId = 1;
+  private readonly runs = new Map<number, { onProgress: (done: number, counts: OutcomeCounts) => void; resolve: (value: { report: DecryptionReport; busyMs: number }) => void; reject: (error: Error) => void }>();
+
+  constructor(private readonly port: HelperPort) {
+    port.onmessage = (event) => this.receive(event.data);
+    port.addEventListener?.('close', () => this.failAll('the decryption helper stopped'));
+  }
+
+  private failAll(why: string): void {
+    const runs = [...this.runs.values()];
+    this.runs.clear();
+    for (const run of runs) run.reject(new Error(why));
+  }
+
+  /** Sends `capture` (one part) to the helper. `onProgress` gets the part's envelopes decided so far. */
+  decrypt(capture: Capture, loot: Loot, options: { readonly chunkSize: number; readonly warrant?: Warrant }, onProgress: (done: number, counts: OutcomeCounts) => void): HelperRun {
+    const id = this.nextId++;
+    const done = new Promise<{ report: DecryptionReport; busyMs: number }>((resolve, reject) => {
+      this.runs.set(id, { onProgress, resolve, reject });
+    });
+    try {
+      this.port.postMessage({ type: 'decrypt', id, capture, loot, chunkSize: options.chunkSize, ...(options.warrant ? { warrant: options.warrant } : {}) } satisfies HelperRequest);
+    } catch (error) {
+      this.runs.get(id)?.reject(error instanceof Error ? error : new Error(String(error)));
+      this.runs.delete(id);
+    }
+    return { done, cancel: () => this.port.postMessage({ type: 'cancel', id } satisfies HelperRequest) };
+  }
+
+  private receive(data: unknown): void {
+    if (!hasTypeAndId(data)) return;
+    const message = data as HelperResponse;
+    const run = this.runs.get(message.id);
+    if (!run) return;
+    if (message.type === 'progress') run.onProgress(message.done, message.counts);
+    else if (message.type === 'report') {
+      this.runs.delete(message.id);
+      run.resolve({ report: message.report, busyMs: message.busyMs });
+    } else if (message.type === 'failed') {
+      this.runs.delete(message.id);
+      run.reject(new Error(`the decryption helper failed: ${message.message}`));
+    }
+  }
+}
