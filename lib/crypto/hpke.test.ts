@@ -108,6 +108,10 @@ describe('HPKE base mode, RFC 9180 Appendix A.2.1', () => {
     expect(bytesToHex(traceValue(trace, 'ciphertext'))).toBe(A21.seq0.ct);
     expect(bytesToHex(traceValue(trace, 'shared_secret'))).toBe(A21.shared_secret);
     expect(bytesToHex(openBase(result, h(A21.skRm), h(A21.info), h(A21.seq0.aad)))).toBe(A21.pt);
+    // With pkR given (bulk opens skip recomputing it), the same ciphertext opens; a wrong pkR
+    // changes the KEM context, so the open fails rather than succeeding differently.
+    expect(bytesToHex(openBase(result, h(A21.skRm), h(A21.info), h(A21.seq0.aad), h(A21.pkRm)))).toBe(A21.pt);
+    expect(() => openBase(result, h(A21.skRm), h(A21.info), h(A21.seq0.aad), flipBit(h(A21.pkRm), 0))).toThrow(AeadOpenError);
   });
 });
 
