@@ -73,15 +73,19 @@ export class CrashTolerantDriver {
 
   /** Waits until the text at `path` matches; returns it. */
   async waitForText(path: RolePath, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
-    let last = '';
-    await this.waitFor(async () => pattern.test((last = await this.text(path))), timeoutMs, `${describe(path)} to match ${pattern} (last: "${last}")`);
-    return last;
+    let last: string | undefined;
+    await this.waitFor(
+      async () => pattern.test((last = (await this.find(path)) === undefined ? undefined : await this.text(path)) ?? ''),
+      timeoutMs,
+      () => `${describe(path)} to match ${pattern} (${last === undefined ? 'element not found' : `last: "${last}"`})`,
+    );
+    return last ?? '';
   }
 
   /** A real mouse click in the middle of the element at `path` (waiting for it to exist). */
   async click(path: RolePath, timeoutMs = 10_000): Promise<void> {
     let node: number | undefined;
-    await this.waitFor(async () => (node = await this.find(path)) !== undefined, timeoutMs, describe(path));
+    await this.waitFor(async () => (node = await this.find(path)) !== undefined, timeoutMs, () => describe(path));
     await this.cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node! });
     const { model } = await this.cdp.send('DOM.getBoxModel', { backendNodeId: node! });
     const q = model.content;
@@ -99,11 +103,11 @@ export class CrashTolerantDriver {
     return result.value as T;
   }
 
-  private async waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  private async waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (await condition()) return;
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
