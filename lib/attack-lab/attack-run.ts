@@ -81,17 +81,19 @@ export function outcomeRows(capture: Capture, outcomes: readonly EnvelopeOutcome
 
 /**
  * Drives decryptCaptureInChunks to the end, pausing between chunks and stopping when cancelled.
- * Returns the report and the time spent decrypting (excluding pauses).
+ * With a helper and a large capture, half the conversations go to the helper worker and the two
+ * halves run at once (the merged report is the same as one worker's). Returns the report, the time
+ * spent decrypting (excluding pauses, summed over workers) and how many workers did it.
  */
 export async function decryptWithPauses(
   capture: Capture,
   loot: Loot,
   options: { readonly chunkSize: number; readonly warrant?: Warrant },
   controls: RunControls,
-): Promise<{ report: DecryptionReport; busyMs: number }> {
-  if (!controls.helper || capture.records.length < PARALLEL_DECRYPT_MIN_ENVELOPES) return decryptHere(capture, loot, options, controls, () => undefined);
+): Promise<{ report: DecryptionReport; busyMs: number; workers: number }> {
+  if (!controls.helper || capture.records.length < PARALLEL_DECRYPT_MIN_ENVELOPES) return { ...(await decryptHere(capture, loot, options, controls, () => undefined)), workers: 1 };
   const parts = partitionCaptureByConversation(capture, 2);
-  if (parts.length < 2) return decryptHere(capture, loot, options, controls, () => undefined);
+  if (parts.length < 2) return { ...(await decryptHere(capture, loot, options, controls, () => undefined)), workers: 1 };
   const [mine, theirs] = parts as [Capture, Capture];
   const total = capture.records.length;
   let helperDone = 0;
@@ -123,8 +125,9 @@ export async function decryptWithPauses(
   // Decrypt the other half here meanwhile, passing a cancel on to the helper.
   const local = await decryptHere(mine, loot, options, { ...controls, onProgress: (p) => ((myDone = p.done), (myCounts = p.counts ?? myCounts), report(p.phase)) }, () => helped.cancel());
   // null: the helper failed, so this worker does its half after all (same outcomes, one core).
-  const remote = (await waitPassingCancel(remoteSettled, helped, controls)) ?? (await decryptHere(theirs, loot, options, { ...controls, onProgress: () => undefined }, () => undefined));
-  return { report: mergeDecryptionReports(capture, [local.report, remote.report]), busyMs: local.busyMs + remote.busyMs };
+  const helperResult = await waitPassingCancel(remoteSettled, helped, controls);
+  const remote = helperResult ?? (await decryptHere(theirs, loot, options, { ...controls, onProgress: () => undefined }, () => undefined));
+  return { report: mergeDecryptionReports(capture, [local.report, remote.report]), busyMs: local.busyMs + remote.busyMs, workers: helperResult ? 2 : 1 };
 }
 
 /** Waits for `settled`, checking for a cancel every few ms meanwhile (without spinning). */
@@ -197,7 +200,7 @@ export async function runAttackInChunks(
 
   const chunkSize = options.chunkSize ?? defaultChunkSize(capture.records.length);
   t = performance.now();
-  const { report, busyMs } = await decryptWithPauses(capture, loot, { chunkSize }, controls);
+  const { report, busyMs, workers } = await decryptWithPauses(capture, loot, { chunkSize }, controls);
   const decryptMs = performance.now() - t;
 
   t = performance.now();
@@ -226,6 +229,6 @@ export async function runAttackInChunks(
       exposedConversations: exposure.exposedConversations,
       matrix,
     },
-    timing: { captureMs, lootMs, decryptMs, decryptBusyMs: busyMs, exposureMs },
+    timing: { captureMs, lootMs, decryptMs, decryptBusyMs: busyMs, decryptWorkers: workers, exposureMs },
   };
 }

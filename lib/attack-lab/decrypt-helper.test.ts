@@ -45,8 +45,9 @@ describe('decryptWithPauses with a helper worker', () => {
     const { client, requests } = connectedHelper();
     const progress: WorkerProgress[] = [];
     const controls: RunControls = { onProgress: (p) => progress.push(p), isCancelled: () => false, pause, helper: client };
-    const { report } = await decryptWithPauses(capture, loot, { chunkSize: 200 }, controls);
+    const { report, workers } = await decryptWithPauses(capture, loot, { chunkSize: 200 }, controls);
     expect(requests()).toEqual(['decrypt']);
+    expect(workers).toBe(2);
     expect(report).toEqual(decryptCapture(capture, loot));
     const dones = progress.map((p) => p.done);
     expect(dones).toEqual([...dones].sort((a, b) => a - b));
@@ -81,8 +82,9 @@ describe('decryptWithPauses with a helper worker', () => {
       helper: { decrypt: () => ({ done: Promise.reject(new Error('helper gone')), cancel: () => undefined }) } as unknown as DecryptHelperClient,
     };
     void client;
-    const { report } = await decryptWithPauses(capture, loot, { chunkSize: 500 }, broken);
+    const { report, workers } = await decryptWithPauses(capture, loot, { chunkSize: 500 }, broken);
     expect(report).toEqual(decryptCapture(capture, loot));
+    expect(workers).toBe(1);
   });
 
   it('keeps small captures in one worker', async () => {

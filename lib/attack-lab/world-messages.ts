@@ -351,8 +351,12 @@ export interface AttackResult {
     readonly exposedConversations: readonly string[];
     readonly matrix: ExposureMatrix;
   };
-  /** Measured inside the worker with performance.now(). `decryptMs` is the wall time of the whole decryption (including yields to read a cancel), `decryptBusyMs` the time spent in decryption itself. */
-  readonly timing: { readonly captureMs: number; readonly lootMs: number; readonly decryptMs: number; readonly decryptBusyMs: number; readonly exposureMs: number };
+  /**
+   * Measured inside the worker with performance.now(). `decryptMs` is the wall time of the whole
+   * decryption (including yields to read a cancel), `decryptBusyMs` the time spent in decryption
+   * itself, summed over `decryptWorkers` workers (2 when a helper took half, so it can exceed the wall time).
+   */
+  readonly timing: { readonly captureMs: number; readonly lootMs: number; readonly decryptMs: number; readonly decryptBusyMs: number; readonly decryptWorkers: number; readonly exposureMs: number };
 }
 
 /** A forgery and what the recipient's client did with it. */
@@ -479,6 +483,7 @@ const arr = (g: Guard): Guard => (v, p) => {
   (v as unknown[]).forEach((x, i) => g(x, `${p}[${i}]`));
 };
 const oneOf = (...values: string[]): Guard => (v, p) => void (values.includes(v as string) || fail(p, values.join(' | ')));
+const workerCount: Guard = (v, p) => void (v === 1 || v === 2 || fail(p, '1 or 2'));
 
 const outcomeCounts = obj({ opened: num, tagFailed: num, noKey: num, outsideWarrant: num });
 const exposureCounts = obj({ total: num, opened: num, tagFailed: num, noKey: num, outsideWarrant: num });
@@ -553,7 +558,7 @@ const resultGuards: { readonly [K in keyof WorkerResults]: Guard } = {
       exposedConversations: arr(str),
       matrix: obj({ buckets: arr(obj({ from: num, to: num })), splitAt: nullable(num), users: arr(matrixRow), conversations: arr(matrixRow) }),
     }),
-    timing: obj({ captureMs: num, lootMs: num, decryptMs: num, decryptBusyMs: num, exposureMs: num }),
+    timing: obj({ captureMs: num, lootMs: num, decryptMs: num, decryptBusyMs: num, decryptWorkers: workerCount, exposureMs: num }),
   }),
   loot: lootResult,
   compare: obj({

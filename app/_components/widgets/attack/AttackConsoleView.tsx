@@ -612,8 +612,11 @@ function Results({ result, world, mine }: { result: AttackResult; world: WorldSu
         </p>
       )}
       <p className={styles.timing} data-testid="decrypt-timing" data-decrypt-ms={timing.decryptMs.toFixed(1)} data-generate-ms={world.timing.generateMs.toFixed(1)}>
-        Measured in the worker: decryption {timing.decryptMs.toFixed(0)} ms for {result.rows.length} envelopes ({timing.decryptBusyMs.toFixed(0)} ms computing, the rest
-        progress reports); generating this world (every message sealed and opened once) took {world.timing.generateMs.toFixed(0)} ms.
+        Measured in the worker: decryption {timing.decryptMs.toFixed(0)} ms for {result.rows.length} envelopes (
+        {timing.decryptWorkers > 1
+          ? `split by conversation over ${timing.decryptWorkers} workers running at once, ${timing.decryptBusyMs.toFixed(0)} ms of computing in all`
+          : `${timing.decryptBusyMs.toFixed(0)} ms computing, the rest progress reports`}
+        ); generating this world (every message sealed and opened once) took {world.timing.generateMs.toFixed(0)} ms.
       </p>
       <details>
         <summary>Worker report (raw)</summary>
