@@ -4,7 +4,7 @@ import { captureFor, lootFor, type Capture, type Loot } from '@/lib/protocol/cap
 import { decryptCapture } from '@/lib/protocol/decrypt-capture';
 import { generateWorld } from '@/lib/protocol/world';
 import { decryptWithPauses, PARALLEL_DECRYPT_MIN_ENVELOPES, type RunControls } from './attack-run';
-import { DecryptHelperClient, DecryptHelperHost, type HelperPort } from './decrypt-helper';
+import { DecryptHelperClient, DecryptHelperHost, warmUpDecryption, type HelperPort } from './decrypt-helper';
 import type { WorkerProgress } from './world-messages';
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -93,5 +93,11 @@ describe('decryptWithPauses with a helper worker', () => {
     const { report } = await decryptWithPauses(small, loot, { chunkSize: 50 }, { onProgress: () => undefined, isCancelled: () => false, pause, helper: client });
     expect(report.outcomes).toHaveLength(100);
     expect(requests()).toEqual([]);
+  });
+});
+
+describe('warmUpDecryption', () => {
+  it('really decrypts a small escrowed world with the stolen key (every message opens)', async () => {
+    expect(await warmUpDecryption()).toBe(60);
   });
 });

@@ -3,7 +3,7 @@
  * port the page connects the two with (world-client.ts). All logic is in
  * lib/attack-lab/decrypt-helper.ts. A classic worker, like world.worker.ts.
  */
-import { DecryptHelperHost, type HelperPort } from '@/lib/attack-lab/decrypt-helper';
+import { DecryptHelperHost, warmUpDecryption, type HelperPort } from '@/lib/attack-lab/decrypt-helper';
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<unknown>) => void) | null };
 
@@ -23,4 +23,6 @@ scope.onmessage = (event) => {
   if (!port) return;
   scope.onmessage = null; // connected once, by the page
   new DecryptHelperHost(port as unknown as HelperPort, pause);
+  // The page connects the helper when the first world is generated: warm up meanwhile.
+  void warmUpDecryption().catch(() => undefined);
 };
