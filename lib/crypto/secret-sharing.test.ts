@@ -65,7 +65,10 @@ describe('k-of-n Shamir split', () => {
 
   it('a corrupted share is detected by the public-key check, named in the error', async () => {
     const shares = await splitShamir(key.secretKey, 3, 2);
-    const corrupted = flipBit(shares[1]!, 3); // a bit of y, not the x-coordinate
+    // A bit of y's byte 1, not the x-coordinate (the last byte). Not byte 0: the change reaches the
+    // secret's byte 0 multiplied by a Lagrange coefficient, and about 3% of the time it lands only
+    // on the three low bits X25519 clamps away, so the key (and the check) would not change.
+    const corrupted = flipBit(shares[1]!, 11);
     const combined = await combineShamir([shares[0]!, corrupted]);
     expect(bytesToHex(combined)).not.toBe(bytesToHex(key.secretKey)); // the library does not notice
     try {
