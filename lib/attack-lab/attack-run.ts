@@ -15,6 +15,7 @@ import { formatSimTime } from '@/lib/protocol/sim-time';
 import type { Warrant } from '@/lib/protocol/warrant';
 import type { World } from '@/lib/protocol/world';
 import type { DecryptHelperClient, HelperRun } from './decrypt-helper';
+import { PARALLEL_DECRYPT_MIN_ENVELOPES } from './decrypt-helper-protocol';
 import { describeKeyProvenance } from './key-provenance-label';
 import { computeExposureMatrix, defaultBucketMinutes } from './exposure-matrix';
 import type { AttackOptions, AttackResult, LootItem, OutcomeRow, WorkerProgress } from './world-messages';
@@ -29,8 +30,6 @@ export interface RunControls {
   readonly helper?: DecryptHelperClient;
 }
 
-/** Below this many envelopes, sending half to the helper costs more than it saves. */
-export const PARALLEL_DECRYPT_MIN_ENVELOPES = 1500;
 
 /** The default chunk: about 40 progress reports per run, at least 25 envelopes each. */
 export function defaultChunkSize(total: number): number {

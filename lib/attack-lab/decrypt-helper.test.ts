@@ -3,8 +3,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { captureFor, lootFor, type Capture, type Loot } from '@/lib/protocol/capability';
 import { decryptCapture } from '@/lib/protocol/decrypt-capture';
 import { generateWorld } from '@/lib/protocol/world';
-import { decryptWithPauses, PARALLEL_DECRYPT_MIN_ENVELOPES, type RunControls } from './attack-run';
-import { DecryptHelperClient, DecryptHelperHost, warmUpDecryption, type HelperPort } from './decrypt-helper';
+import { decryptWithPauses, type RunControls } from './attack-run';
+import { DecryptHelperClient, DecryptHelperHost, warmUpDecryption } from './decrypt-helper';
+import { PARALLEL_DECRYPT_MIN_ENVELOPES, type HelperPort } from './decrypt-helper-protocol';
 import type { WorkerProgress } from './world-messages';
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -7,38 +7,11 @@
  * @module
  */
 import { captureFor, lootFor, type Capture, type Loot } from '@/lib/protocol/capability';
-import { generateWorld } from '@/lib/protocol/world';
-import { countOutcomes, decryptCapture, decryptCaptureInChunks, type DecryptionReport, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
+import { decryptCapture, type DecryptionReport, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
 import type { Warrant } from '@/lib/protocol/warrant';
-
-/** What the page posts to the world worker, with the port to the helper, to connect the two. */
-export const DECRYPT_HELPER_PORT_MESSAGE = 'backdoor-lab:decrypt-helper-port';
-
-/** World worker → helper. */
-export type HelperRequest =
-  | {
-      readonly type: 'decrypt';
-      readonly id: number;
-      readonly capture: Capture;
-      readonly loot: Loot;
-      readonly chunkSize: number;
-      readonly warrant?: Warrant;
-    }
-  | { readonly type: 'cancel'; readonly id: number };
-
-/** Helper → world worker. */
-export type HelperResponse =
-  | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly counts: OutcomeCounts }
-  | { readonly type: 'report'; readonly id: number; readonly report: DecryptionReport; readonly busyMs: number }
-  | { readonly type: 'failed'; readonly id: number; readonly message: string };
-
-/** The minimal port both sides use (a MessagePort, or a fake in tests). */
-export interface HelperPort {
-  postMessage(message: unknown): void;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  /** MessagePort's `close` event (Chromium 122+): the other side is gone. */
-  addEventListener?(type: 'close', listener: () => void): void;
-}
+import { generateWorld } from '@/lib/protocol/world';
+import { decryptWithPauses } from './attack-run';
+import type { HelperPort, HelperRequest, HelperResponse } from './decrypt-helper-protocol';
 
 function hasTypeAndId(data: unknown): data is { type: string; id: number } {
   return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string' && Number.isInteger((data as { id?: unknown }).id);
@@ -49,7 +22,8 @@ function hasTypeAndId(data: unknown): data is { type: string; id: number } {
  * generation and decryption, whose only purpose is to get this worker's JIT to compile the
  * decryption code before the learner's first large run arrives. Measured with
  * `ATTACK_PERF_BUDGET_MS=1000 npx playwright test e2e/attack-perf.spec.ts`: first 10,000-message
- * run 1,026-1,059 ms without it, 819-892 ms with it. Returns how many messages it opened, so the work cannot be optimised away.
+ * run 1,026-1,059 ms without it, 819-892 ms with it. Returns how many messages it opened, so the
+ * work cannot be optimised away.
  */
 export async function warmUpDecryption(): Promise<number> {
   const world = await generateWorld({ seed: 'helper-warm-up', people: 3, conversations: 2, messages: 60, mode: 'ratchet', escrow: { variant: 'single' } });
@@ -78,32 +52,19 @@ export class DecryptHelperHost {
 
   private async decrypt(request: Extract<HelperRequest, { type: 'decrypt' }>): Promise<void> {
     const { id } = request;
-    const cancelled = this.cancelled;
-    const signal = {
-      get aborted() {
-        return cancelled.has(id);
-      },
-    };
     try {
-      const steps = decryptCaptureInChunks(request.capture, request.loot, {
-        chunkSize: request.chunkSize,
-        signal,
-        ...(request.warrant ? { warrant: request.warrant } : {}),
-      });
-      const decided = new Map<number, DecryptionReport['outcomes'][number]>();
-      let busyMs = 0;
-      for (;;) {
-        const t0 = performance.now();
-        const next = steps.next();
-        busyMs += performance.now() - t0;
-        if (next.done) {
-          this.post({ type: 'report', id, report: next.value, busyMs });
-          return;
-        }
-        for (const outcome of next.value.outcomes) decided.set(outcome.seq, outcome);
-        this.post({ type: 'progress', id, done: next.value.done, counts: countOutcomes([...decided.values()]) });
-        await this.pause();
-      }
+      // The same chunked loop as the world worker's own half (no helper of its own: one split only).
+      const { report, busyMs } = await decryptWithPauses(
+        request.capture,
+        request.loot,
+        { chunkSize: request.chunkSize, ...(request.warrant ? { warrant: request.warrant } : {}) },
+        {
+          onProgress: (progress) => this.post({ type: 'progress', id, done: progress.done, counts: progress.counts! }),
+          isCancelled: () => this.cancelled.has(id),
+          pause: this.pause,
+        },
+      );
+      this.post({ type: 'report', id, report, busyMs });
     } catch (error) {
       this.post({ type: 'failed', id, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     } finally {

@@ -99,6 +99,7 @@ export function runInBrowserWorker(options: BrowserRunOptions): BrowserRunHandle
         if (host.confirmAlive()) finish(collector.end({ kind: 'timeout', message: timeLimitMessage(timeLimitMs) }));
       }, timeLimitMs);
     },
+    onStartFailed: (reason) => finish(collector.end({ kind: 'internal', message: `The lesson context could not be sent to the sandbox: ${reason}` })),
     onRunnerMessage: (message) => {
       const what = collector.accept(message);
       if (what === 'done' && collector.report) finish(collector.report);

@@ -35,6 +35,8 @@ export type FrameLoss = 'crashed' | 'did-not-start';
 export interface FrameRunListener {
   /** The start request has been handed to the frame (it was ready): the run's clock starts. */
   onStarted(): void;
+  /** The start request could not be sent (its context is not structured-clonable); the run is over. */
+  onStartFailed(reason: string): void;
   /** A message the run's worker posted (unparsed). */
   onRunnerMessage(message: unknown): void;
   /** The worker failed outside learner code. */
@@ -135,15 +137,10 @@ export class SandboxFrame {
     } catch (error) {
       // A context that cannot be cloned: only a start request carries one.
       if (message.type === 'start') {
-        this.runs.get(message.request.runId)?.onRunnerMessage({
-          type: 'done',
-          runId: message.request.runId,
-          outcome: {
-            status: 'error',
-            durationMs: 0,
-            error: { kind: 'internal', message: `The lesson context could not be sent to the sandbox: ${error instanceof Error ? error.message : String(error)}` },
-          },
-        });
+        const listener = this.runs.get(message.request.runId);
+        this.runs.delete(message.request.runId);
+        this.updatePinging();
+        listener?.onStartFailed(error instanceof Error ? error.message : String(error));
       }
     }
   }

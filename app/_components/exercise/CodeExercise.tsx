@@ -30,38 +30,21 @@ const NOT_AN_ATTEMPT: ReadonlySet<LearnerError['kind']> = new Set(['compile', 's
 /** Failed attempts before "Show solution" is offered. */
 const ATTEMPTS_BEFORE_SOLUTION = 2;
 
-function readDraft(id: string): string | null {
+/** localStorage, tolerating a disabled or full storage: the value then lives only in this tab. */
+function readStored(key: string): string | null {
   try {
-    return window.localStorage.getItem(draftKey(id));
+    return window.localStorage.getItem(key);
   } catch {
     return null;
   }
 }
 
-function writeDraft(id: string, code: string | null): void {
+function writeStored(key: string, value: string | null): void {
   try {
-    if (code === null) window.localStorage.removeItem(draftKey(id));
-    else window.localStorage.setItem(draftKey(id), code);
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
   } catch {
-    // Storage full or disabled: the draft lives only in this tab.
-  }
-}
-
-function readAttempts(id: string, hintCount: number): ExerciseAttempts {
-  try {
-    return parseExerciseAttempts(window.localStorage.getItem(attemptsKey(id)), hintCount);
-  } catch {
-    return NO_ATTEMPTS;
-  }
-}
-
-function writeAttempts(id: string, attempts: ExerciseAttempts): void {
-  try {
-    const value = serializeExerciseAttempts(attempts);
-    if (value === null) window.localStorage.removeItem(attemptsKey(id));
-    else window.localStorage.setItem(attemptsKey(id), value);
-  } catch {
-    // Storage full or disabled: attempts count only in this tab.
+    // Storage full or disabled.
   }
 }
 
@@ -116,7 +99,7 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
 
   // The draft is read after hydration, so the server render and the first client render agree.
   useEffect(() => {
-    const draft = readDraft(exercise.id);
+    const draft = readStored(draftKey(exercise.id));
     if (draft !== null) {
       codeRef.current = draft;
       // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is only readable after hydration
@@ -126,14 +109,14 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
 
   // Failed runs and open hints survive a reload too, so "Show solution" does not disappear.
   useEffect(() => {
-    attemptsRef.current = readAttempts(exercise.id, exercise.hints.length);
+    attemptsRef.current = parseExerciseAttempts(readStored(attemptsKey(exercise.id)), exercise.hints.length);
     setAttempts(attemptsRef.current);
   }, [exercise.id, exercise.hints.length]);
   const updateAttempts = useCallback(
     (change: (current: ExerciseAttempts) => ExerciseAttempts) => {
       attemptsRef.current = change(attemptsRef.current);
       setAttempts(attemptsRef.current);
-      writeAttempts(exercise.id, attemptsRef.current);
+      writeStored(attemptsKey(exercise.id), serializeExerciseAttempts(attemptsRef.current));
     },
     [exercise.id],
   );
@@ -158,7 +141,7 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
       codeRef.current = next;
       setCode(next);
       window.clearTimeout(saveTimer.current);
-      saveTimer.current = window.setTimeout(() => writeDraft(exercise.id, next === exercise.starter ? null : next), 300);
+      saveTimer.current = window.setTimeout(() => writeStored(draftKey(exercise.id), next === exercise.starter ? null : next), 300);
     },
     [exercise.id, exercise.starter],
   );
@@ -193,7 +176,7 @@ export function CodeExercise({ exercise, onPass, checkRegistry, headingLevel = 2
   const reset = useCallback(() => {
     if (!window.confirm('Replace your code with the starter code? Your changes will be lost.')) return;
     window.clearTimeout(saveTimer.current);
-    writeDraft(exercise.id, null);
+    writeStored(draftKey(exercise.id), null);
     codeRef.current = exercise.starter;
     setCode(exercise.starter);
   }, [exercise.id, exercise.starter]);

@@ -20,7 +20,7 @@
  * });
  * console.log(result.counts.opened, 'opened in', result.timing.decryptMs, 'ms');
  */
-import { DECRYPT_HELPER_PORT_MESSAGE } from '@/lib/attack-lab/decrypt-helper';
+import { DECRYPT_HELPER_PORT_MESSAGE, PARALLEL_DECRYPT_MIN_ENVELOPES } from '@/lib/attack-lab/decrypt-helper-protocol';
 import type { Capability } from '@/lib/protocol/capability';
 import type { Warrant } from '@/lib/protocol/warrant';
 import {
@@ -110,7 +110,10 @@ export class WorldClient {
    * the start and the end only (generation is one computation); aborting terminates the worker.
    */
   generate(options: WorldGenerateOptions, controls: CallControls = {}): Promise<WorldSummary> {
-    return this.call('generate', { options }, controls, 'terminate').then((summary) => {
+    const result = this.call('generate', { options }, controls, 'terminate');
+    // Only a world big enough to be split needs the helper; it warms up while this one is generated.
+    if ((options.messages ?? 0) >= PARALLEL_DECRYPT_MIN_ENVELOPES && this.worker) this.connectHelper(this.worker);
+    return result.then((summary) => {
       this.worlds.add(summary.worldId);
       return summary;
     });
@@ -218,12 +221,12 @@ export class WorldClient {
     };
     worker.onmessageerror = () => this.restart(new WorldWorkerError('a message from the world worker could not be read'));
     this.worker = worker;
-    this.connectHelper(worker);
     return worker;
   }
 
-  /** Starts the decryption helper and gives the world worker a port to it (the two talk directly). */
+  /** Starts the decryption helper, once per world worker, and gives the world worker a port to it (the two talk directly). */
   private connectHelper(worker: Worker): void {
+    if (this.helper) return;
     let helper: Worker | null = null;
     try {
       helper = this.createHelper();
