@@ -225,7 +225,7 @@ describe('exercise store: runs', () => {
 
     await runWith((run) => run.end({ status: 'error', durationMs: 0, error: { kind: 'compile', message: 'Syntax error: Unexpected token', line: 1 } }));
     expect(errorText(store.getState().error!)).toBe('Line 1: Syntax error: Unexpected token');
-    await runWith((run) => store.getState().stop());
+    await runWith(() => store.getState().stop());
     expect(store.getState().attempts.failedAttempts).toBe(1);
 
     await runWith((run) => run.end({ status: 'error', durationMs: 1, error: { kind: 'runtime', message: 'TypeError: x is not a function', line: 4 } }));
