@@ -115,7 +115,7 @@ export function choicesForWorld(world: Pick<WorldSummary, 'endsAt' | 'participan
  * not have. A lesson's phone is Bob's as it is at the end of the traffic; its escrow slots steal
  * that government's key (the insider's story until one is picked).
  */
-export function slotCapability(deck: ConsoleDeck, slot: DeckSlot, choices: DeckChoices, world: Pick<WorldSummary, 'endsAt'>): SlotCapability | null {
+export function slotCapability(deck: ConsoleDeck, slot: string, choices: DeckChoices, world: Pick<WorldSummary, 'endsAt'>): SlotCapability | null {
   if (slot === 'wire') return { capability: tapWire() };
   if (slot === 'server') return { capability: takeOverServer() };
   if (deck.kind === 'lesson') {

@@ -19,6 +19,7 @@ import {
   type ConsoleDeck,
   type DeckChoices,
   type DeckSlot,
+  type SlotCapability,
 } from '@/lib/attack-lab/console-deck';
 import type {
   AttackOptions,
@@ -80,9 +81,9 @@ export interface AttackConsoleState {
   /** What the learner chose on the cards. */
   readonly choices: DeckChoices;
   /** Switched-on capabilities by slot ("wire", "server", "device", "escrow:northland", ...). */
-  readonly wallet: Readonly<Partial<Record<DeckSlot, Capability>>>;
+  readonly wallet: Readonly<Record<string, Capability>>;
   /** When a slot's theft happened, for slots whose capability carries no time (an escrow key stolen on a chosen day). */
-  readonly slotTimes: Readonly<Partial<Record<DeckSlot, SimTime>>>;
+  readonly slotTimes: Readonly<Record<string, SimTime>>;
   readonly loot: LootResult | null;
   readonly lootPending: boolean;
   readonly learnerMessages: readonly ScheduleRow[];
@@ -134,11 +135,11 @@ const NO_LOOT: LootResult = { items: [], notes: [] };
 
 const isCapture = (c: Capability) => c.kind === 'tap-wire' || c.kind === 'take-over-server';
 
-const slotEntry = (slot: DeckSlot, capability: Capability | undefined, at: SimTime | undefined) => `${slot}=${JSON.stringify(capability)}@${at ?? ''}`;
+const slotEntry = (slot: string, capability: Capability | undefined, at: SimTime | undefined) => `${slot}=${JSON.stringify(capability)}@${at ?? ''}`;
 
 /** Slots, capabilities and times in a stable order, as a string: identifies a wallet. */
 export function walletKey(wallet: AttackConsoleState['wallet'], times: AttackConsoleState['slotTimes'] = {}): string {
-  return (Object.keys(wallet) as DeckSlot[])
+  return Object.keys(wallet)
     .sort()
     .map((k) => slotEntry(k, wallet[k], times[k]))
     .join('|');
@@ -202,10 +203,10 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
     }
 
     /** Sets several slots at once (null empties one), then refreshes the loot once. */
-    function putSlots(changes: Partial<Record<DeckSlot, { readonly capability: Capability; readonly at?: SimTime } | null>>): Promise<LootResult | null> {
+    function putSlots(changes: Readonly<Record<string, SlotCapability | null>>): Promise<LootResult | null> {
       const wallet = { ...get().wallet };
       const slotTimes = { ...get().slotTimes };
-      for (const slot of Object.keys(changes) as DeckSlot[]) {
+      for (const slot of Object.keys(changes)) {
         const change = changes[slot];
         if (change) wallet[slot] = change.capability;
         else delete wallet[slot];
@@ -288,9 +289,9 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
         set({ choices });
         const world = get().world;
         if (deck.kind !== 'lab' || !world) return;
-        const changes: Partial<Record<DeckSlot, { capability: Capability; at?: SimTime }>> = {};
+        const changes: Record<string, SlotCapability> = {};
         const { wallet, slotTimes } = get();
-        for (const slot of Object.keys(wallet) as DeckSlot[]) {
+        for (const slot of Object.keys(wallet)) {
           const built = slotCapability(deck, slot, choices, world);
           if (built && slotEntry(slot, built.capability, built.at) !== slotEntry(slot, wallet[slot], slotTimes[slot])) changes[slot] = built;
         }
@@ -323,7 +324,7 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
           const world = await liveWorld();
           if (!world) throw new Error('no world to attack yet');
           const { wallet, slotTimes } = get();
-          const slots = Object.keys(wallet) as DeckSlot[];
+          const slots = Object.keys(wallet);
           const capabilities = Object.values(wallet);
           const escrowSlot = slots.find((k) => wallet[k]!.kind === 'steal-escrow-key' || wallet[k]!.kind === 'steal-key-pieces');
           const deviceTheft = capabilities.find((c) => c.kind === 'steal-device');
