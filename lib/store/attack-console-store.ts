@@ -95,11 +95,6 @@ export interface AttackConsoleState {
   /** Attack a world generated elsewhere (the attack lab); clears the wallet and results, keeps the choices that still fit. */
   useWorld(world: WorldSummary | null): void;
   /**
-   * Puts `capability` in `slot`, or empties the slot (null); refreshes the loot. `at` records when
-   * the theft happened if the capability has no time of its own. Resolves with the new loot.
-   */
-  setSlot(slot: DeckSlot, capability: Capability | null, at?: SimTime): Promise<LootResult | null>;
-  /**
    * Switches a card: empties its slot if it is on, else (generating a lesson's world first if
    * needed) puts in the capability the deck builds from the choices. Null when there is no world.
    */
@@ -192,7 +187,10 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
       set({ lootPending: true });
       try {
         const world = await liveWorld();
-        if (!world) return null;
+        if (!world) {
+          if (serial === lootSerial) set({ lootPending: false });
+          return null;
+        }
         const loot = await client.loot(world.worldId, capabilities);
         if (serial === lootSerial) set({ loot, lootPending: false });
         return loot;
@@ -269,10 +267,6 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
           learnerError: null,
           run: IDLE,
         });
-      },
-
-      setSlot(slot, capability, at) {
-        return putSlots({ [slot]: capability ? { capability, ...(at !== undefined ? { at } : {}) } : null });
       },
 
       async toggle(slot) {
