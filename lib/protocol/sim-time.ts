@@ -33,3 +33,8 @@ export function formatSimTime(time: SimTime): string {
   const mm = String(inDay % MINUTES_PER_HOUR).padStart(2, '0');
   return `day ${day}, ${hh}:${mm}`;
 }
+
+/** Noon of day `day` (days count from 1, as in {@link formatSimTime}): when a theft "on day N" happens. */
+export function noonOfDay(day: number): SimTime {
+  return (day - 1) * MINUTES_PER_DAY + 12 * MINUTES_PER_HOUR;
+}

@@ -8,10 +8,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { EscrowVariant } from '@/lib/protocol/escrow-setup';
 import type { KeyAgreementMode } from '@/lib/protocol/envelope-header';
 import type { CompareOptions, WorldGenerateOptions, WorldSummary } from '@/lib/attack-lab/world-messages';
+import { createAttackConsoleStore } from '@/lib/store/attack-console-store';
 import { WorldCancelledError, getWorldClient } from '../../_components/world/world-client';
 import { AttackConsoleView } from '../../_components/widgets/attack/AttackConsoleView';
 import { BlastRadius } from '../../_components/widgets/attack/BlastRadius';
-import { createConsoleStore } from '../../_components/widgets/attack/console-store';
 import attack from '../../_components/widgets/attack/attack.module.css';
 import w from '../../_components/widgets/crypto/widgets.module.css';
 import { ForgePanel } from './ForgePanel';
@@ -73,7 +73,7 @@ export function AttackLab() {
   const [generating, setGenerating] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const [consoleStore] = useState(() => createConsoleStore());
+  const [consoleStore] = useState(() => createAttackConsoleStore({ client: getWorldClient(), deck: { kind: 'lab' } }));
   const controller = useRef<AbortController | null>(null);
   const sizes = sizesOf(settings);
   const maxConversations = sizes.maxConversations;
@@ -219,7 +219,7 @@ export function AttackLab() {
 
       <section className={styles.section} aria-labelledby={`${id}-attack`}>
         <h2 id={`${id}-attack`}>2. Attack it</h2>
-        <AttackConsoleView store={consoleStore} deck={{ kind: 'lab' }} />
+        <AttackConsoleView store={consoleStore} />
       </section>
 
       <section className={styles.section} aria-labelledby={`${id}-forge`}>

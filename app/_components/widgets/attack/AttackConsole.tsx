@@ -9,9 +9,10 @@
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import type { WorldGenerateOptions } from '@/lib/attack-lab/world-messages';
 import { MINUTES_PER_DAY } from '@/lib/protocol/sim-time';
+import { createAttackConsoleStore } from '@/lib/store/attack-console-store';
+import { getWorldClient } from '../../world/world-client';
 import { useScoped } from '../LessonScope';
 import { AttackConsoleView } from './AttackConsoleView';
-import { createConsoleStore } from './console-store';
 
 /** The lesson's world: fixed seed (reproducible), so every learner's step text matches what they see. */
 export function lessonWorldOptions(authorities: 'one' | 'two'): WorldGenerateOptions {
@@ -28,11 +29,12 @@ export function lessonWorldOptions(authorities: 'one' | 'two'): WorldGenerateOpt
 
 /** `<AttackConsole />` and `<AttackConsole authorities="two" />`. */
 export function AttackConsole({ authorities = 'one' }: { authorities?: 'one' | 'two' }) {
-  const store = useScoped(`attack-console:${authorities}`, () => createConsoleStore(lessonWorldOptions(authorities)));
+  const store = useScoped(`attack-console:${authorities}`, () =>
+    createAttackConsoleStore({ client: getWorldClient(), deck: { kind: 'lesson', authorities }, spec: lessonWorldOptions(authorities) }),
+  );
   return (
     <AttackConsoleView
       store={store}
-      deck={{ kind: 'lesson', authorities }}
       title={authorities === 'two' ? "The thief's console: two governments" : "The thief's console"}
       onAction={recordLessonAction}
     />
