@@ -1,12 +1,19 @@
 /**
- * The small shared part of the decryption helper (decrypt-helper.ts): what the page, the world
- * worker and the helper agree on. Kept apart so the page's world client imports these constants
- * without the decryption code.
+ * The decryption helper's contract (lib/worker-rpc) and the constants the page, the world worker
+ * and the helper agree on. Kept apart from decrypt-helper.ts so the page's world client imports
+ * these constants without the decryption code.
+ *
+ * The helper's peer is our own world worker, not the page, and a request carries thousands of
+ * captured envelopes and the loot's keys: a schema for every envelope would cost as much time as
+ * the split is meant to save. So capture, loot and report are checked by shape (the lists are lists,
+ * the counts are counts) and typed by lib/protocol's own types; the small fields fully.
  * @module
  */
+import * as z from 'zod/mini';
 import type { Capture, Loot } from '@/lib/protocol/capability';
-import type { DecryptionReport, OutcomeCounts } from '@/lib/protocol/decrypt-capture';
+import type { DecryptionReport } from '@/lib/protocol/decrypt-capture';
 import type { Warrant } from '@/lib/protocol/warrant';
+import { defineContract } from '@/lib/worker-rpc/rpc-contract';
 
 /** What the page posts to the world worker, with the port to the helper, to connect the two. */
 export const DECRYPT_HELPER_PORT_MESSAGE = 'backdoor-lab:decrypt-helper-port';
@@ -14,28 +21,23 @@ export const DECRYPT_HELPER_PORT_MESSAGE = 'backdoor-lab:decrypt-helper-port';
 /** Below this many envelopes, sending half to the helper costs more than it saves. */
 export const PARALLEL_DECRYPT_MIN_ENVELOPES = 1500;
 
-/** World worker → helper. */
-export type HelperRequest =
-  | {
-      readonly type: 'decrypt';
-      readonly id: number;
-      readonly capture: Capture;
-      readonly loot: Loot;
-      readonly chunkSize: number;
-      readonly warrant?: Warrant;
-    }
-  | { readonly type: 'cancel'; readonly id: number };
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const count = z.int().check(z.minimum(0));
+const outcomeCounts = z.strictObject({ opened: count, tagFailed: count, noKey: count, outsideWarrant: count });
 
-/** Helper → world worker. */
-export type HelperResponse =
-  | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly counts: OutcomeCounts }
-  | { readonly type: 'report'; readonly id: number; readonly report: DecryptionReport; readonly busyMs: number }
-  | { readonly type: 'failed'; readonly id: number; readonly message: string };
+const captureShape = z.custom<Capture>((v) => isObject(v) && Array.isArray(v.records) && Array.isArray(v.sources) && isObject(v.directory), 'expected a capture');
+const lootShape = z.custom<Loot>((v) => isObject(v) && Array.isArray(v.devices) && Array.isArray(v.escrowKeys), 'expected loot');
+const reportShape = z.custom<DecryptionReport>(
+  (v) => isObject(v) && Array.isArray(v.outcomes) && typeof v.cancelled === 'boolean' && z.safeParse(outcomeCounts, v.counts).success,
+  'expected a decryption report',
+);
+const warrantShape = z.custom<Warrant>((v) => isObject(v) && typeof v.target === 'string' && Number.isSafeInteger(v.from) && Number.isSafeInteger(v.to), 'expected a warrant');
 
-/** The minimal port both sides use (a MessagePort, or a fake in tests). */
-export interface HelperPort {
-  postMessage(message: unknown): void;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  /** MessagePort's `close` event (Chromium 122+): the other side is gone. */
-  addEventListener?(type: 'close', listener: () => void): void;
-}
+/** The helper's one procedure: decrypt one part of a capture, in chunks, with progress and cancel. */
+export const decryptHelperContract = defineContract({
+  decrypt: {
+    request: z.strictObject({ capture: captureShape, loot: lootShape, chunkSize: z.int().check(z.minimum(1)), warrant: z.optional(warrantShape) }),
+    result: z.strictObject({ report: reportShape, busyMs: z.number() }),
+    progress: z.strictObject({ done: count, counts: outcomeCounts }),
+  },
+});

@@ -3,9 +3,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { captureFor, lootFor, type Capture, type Loot } from '@/lib/protocol/capability';
 import { decryptCapture } from '@/lib/protocol/decrypt-capture';
 import { generateWorld } from '@/lib/protocol/world';
-import { decryptWithPauses, type RunControls } from './attack-run';
-import { DecryptHelperClient, DecryptHelperHost, warmUpDecryption } from './decrypt-helper';
-import { PARALLEL_DECRYPT_MIN_ENVELOPES, type HelperPort } from './decrypt-helper-protocol';
+import type { RpcEndpoint } from '@/lib/worker-rpc/rpc-endpoint';
+import { DecryptHelperClient, serveDecryptHelper, warmUpDecryption } from './decrypt-helper';
+import { PARALLEL_DECRYPT_MIN_ENVELOPES } from './decrypt-helper-protocol';
+import { decryptWithPauses, type DecryptHelper, type RunControls } from './decrypt-with-pauses';
 import type { WorkerProgress } from './world-messages';
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -16,14 +17,14 @@ function connectedHelper(): { client: DecryptHelperClient; requests: () => strin
   const channel = new MessageChannel();
   channels.push(channel);
   const seen: string[] = [];
-  const hostPort = channel.port2 as unknown as HelperPort;
-  new DecryptHelperHost(hostPort, pause);
-  const inner = hostPort.onmessage!;
-  hostPort.onmessage = (event) => {
-    seen.push((event.data as { type: string }).type);
-    inner(event);
-  };
-  return { client: new DecryptHelperClient(channel.port1 as unknown as HelperPort), requests: () => seen };
+  const hostPort = channel.port2 as unknown as RpcEndpoint;
+  // What the helper is asked: each call by its procedure, and each cancel.
+  hostPort.addEventListener('message', (event) => {
+    const data = event.data as { rpc: string; procedure?: string };
+    seen.push(data.procedure ?? data.rpc);
+  });
+  serveDecryptHelper(hostPort, pause);
+  return { client: new DecryptHelperClient(channel.port1 as unknown as RpcEndpoint), requests: () => seen };
 }
 
 afterEach(() => {
@@ -80,7 +81,7 @@ describe('decryptWithPauses with a helper worker', () => {
       onProgress: () => undefined,
       isCancelled: () => false,
       pause,
-      helper: { decrypt: () => ({ done: Promise.reject(new Error('helper gone')), cancel: () => undefined }) } as unknown as DecryptHelperClient,
+      helper: { decrypt: () => ({ done: Promise.reject(new Error('helper gone')), cancel: () => undefined }) } as DecryptHelper,
     };
     void client;
     const { report, workers } = await decryptWithPauses(capture, loot, { chunkSize: 500 }, broken);

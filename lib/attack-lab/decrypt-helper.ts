@@ -2,20 +2,19 @@
  * A second worker for bulk decryption. The world worker keeps half of a large capture (split by
  * conversation, lib/protocol/decrypt-partition.ts) and hands the other half to a helper worker over
  * a MessagePort, so on a machine with two cores the thief's decryption takes about half the wall
- * time. Both sides are framework-free: app/_components/world/decrypt-helper.worker.ts wires
- * {@link DecryptHelperHost} to its scope, and the world worker drives a {@link DecryptHelperClient}.
+ * time. Both sides speak decrypt-helper-protocol.ts's contract over lib/worker-rpc:
+ * app/_components/world/decrypt-helper.worker.ts serves it with {@link serveDecryptHelper}, and the
+ * world worker calls it through a {@link DecryptHelperClient}.
  * @module
  */
 import { captureFor, lootFor, type Capture, type Loot } from '@/lib/protocol/capability';
-import { decryptCapture, type DecryptionReport, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
-import type { Warrant } from '@/lib/protocol/warrant';
+import { decryptCapture, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
 import { generateWorld } from '@/lib/protocol/world';
-import { decryptWithPauses } from './attack-run';
-import type { HelperPort, HelperRequest, HelperResponse } from './decrypt-helper-protocol';
-
-function hasTypeAndId(data: unknown): data is { type: string; id: number } {
-  return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string' && Number.isInteger((data as { id?: unknown }).id);
-}
+import { createRpcClient, type RpcClient } from '@/lib/worker-rpc/rpc-client';
+import type { RpcEndpoint } from '@/lib/worker-rpc/rpc-endpoint';
+import { serveContract, type RpcHost } from '@/lib/worker-rpc/rpc-host';
+import { decryptHelperContract } from './decrypt-helper-protocol';
+import { decryptWithPauses, type DecryptHelper, type DecryptOptions, type HelperRun } from './decrypt-with-pauses';
 
 /**
  * Runs the thief's whole path once on a small seeded world (escrow on, ratchet mode): real
@@ -32,101 +31,38 @@ export async function warmUpDecryption(): Promise<number> {
   return decryptCapture(captureFor(world, capabilities), loot).counts.opened;
 }
 
-/** The helper worker's side: decrypts one part per request, in chunks, and can be cancelled between them. */
-export class DecryptHelperHost {
-  private readonly cancelled = new Set<number>();
-
-  constructor(
-    private readonly port: HelperPort,
-    private readonly pause: () => Promise<void>,
-  ) {
-    port.onmessage = (event) => this.receive(event.data);
-  }
-
-  private receive(data: unknown): void {
-    if (!hasTypeAndId(data)) return;
-    const request = data as HelperRequest;
-    if (request.type === 'cancel') this.cancelled.add(request.id);
-    else if (request.type === 'decrypt') void this.decrypt(request);
-  }
-
-  private async decrypt(request: Extract<HelperRequest, { type: 'decrypt' }>): Promise<void> {
-    const { id } = request;
-    try {
+/** The helper worker's side: decrypts one part per call, in chunks, and can be cancelled between them. */
+export function serveDecryptHelper(port: RpcEndpoint, pause: () => Promise<void>): RpcHost {
+  return serveContract(
+    decryptHelperContract,
+    {
       // The same chunked loop as the world worker's own half (no helper of its own: one split only).
-      const { report, busyMs } = await decryptWithPauses(
-        request.capture,
-        request.loot,
-        { chunkSize: request.chunkSize, ...(request.warrant ? { warrant: request.warrant } : {}) },
-        {
-          onProgress: (progress) => this.post({ type: 'progress', id, done: progress.done, counts: progress.counts! }),
-          isCancelled: () => this.cancelled.has(id),
-          pause: this.pause,
-        },
-      );
-      this.post({ type: 'report', id, report, busyMs });
-    } catch (error) {
-      this.post({ type: 'failed', id, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-    } finally {
-      this.cancelled.delete(id);
-    }
-  }
-
-  private post(message: HelperResponse): void {
-    this.port.postMessage(message);
-  }
-}
-
-/** A part of a capture being decrypted by the helper. */
-export interface HelperRun {
-  /** Resolves with the part's report, or rejects if the helper failed (the caller decrypts the part itself). */
-  readonly done: Promise<{ report: DecryptionReport; busyMs: number }>;
-  cancel(): void;
+      decrypt: ({ capture, loot, chunkSize, warrant }, { onProgress, isCancelled }) =>
+        decryptWithPauses(capture, loot, { chunkSize, ...(warrant ? { warrant } : {}) }, { onProgress: (p) => p.counts && onProgress({ done: p.done, counts: p.counts }), isCancelled, pause }).then(
+          ({ report, busyMs }) => ({ report, busyMs }),
+        ),
+    },
+    port,
+    { pause },
+  );
 }
 
 /** The world worker's side. */
-export class DecryptHelperClient {
-  private nextId = 1;
-  private readonly runs = new Map<number, { onProgress: (done: number, counts: OutcomeCounts) => void; resolve: (value: { report: DecryptionReport; busyMs: number }) => void; reject: (error: Error) => void }>();
+export class DecryptHelperClient implements DecryptHelper {
+  private readonly rpc: RpcClient<typeof decryptHelperContract>;
 
-  constructor(private readonly port: HelperPort) {
-    port.onmessage = (event) => this.receive(event.data);
-    port.addEventListener?.('close', () => this.failAll('the decryption helper stopped'));
-  }
-
-  private failAll(why: string): void {
-    const runs = [...this.runs.values()];
-    this.runs.clear();
-    for (const run of runs) run.reject(new Error(why));
+  constructor(port: RpcEndpoint) {
+    this.rpc = createRpcClient(decryptHelperContract, port);
   }
 
   /** Sends `capture` (one part) to the helper. `onProgress` gets the part's envelopes decided so far. */
-  decrypt(capture: Capture, loot: Loot, options: { readonly chunkSize: number; readonly warrant?: Warrant }, onProgress: (done: number, counts: OutcomeCounts) => void): HelperRun {
-    const id = this.nextId++;
-    const done = new Promise<{ report: DecryptionReport; busyMs: number }>((resolve, reject) => {
-      this.runs.set(id, { onProgress, resolve, reject });
-    });
-    try {
-      this.port.postMessage({ type: 'decrypt', id, capture, loot, chunkSize: options.chunkSize, ...(options.warrant ? { warrant: options.warrant } : {}) } satisfies HelperRequest);
-    } catch (error) {
-      this.runs.get(id)?.reject(error instanceof Error ? error : new Error(String(error)));
-      this.runs.delete(id);
-    }
-    return { done, cancel: () => this.port.postMessage({ type: 'cancel', id } satisfies HelperRequest) };
-  }
-
-  private receive(data: unknown): void {
-    if (!hasTypeAndId(data)) return;
-    const message = data as HelperResponse;
-    const run = this.runs.get(message.id);
-    if (!run) return;
-    if (message.type === 'progress') run.onProgress(message.done, message.counts);
-    else if (message.type === 'report') {
-      this.runs.delete(message.id);
-      run.resolve({ report: message.report, busyMs: message.busyMs });
-    } else if (message.type === 'failed') {
-      this.runs.delete(message.id);
-      run.reject(new Error(`the decryption helper failed: ${message.message}`));
-    }
+  decrypt(capture: Capture, loot: Loot, options: DecryptOptions, onProgress: (done: number, counts: OutcomeCounts) => void): HelperRun {
+    const controller = new AbortController();
+    const done = this.rpc.call(
+      'decrypt',
+      { capture, loot, chunkSize: options.chunkSize, ...(options.warrant ? { warrant: options.warrant } : {}) },
+      { signal: controller.signal, onProgress: (p) => onProgress(p.done, p.counts) },
+    );
+    return { done, cancel: () => controller.abort() };
   }
 }

@@ -1,34 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { createEndpointPair } from '@/lib/worker-rpc/in-process-endpoints';
+import { RpcClient } from '@/lib/worker-rpc/rpc-client';
+import { WorldGoneError } from '@/lib/worker-rpc/rpc-error';
 import { WorldHost } from './world-host';
-import { parseWorkerResponse, parseWorkerResult, type WorkerResponse, type WorkerResults } from './world-messages';
+import { worldContract, type WorkerProgress } from './world-messages';
 
-/** Drives a host the way the page does: posts requests, collects progress, awaits results. */
+/** A real host and a real client in one process, joined by structured-cloning endpoints (lib/worker-rpc). */
 function harness() {
-  const progress = new Map<number, WorkerResponse[]>();
-  const waiters = new Map<number, (r: WorkerResponse) => void>();
-  const host = new WorldHost(
-    (message) => {
-      // Every message must survive the page's checks.
-      const checked = parseWorkerResponse(structuredClone(message));
-      if (checked.type === 'ready') return;
-      if (checked.type === 'progress') (progress.get(checked.id) ?? progress.set(checked.id, []).get(checked.id)!).push(checked);
-      else waiters.get(checked.id)?.(checked);
-    },
-    () => new Promise((r) => setImmediate(r)),
-  );
-  let nextId = 1;
-  function send(body: Record<string, unknown>): { id: number; done: Promise<WorkerResponse> } {
-    const id = nextId++;
-    const done = new Promise<WorkerResponse>((resolve) => waiters.set(id, resolve));
-    host.receive(structuredClone({ ...body, id }));
-    return { id, done };
-  }
-  async function call<K extends keyof WorkerResults>(type: K, body: Record<string, unknown>): Promise<WorkerResults[K]> {
-    const response = await send({ type, ...body }).done;
-    if (response.type !== 'result') throw new Error(response.type === 'error' ? `${response.name}: ${response.message}` : 'no result');
-    return parseWorkerResult(type, response.result);
-  }
-  return { host, send, call, progress };
+  const [pageSide, workerSide] = createEndpointPair();
+  const host = new WorldHost();
+  host.serve(workerSide, { pause: () => new Promise((r) => setImmediate(r)) });
+  const client = new RpcClient(worldContract, pageSide);
+  return { host, client, call: client.call.bind(client) };
 }
 
 const small = { seed: 'host-test', people: 3, conversations: 3, messages: 36, durationMinutes: 2 * 1440 };
@@ -47,25 +30,22 @@ describe('WorldHost', () => {
   });
 
   it('with the escrow key, opens every captured envelope, the learner\'s own message included', async () => {
-    const { call, send, progress } = harness();
+    const { call } = harness();
     const world = await call('generate', { options: { ...small, escrow: { variant: 'single' } } });
     const sent = await call('send', { worldId: world.worldId, message: { sender: 'alice', recipient: 'bob', text: 'my own secret, 42' } });
     expect(sent.delivered).toBe('my own secret, 42');
     expect(sent.escrowed).toBe(true);
     expect(sent.summary.counts.messages).toBe(37);
-    const run = send({ type: 'attack', worldId: world.worldId, capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider' }], options: { chunkSize: 10 } });
-    const response = await run.done;
-    expect(response.type).toBe('result');
-    const result = parseWorkerResult('attack', (response as { result: unknown }).result);
+    const reports: WorkerProgress[] = [];
+    const result = await call('attack', { worldId: world.worldId, capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider' }], options: { chunkSize: 10 } }, { onProgress: (p) => reports.push(p) });
     expect(result.counts).toEqual({ opened: 37, tagFailed: 0, noKey: 0, outsideWarrant: 0 });
     expect(result.rows.find((r) => r.seq === sent.row.seq)?.plaintext).toBe('my own secret, 42');
     expect(result.loot.items.map((i) => i.kind)).toEqual(['escrow-key']);
     expect(result.loot.items[0]!.keyBytes).toHaveLength(32);
     expect(result.exposure.exposedUsers).toEqual(['alice', 'bob', 'carol']);
-    const reports = progress.get(run.id)!;
     expect(reports.length).toBeGreaterThanOrEqual(4);
     const last = reports[reports.length - 1]!;
-    expect(last.type === 'progress' && last.progress.counts?.opened).toBe(37);
+    expect(last.counts?.opened).toBe(37);
     // The matrix counts what decryption decided: its cells add up to the totals.
     const conversationsOpened = result.exposure.matrix.conversations.reduce((n, r) => n + r.total.opened, 0);
     expect(conversationsOpened).toBe(37);
@@ -110,37 +90,14 @@ describe('WorldHost', () => {
   });
 
   it('cancel stops an attack between chunks and returns what was decided', async () => {
-    const { call, send, host } = harness();
+    const { call } = harness();
     const world = await call('generate', { options: { ...small, escrow: { variant: 'single' } } });
-    const run = send({ type: 'attack', worldId: world.worldId, capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider' }], options: { chunkSize: 5 } });
-    host.receive({ type: 'cancel', id: run.id });
-    const response = await run.done;
-    const result = parseWorkerResult('attack', (response as { result: unknown }).result);
+    const controller = new AbortController();
+    const run = call('attack', { worldId: world.worldId, capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider' }], options: { chunkSize: 5 } }, { signal: controller.signal });
+    controller.abort();
+    const result = await run;
     expect(result.cancelled).toBe(true);
     expect(result.rows.length).toBeLessThan(36);
-  });
-
-  it('the warrant opens only its target; the same key opens the rest', async () => {
-    const { call } = harness();
-    const world = await call('generate', { options: { ...small, escrow: { variant: 'shamir' } } });
-    const result = await call('warrant', { worldId: world.worldId, warrant: { target: 'carol', from: 0, to: 2 * 1440, issuedBy: 'Judge' }, beyond: true });
-    const carol = world.schedule.filter((m) => m.sender === 'carol' || m.recipient === 'carol').length;
-    expect(result.underWarrant.opened).toBe(carol);
-    expect(result.underWarrant.outsideWarrant).toBe(36 - carol);
-    expect(result.beyond?.opened).toBe(36 - carol);
-  });
-
-  it('rebuilding a key: too few pieces, a corrupted piece, enough pieces', async () => {
-    const { call } = harness();
-    const world = await call('generate', { options: { ...small, escrow: { variant: 'shamir' } } });
-    const ids = world.escrow!.agencies.map((a) => a.agencyId);
-    expect((await call('recover-key', { worldId: world.worldId, agencies: ids.slice(0, 2) })).keys).toEqual([]);
-    const bad = await call('recover-key', { worldId: world.worldId, agencies: ids.slice(0, 3), corrupt: [ids[0]] });
-    expect(bad.keys).toEqual([]);
-    expect(bad.notes[0]).toMatchObject({ outcome: 'check-failed' });
-    expect(bad.stolen[0]!.corrupted).toBe(true);
-    const good = await call('recover-key', { worldId: world.worldId, agencies: ids.slice(0, 3) });
-    expect(good.keys).toHaveLength(1);
   });
 
   it('compares three worlds: the escrow key opens everything only where escrow is on', async () => {
@@ -159,11 +116,14 @@ describe('WorldHost', () => {
   });
 
   it('refuses malformed requests with a named field, and unknown worlds', async () => {
-    const { send } = harness();
-    const bad = await send({ type: 'attack', worldId: 'x', capabilities: [{ kind: 'steal-everything' }], options: {} }).done;
-    expect(bad).toMatchObject({ type: 'error', name: 'RangeError' });
-    const gone = await send({ type: 'forge', worldId: 'world-99', seq: 0, newText: 'x' }).done;
-    expect(gone).toMatchObject({ type: 'error', name: 'WorldGoneError' });
+    const { call } = harness();
+    const bad = call('attack', { worldId: 'x', capabilities: [{ kind: 'steal-everything' }], options: {} } as unknown as Parameters<typeof call<'attack'>>[1]);
+    await expect(bad).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/capabilities\.0/) });
+    const gone = call('forge', { worldId: 'world-99', seq: 0, newText: 'x' });
+    await expect(gone).rejects.toBeInstanceOf(WorldGoneError);
+    await expect(gone).rejects.toMatchObject({ code: 'world-gone' });
+    const shamir = call('generate', { options: { ...small, escrow: { variant: 'shamir', shamir: { shares: 2, threshold: 3 } } } });
+    await expect(shamir).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/threshold/) });
   });
 });
 

@@ -1,23 +1,26 @@
 /**
- * The worker side of the world protocol: holds generated worlds by id and answers requests
- * (lib/attack-lab/world-messages.ts). Framework-free and DOM-free so Node tests drive it directly;
- * app/_components/world/world.worker.ts only wires it to `self`.
+ * The worker side of the world contract (world-messages.ts): holds generated worlds by id and
+ * answers each procedure with a handler typed from the contract, served by lib/worker-rpc (which
+ * checks every request before a handler sees it and every result before it is posted).
+ * Framework-free and DOM-free so Node tests drive it directly; app/_components/world/world.worker.ts
+ * only wires it to `self`.
  *
- * Requests run concurrently; a long run pauses between chunks (`pause`), which is when a `cancel`
- * request for it gets in and sets its flag.
+ * Calls run concurrently; a long run pauses between chunks, which is when a cancel for it gets in.
  * @module
  */
 import { csprng } from '@/lib/crypto/random';
 import { lootFor } from '@/lib/protocol/capability';
 import { generateWorld, type World } from '@/lib/protocol/world';
-import { describeLoot, runAttackInChunks, type RunControls } from './attack-run';
-import type { DecryptHelperClient } from './decrypt-helper';
+import type { RpcEndpoint } from '@/lib/worker-rpc/rpc-endpoint';
+import { RpcError, WorldGoneError } from '@/lib/worker-rpc/rpc-error';
+import { serveContract, type HandlersOf, type RpcHost, type ServeOptions } from '@/lib/worker-rpc/rpc-host';
+import { describeLoot, runAttackInChunks } from './attack-run';
+import type { DecryptHelper, RunControls } from './decrypt-with-pauses';
 import { forgeCapturedMessage } from './forgery-attempt';
 import { appendLearnerMessage } from './learner-message';
 import { compareThreeWorlds } from './three-worlds';
-import { runWarrant } from './warrant-run';
 import { summarizeWorld } from './world-summary';
-import { parseWorkerRequest, type WorkerRequest, type WorkerResponse, type WorkerResults } from './world-messages';
+import { outcomeTable, scheduleTable, worldContract, type WorldSummary } from './world-messages';
 
 interface HeldWorld {
   world: World;
@@ -25,42 +28,19 @@ interface HeldWorld {
   readonly learnerSeqs: Set<number>;
 }
 
-/** Named so the page can tell "generate it again" apart from other failures. */
-class WorldGoneError extends Error {
-  override readonly name = 'WorldGoneError';
+/** The summary as it travels: the schedule as columns. */
+function summaryOnWire(summary: WorldSummary) {
+  return { ...summary, schedule: scheduleTable.encode(summary.schedule) };
 }
 
-/** Answers world requests; `post` sends a response back to the page. */
+/** Holds the worker's worlds and answers the world contract's procedures. */
 export class WorldHost {
   private readonly worlds = new Map<string, HeldWorld>();
-  private readonly cancelled = new Set<number>();
   private nextWorld = 1;
-  private helper: DecryptHelperClient | undefined;
-
-  constructor(
-    private readonly post: (message: WorkerResponse) => void,
-    private readonly pause: () => Promise<void>,
-  ) {}
-
-  /** Handles one incoming message (unknown until parsed). */
-  receive(data: unknown): void {
-    let request: WorkerRequest;
-    try {
-      request = parseWorkerRequest(data);
-    } catch (e) {
-      const id = typeof data === 'object' && data !== null && Number.isInteger((data as { id?: unknown }).id) ? (data as { id: number }).id : -1;
-      this.post({ type: 'error', id, name: 'RangeError', message: e instanceof Error ? e.message : String(e) });
-      return;
-    }
-    if (request.type === 'cancel') {
-      this.cancelled.add(request.id);
-      return;
-    }
-    void this.answer(request);
-  }
+  private helper: DecryptHelper | undefined;
 
   /** Hands large decryptions half to a helper worker from now on (decrypt-helper.ts). */
-  useDecryptHelper(helper: DecryptHelperClient): void {
+  useDecryptHelper(helper: DecryptHelper): void {
     this.helper = helper;
   }
 
@@ -69,23 +49,9 @@ export class WorldHost {
     return this.worlds.size;
   }
 
-  private async answer(request: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<void> {
-    const id = request.id;
-    const controls: RunControls = {
-      onProgress: (progress) => this.post({ type: 'progress', id, progress }),
-      isCancelled: () => this.cancelled.has(id),
-      pause: this.pause,
-      ...(this.helper ? { helper: this.helper } : {}),
-    };
-    try {
-      const result = await this.run(request, controls);
-      this.post({ type: 'result', id, result });
-    } catch (e) {
-      const error = e instanceof Error ? e : new Error(String(e));
-      this.post({ type: 'error', id, name: error.name, message: error.message });
-    } finally {
-      this.cancelled.delete(id);
-    }
+  /** Answers calls on `endpoint`. */
+  serve(endpoint: RpcEndpoint, options: ServeOptions = {}): RpcHost {
+    return serveContract(worldContract, this.handlers, endpoint, options);
   }
 
   private held(worldId: string): HeldWorld {
@@ -94,76 +60,50 @@ export class WorldHost {
     return held;
   }
 
-  private async run(request: Exclude<WorkerRequest, { type: 'cancel' }>, controls: RunControls): Promise<WorkerResults[keyof WorkerResults]> {
-    switch (request.type) {
-      case 'generate': {
-        const shamir = request.options.escrow?.shamir;
-        if (shamir && shamir.threshold > shamir.shares) throw new RangeError('escrow.shamir: the threshold cannot exceed the number of shares');
-        controls.onProgress({ phase: 'generate', done: 0, total: request.options.messages ?? 300, label: 'generating' });
-        const t = performance.now();
-        const world = await generateWorld(request.options);
-        const generateMs = performance.now() - t;
-        const worldId = `world-${this.nextWorld++}`;
-        const held: HeldWorld = { world, generateMs, learnerSeqs: new Set() };
-        this.worlds.set(worldId, held);
-        controls.onProgress({ phase: 'generate', done: world.relay.records.length, total: world.relay.records.length, label: 'generated' });
-        return summarizeWorld(worldId, world, held);
-      }
-      case 'send': {
-        const held = this.held(request.worldId);
-        const appended = appendLearnerMessage(held.world, request.message, csprng());
-        held.world = appended.world;
-        held.learnerSeqs.add(appended.seq);
-        const summary = summarizeWorld(request.worldId, held.world, held);
-        return {
-          row: summary.schedule[appended.seq]!,
-          delivered: appended.delivered,
-          escrowed: Boolean(appended.envelope.escrow),
-          ciphertext: appended.envelope.ciphertext,
-          summary,
-        };
-      }
-      case 'attack': {
-        const held = this.held(request.worldId);
-        return runAttackInChunks(request.worldId, held.world, request.capabilities, request.options, controls);
-      }
-      case 'loot': {
-        const held = this.held(request.worldId);
-        const { loot, notes } = await lootFor(held.world, request.capabilities);
-        return { items: describeLoot(held.world, loot), notes: notes.map((n) => ({ ...n })) };
-      }
-      case 'compare':
-        return compareThreeWorlds(request.options, controls);
-      case 'forge': {
-        const held = this.held(request.worldId);
-        const setup = held.world.escrow;
-        const authorityId = request.authorityId ?? setup?.authorities[0]?.id;
-        const { loot } = await lootFor(held.world, [{ kind: 'steal-escrow-key', scenario: 'breach', ...(authorityId ? { authorityId } : {}) }]);
-        return forgeCapturedMessage(held.world, request.seq, request.newText, loot, { random: csprng(), ...(request.keyless ? { keyless: request.keyless } : {}) });
-      }
-      case 'warrant': {
-        const held = this.held(request.worldId);
-        return runWarrant(held.world, request.warrant, request.beyond, controls);
-      }
-      case 'recover-key': {
-        const held = this.held(request.worldId);
-        const setup = held.world.escrow;
-        if (!setup) throw new RangeError('escrow is off in this world: there are no key pieces to steal');
-        const corrupt = request.corrupt ?? [];
-        const { loot, notes } = await lootFor(held.world, [{ kind: 'steal-key-pieces', agencies: request.agencies, corrupt }]);
-        // lootFor damages stolen copies internally; show the same damage here (one flipped bit in byte 1).
-        const stolen = setup.pieces
-          .filter((p) => request.agencies.includes(p.agencyId))
-          .map((p) => {
-            const corrupted = corrupt.includes(p.agencyId);
-            const bytes = p.bytes.slice();
-            if (corrupted) bytes[1] = bytes[1]! ^ 0x01;
-            return { agencyId: p.agencyId, agencyName: p.agencyName, kind: p.kind, bytes, corrupted };
-          });
-        return { stolen, notes: notes.map((n) => ({ ...n })), keys: loot.escrowKeys.map((k) => ({ authorityId: k.authorityId, secretKey: k.secretKey, how: k.how })) };
-      }
-      case 'dispose':
-        return { disposed: this.worlds.delete(request.worldId) };
-    }
+  private controls(context: Pick<RunControls, 'onProgress' | 'isCancelled' | 'pause'>): RunControls {
+    return { onProgress: context.onProgress, isCancelled: context.isCancelled, pause: context.pause, ...(this.helper ? { helper: this.helper } : {}) };
   }
+
+  /** One handler per procedure of {@link worldContract}. */
+  readonly handlers: HandlersOf<typeof worldContract> = {
+    generate: async ({ options }, { onProgress }) => {
+      const shamir = options.escrow?.shamir;
+      if (shamir && shamir.threshold > shamir.shares) throw new RpcError('bad-request', 'escrow.shamir: the threshold cannot exceed the number of shares');
+      onProgress({ phase: 'generate', done: 0, total: options.messages ?? 300, label: 'generating' });
+      const t = performance.now();
+      const world = await generateWorld(options);
+      const generateMs = performance.now() - t;
+      const worldId = `world-${this.nextWorld++}`;
+      const held: HeldWorld = { world, generateMs, learnerSeqs: new Set() };
+      this.worlds.set(worldId, held);
+      onProgress({ phase: 'generate', done: world.relay.records.length, total: world.relay.records.length, label: 'generated' });
+      return summaryOnWire(summarizeWorld(worldId, world, held));
+    },
+    send: ({ worldId, message }) => {
+      const held = this.held(worldId);
+      const appended = appendLearnerMessage(held.world, message, csprng());
+      held.world = appended.world;
+      held.learnerSeqs.add(appended.seq);
+      const summary = summarizeWorld(worldId, held.world, held);
+      return { row: summary.schedule[appended.seq]!, delivered: appended.delivered, escrowed: Boolean(appended.envelope.escrow), ciphertext: appended.envelope.ciphertext, summary: summaryOnWire(summary) };
+    },
+    attack: async ({ worldId, capabilities, options }, context) => {
+      const held = this.held(worldId);
+      const result = await runAttackInChunks(worldId, held.world, capabilities, options, this.controls(context));
+      return { ...result, rows: outcomeTable.encode(result.rows) };
+    },
+    loot: async ({ worldId, capabilities }) => {
+      const held = this.held(worldId);
+      const { loot, notes } = await lootFor(held.world, capabilities);
+      return { items: describeLoot(held.world, loot), notes: notes.map((n) => ({ ...n })) };
+    },
+    compare: ({ options }, context) => compareThreeWorlds(options, this.controls(context)),
+    forge: async ({ worldId, seq, newText, keyless, authorityId }) => {
+      const held = this.held(worldId);
+      const authority = authorityId ?? held.world.escrow?.authorities[0]?.id;
+      const { loot } = await lootFor(held.world, [{ kind: 'steal-escrow-key', scenario: 'breach', ...(authority ? { authorityId: authority } : {}) }]);
+      return forgeCapturedMessage(held.world, seq, newText, loot, { random: csprng(), ...(keyless ? { keyless } : {}) });
+    },
+    dispose: ({ worldId }) => ({ disposed: this.worlds.delete(worldId) }),
+  };
 }

@@ -36,6 +36,8 @@ export type EscrowLabRequest = RequestBase &
     | { readonly kind: 'warrant-beyond' }
     | { readonly kind: 'split'; readonly scheme: SplitScheme; readonly shares: number; readonly threshold: number }
     | { readonly kind: 'recombine'; readonly agencies: readonly string[]; readonly corrupt: readonly string[] }
+    /** The widget unmounted: forget its state. */
+    | { readonly kind: 'release' }
   );
 
 /** The kinds of request. */
@@ -103,6 +105,8 @@ export interface EscrowLabReplies {
   readonly 'warrant-beyond': WarrantRunReply;
   readonly split: SplitReply;
   readonly recombine: Recombination;
+  /** Whether the scope held any state. */
+  readonly release: { readonly released: boolean };
 }
 
 /** A request on the wire to the worker, numbered so the reply can find its caller. */
@@ -121,7 +125,7 @@ export class EscrowLabRequestError extends Error {
   override readonly name = 'EscrowLabRequestError';
 }
 
-const KINDS: readonly EscrowLabRequestKind[] = ['switch', 'forge', 'binding-seal', 'binding-move', 'warrant-record', 'warrant-execute', 'warrant-beyond', 'split', 'recombine'];
+const KINDS: readonly EscrowLabRequestKind[] = ['switch', 'forge', 'binding-seal', 'binding-move', 'warrant-record', 'warrant-execute', 'warrant-beyond', 'split', 'recombine', 'release'];
 
 type Shape = Record<string, unknown>;
 
@@ -191,6 +195,7 @@ export function parseEscrowLabRequest(value: unknown): EscrowLabEnvelope {
       break;
     case 'warrant-record':
     case 'warrant-beyond':
+    case 'release':
       request = { ...base, kind };
       break;
     case 'warrant-execute':

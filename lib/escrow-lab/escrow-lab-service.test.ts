@@ -28,6 +28,19 @@ describe('EscrowLabService', () => {
     await expect(s.handle({ kind: 'recombine', scope: 'x', agencies: [], corrupt: [] })).rejects.toThrow(/Split the key first/);
   });
 
+  it('frees a widget\'s state when it is released (the widget unmounted), and only that widget\'s', async () => {
+    const s = new EscrowLabService();
+    await s.handle({ kind: 'warrant-record', scope: 'a', seed: 'w' });
+    await s.handle({ kind: 'binding-seal', scope: 'b', seed: 'w', binding: 'bound' });
+    expect(s.size).toBe(2);
+    expect(await s.handle({ kind: 'release', scope: 'a' })).toEqual({ released: true });
+    expect(s.size).toBe(1);
+    await expect(s.handle({ kind: 'warrant-execute', scope: 'a', target: 'bob', from: 0, to: 10 })).rejects.toThrow(/Record the day/);
+    expect((await s.handle({ kind: 'binding-move', scope: 'b', binding: 'bound' })).moved).toBeDefined();
+    expect(await s.handle({ kind: 'release', scope: 'never-used' })).toEqual({ released: false });
+    expect(parseEscrowLabRequest({ id: 2, request: { kind: 'release', scope: 'a' } }).request.kind).toBe('release');
+  });
+
   it('a warrant window that ends before it starts is refused', async () => {
     const s = new EscrowLabService();
     await s.handle({ kind: 'warrant-record', scope: 'w', seed: 'w' });

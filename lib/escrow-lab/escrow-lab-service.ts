@@ -36,6 +36,11 @@ interface ScopeState {
 export class EscrowLabService {
   private readonly scopes = new Map<string, ScopeState>();
 
+  /** How many widgets' states are held (tests). */
+  get size(): number {
+    return this.scopes.size;
+  }
+
   private scope(id: string): ScopeState {
     let s = this.scopes.get(id);
     if (!s) {
@@ -57,12 +62,14 @@ export class EscrowLabService {
   /** Runs one request. Throws {@link EscrowLabUserError} (or a RangeError) with a learner-facing message. */
   async handle<K extends EscrowLabRequestKind>(request: EscrowLabRequestOf<K>): Promise<EscrowLabReplies[K]> {
     const r = request as EscrowLabRequest;
+    // Released before `scope()` would create the state it is meant to free.
+    if (r.kind === 'release') return { released: this.scopes.delete(r.scope) } as EscrowLabReplies[K];
     const s = this.scope(r.scope);
     const reply = await this.dispatch(r, s);
     return reply as EscrowLabReplies[K];
   }
 
-  private async dispatch(r: EscrowLabRequest, s: ScopeState): Promise<EscrowLabReplies[EscrowLabRequestKind]> {
+  private async dispatch(r: Exclude<EscrowLabRequest, { kind: 'release' }>, s: ScopeState): Promise<EscrowLabReplies[EscrowLabRequestKind]> {
     switch (r.kind) {
       case 'switch': {
         if (r.escrow && !s.authority) s.authority = createLabAuthority(this.random(r, 'escrow-switch|authority'));

@@ -67,6 +67,15 @@ export function callEscrowLab<K extends EscrowLabRequestKind>(request: EscrowLab
   });
 }
 
+/**
+ * Frees one widget's state in the worker (the widget unmounted). A worker that was never started
+ * holds nothing, so this does not start one.
+ */
+export function releaseEscrowLabScope(scope: string): void {
+  if (!worker) return;
+  callEscrowLab({ kind: 'release', scope }).catch(() => undefined);
+}
+
 /** A fresh id for one widget's state in the worker (getRandomValues: randomUUID needs a secure context). */
 export function newEscrowLabScope(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(12));

@@ -3,9 +3,9 @@
  * Runs a widget action that waits for the escrow lab worker: tracks that it is busy (so the button
  * can say so and repeated presses are ignored) and turns a refusal into a learner-facing message.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { seedFromLocation } from '../crypto/LabProvider';
-import { newEscrowLabScope } from './escrow-lab-client';
+import { newEscrowLabScope, releaseEscrowLabScope } from './escrow-lab-client';
 
 /** An action refused before reaching the worker ("Generate Alice's key pair first."). */
 export class LabTaskError extends Error {
@@ -45,8 +45,12 @@ export function useLabTask(): LabTask {
   return { busy, error, run, clearError };
 }
 
-/** The worker scope id and the lab's seed (seeded mode) for one widget, stable across renders. */
+/**
+ * The worker scope id and the lab's seed (seeded mode) for one widget, stable across renders. The
+ * worker forgets the scope's state when the widget unmounts (leaving the lesson: its steps stay mounted).
+ */
 export function useLabScope(): { readonly scope: string; readonly seed: string | undefined } {
   const [value] = useState(() => ({ scope: newEscrowLabScope(), seed: seedFromLocation() }));
+  useEffect(() => () => releaseEscrowLabScope(value.scope), [value.scope]);
   return value;
 }

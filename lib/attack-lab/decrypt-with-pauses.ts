@@ -1,0 +1,133 @@
+/**
+ * The worker's decryption loop: decryptCaptureInChunks driven to the end, pausing between chunks
+ * so a cancel can arrive, reporting running counts after each, and with a helper worker
+ * (decrypt-helper.ts) a large capture split by conversation so the two halves run at once (the
+ * merged report is the same as one worker's, lib/protocol/decrypt-partition.ts).
+ * @module
+ */
+import type { Capture, Loot } from '@/lib/protocol/capability';
+import { countOutcomes, decryptCaptureInChunks, type DecryptionReport, type EnvelopeOutcome, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
+import { mergeDecryptionReports, partitionCaptureByConversation } from '@/lib/protocol/decrypt-partition';
+import type { Warrant } from '@/lib/protocol/warrant';
+import { PARALLEL_DECRYPT_MIN_ENVELOPES } from './decrypt-helper-protocol';
+import type { WorkerProgress } from './world-messages';
+
+/** A part of a capture being decrypted by the helper. */
+export interface HelperRun {
+  /** Resolves with the part's report, or rejects if the helper failed (the caller decrypts the part itself). */
+  readonly done: Promise<{ report: DecryptionReport; busyMs: number }>;
+  cancel(): void;
+}
+
+/** A second worker that decrypts one part of a capture (decrypt-helper.ts's client). */
+export interface DecryptHelper {
+  decrypt(capture: Capture, loot: Loot, options: DecryptOptions, onProgress: (done: number, counts: OutcomeCounts) => void): HelperRun;
+}
+
+/** Envelopes per chunk, and the warrant to check, if any. */
+export interface DecryptOptions {
+  readonly chunkSize: number;
+  readonly warrant?: Warrant;
+}
+
+/** How a long run talks to its host: progress out, cancel in, and a pause that lets messages in. */
+export interface RunControls {
+  readonly onProgress: (progress: WorkerProgress) => void;
+  readonly isCancelled: () => boolean;
+  /** Resolves after pending messages (a cancel) have been handled. */
+  readonly pause: () => Promise<void>;
+  /** A second worker that takes half of a large decryption, when there is one. */
+  readonly helper?: DecryptHelper;
+}
+
+/**
+ * Drives decryptCaptureInChunks to the end, pausing between chunks and stopping when cancelled.
+ * With a helper and a large capture, half the conversations go to the helper worker and the two
+ * halves run at once. Returns the report, the time spent decrypting (excluding pauses, summed over
+ * workers) and how many workers did it.
+ */
+export async function decryptWithPauses(capture: Capture, loot: Loot, options: DecryptOptions, controls: RunControls): Promise<{ report: DecryptionReport; busyMs: number; workers: number }> {
+  if (!controls.helper || capture.records.length < PARALLEL_DECRYPT_MIN_ENVELOPES) return { ...(await decryptHere(capture, loot, options, controls, () => undefined)), workers: 1 };
+  const parts = partitionCaptureByConversation(capture, 2);
+  if (parts.length < 2) return { ...(await decryptHere(capture, loot, options, controls, () => undefined)), workers: 1 };
+  const [mine, theirs] = parts as [Capture, Capture];
+  const total = capture.records.length;
+  let helperDone = 0;
+  let helperCounts: OutcomeCounts = { opened: 0, tagFailed: 0, noKey: 0, outsideWarrant: 0 };
+  let myDone = 0;
+  let myCounts: OutcomeCounts = helperCounts;
+  const report = (phase: WorkerProgress['phase']) =>
+    controls.onProgress({
+      phase,
+      done: myDone + helperDone,
+      total,
+      counts: {
+        opened: myCounts.opened + helperCounts.opened,
+        tagFailed: myCounts.tagFailed + helperCounts.tagFailed,
+        noKey: myCounts.noKey + helperCounts.noKey,
+        outsideWarrant: myCounts.outsideWarrant + helperCounts.outsideWarrant,
+      },
+    });
+  const helped = controls.helper.decrypt(theirs, loot, options, (done, counts) => {
+    helperDone = done;
+    helperCounts = counts;
+    report('decrypt');
+  });
+  // Settled at once, so a helper that fails while this worker is busy is not an unhandled rejection.
+  const remoteSettled = helped.done.then(
+    (value) => value,
+    () => null,
+  );
+  // Decrypt the other half here meanwhile, passing a cancel on to the helper.
+  const local = await decryptHere(mine, loot, options, { ...controls, onProgress: (p) => ((myDone = p.done), (myCounts = p.counts ?? myCounts), report(p.phase)) }, () => helped.cancel());
+  // null: the helper failed, so this worker does its half after all (same outcomes, one core).
+  const helperResult = await waitPassingCancel(remoteSettled, helped, controls);
+  const remote = helperResult ?? (await decryptHere(theirs, loot, options, { ...controls, onProgress: () => undefined }, () => undefined));
+  return { report: mergeDecryptionReports(capture, [local.report, remote.report]), busyMs: local.busyMs + remote.busyMs, workers: helperResult ? 2 : 1 };
+}
+
+/** Waits for `settled`, checking for a cancel every few ms meanwhile (without spinning). */
+async function waitPassingCancel<T>(settled: Promise<T>, run: HelperRun, controls: RunControls): Promise<T> {
+  let finished = false;
+  void (async () => {
+    while (!finished) {
+      if (controls.isCancelled()) {
+        run.cancel();
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  try {
+    return await settled;
+  } finally {
+    finished = true;
+  }
+}
+
+/** Decrypts `capture` in this worker, pausing between chunks; `onCancel` runs once a cancel is seen. */
+async function decryptHere(capture: Capture, loot: Loot, options: DecryptOptions, controls: RunControls, onCancel: () => void): Promise<{ report: DecryptionReport; busyMs: number }> {
+  let cancelSeen = false;
+  const signal = {
+    get aborted() {
+      const cancelled = controls.isCancelled();
+      if (cancelled && !cancelSeen) {
+        cancelSeen = true;
+        onCancel();
+      }
+      return cancelled;
+    },
+  };
+  const steps = decryptCaptureInChunks(capture, loot, { chunkSize: options.chunkSize, signal, ...(options.warrant ? { warrant: options.warrant } : {}) });
+  const decided = new Map<number, EnvelopeOutcome>();
+  let busyMs = 0;
+  for (;;) {
+    const t0 = performance.now();
+    const next = steps.next();
+    busyMs += performance.now() - t0;
+    if (next.done) return { report: next.value, busyMs };
+    for (const o of next.value.outcomes) decided.set(o.seq, o);
+    controls.onProgress({ phase: next.value.phase, done: next.value.done, total: next.value.total, counts: countOutcomes([...decided.values()]) });
+    await controls.pause();
+  }
+}
