@@ -13,7 +13,7 @@ import type { SimTime } from '@/lib/protocol/sim-time';
 import type { AuthorityReading, BindingMessage, EscrowBindingMode, FieldSwap } from './escrow-binding-scene';
 import type { EscrowSwitchResult } from './escrow-switch';
 import type { ForgeryOutcome } from './forgery-scene';
-import type { Recombination, SplitScheme } from './split-custody';
+import type { Recombination, SplitScheme } from '@/lib/scenarios/split-custody';
 import type { RecordedMessage, WarrantRun } from './warrant-room';
 
 /** Fields every request carries: which widget state it belongs to, and the lab's seed in seeded mode. */

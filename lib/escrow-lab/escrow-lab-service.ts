@@ -14,7 +14,7 @@ import type { EscrowLabReplies, EscrowLabRequest, EscrowLabRequestKind, EscrowLa
 import { runEscrowSwitch } from './escrow-switch';
 import { captureForgeryScene, forgeAndDeliver, type ForgeryScene } from './forgery-scene';
 import { createLabAuthority, type LabEscrowAuthority } from './lab-people';
-import { createSplitCustody, recombine, type SplitCustody } from './split-custody';
+import { createSplitCustody, recombine, type SplitCustody } from '@/lib/scenarios/split-custody';
 import { createWarrantRoom, executeWarrant, recordedMessages, tryBeyondWarrant, type WarrantRoom } from './warrant-room';
 
 /** A refusal the learner should read: an action out of order, or bad input. */

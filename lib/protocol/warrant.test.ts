@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { captureFor } from './capability';
 import { decryptCapture } from './decrypt-capture';
-import { recoverEscrowSecretKey, type EscrowSecretKey } from './escrow-setup';
+import type { EscrowSecretKey } from './escrow-setup';
+import { recoverEscrowSecretKey } from './key-recombination';
 import { MINUTES_PER_DAY } from './sim-time';
 import { parseWarrant, warrantCovers, type Warrant } from './warrant';
 import { generateWorld, type World } from './world';
