@@ -14,7 +14,7 @@ import type { AuthorityReading, BindingMessage, EscrowBindingMode, FieldSwap } f
 import type { EscrowSwitchResult } from './escrow-switch';
 import type { ForgeryOutcome } from './forgery-scene';
 import type { Recombination, SplitScheme } from '@/lib/scenarios/split-custody';
-import type { RecordedMessage, WarrantRun } from './warrant-room';
+import type { RecordedMessage, WarrantRun } from '@/lib/scenarios/warrant';
 
 /** Fields every request carries: which widget state it belongs to, and the lab's seed in seeded mode. */
 interface RequestBase {

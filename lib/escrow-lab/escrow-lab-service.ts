@@ -15,7 +15,7 @@ import { runEscrowSwitch } from './escrow-switch';
 import { captureForgeryScene, forgeAndDeliver, type ForgeryScene } from './forgery-scene';
 import { createLabAuthority, type LabEscrowAuthority } from './lab-people';
 import { createSplitCustody, recombine, type SplitCustody } from '@/lib/scenarios/split-custody';
-import { createWarrantRoom, executeWarrant, recordedMessages, tryBeyondWarrant, type WarrantRoom } from './warrant-room';
+import { createWarrantRoom, executeWarrant, recordedMessages, tryBeyondWarrant, type WarrantRoom } from '@/lib/scenarios/warrant';
 
 /** A refusal the learner should read: an action out of order, or bad input. */
 export class EscrowLabUserError extends Error {
