@@ -12,7 +12,7 @@ import type { DeliveryResult } from '@/lib/protocol/forgery';
 import type { SimTime } from '@/lib/protocol/sim-time';
 import type { AuthorityReading, BindingMessage, EscrowBindingMode, FieldSwap } from './escrow-binding-scene';
 import type { EscrowSwitchResult } from './escrow-switch';
-import type { ForgeryOutcome } from './forgery-scene';
+import type { ForgeryOutcome } from '@/lib/scenarios/forgery';
 import type { Recombination, SplitScheme } from '@/lib/scenarios/split-custody';
 import type { RecordedMessage, WarrantRun } from '@/lib/scenarios/warrant';
 
