@@ -3,17 +3,18 @@
  * of the capture in chunks (decryptCaptureInChunks), pausing between chunks so a cancel request
  * can arrive, reporting running counts after each (a large capture is split by conversation with a
  * helper worker when the host has one, decrypt-helper.ts); finally the exposure (lib/protocol/blast-radius
- * and the matrix) computed from the outcomes. Timings are taken here, inside the worker, with
- * performance.now(): what the page shows is what the decryption cost.
+ * and the matrix) computed from the outcomes. The steps are lib/scenarios/attack.ts's pipeline.
+ * Timings are taken inside the worker, with performance.now(): what the page shows is what the
+ * decryption cost.
  * @module
  */
-import { computeExposure } from '@/lib/protocol/blast-radius';
-import { captureFor, lootFor, type Capability, type Capture, type Loot } from '@/lib/protocol/capability';
+import type { Capability, Capture, Loot } from '@/lib/protocol/capability';
 import { countOutcomes, decryptCaptureInChunks, type DecryptionReport, type EnvelopeOutcome, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
 import { mergeDecryptionReports, partitionCaptureByConversation } from '@/lib/protocol/decrypt-partition';
 import { formatSimTime } from '@/lib/protocol/sim-time';
 import type { Warrant } from '@/lib/protocol/warrant';
 import type { World } from '@/lib/protocol/world';
+import { runAttack } from '@/lib/scenarios/attack';
 import type { DecryptHelperClient, HelperRun } from './decrypt-helper';
 import { PARALLEL_DECRYPT_MIN_ENVELOPES } from './decrypt-helper-protocol';
 import { describeKeyProvenance } from './key-provenance-label';
@@ -181,7 +182,10 @@ async function decryptHere(
   }
 }
 
-/** Runs the attack. */
+/**
+ * Runs the attack through the one pipeline (lib/scenarios/attack.ts) with this worker's chunked,
+ * cancellable decryption, then adds the matrix and the rows the page shows.
+ */
 export async function runAttackInChunks(
   worldId: string,
   world: World,
@@ -189,36 +193,35 @@ export async function runAttackInChunks(
   options: AttackOptions,
   controls: RunControls,
 ): Promise<AttackResult> {
-  let t = performance.now();
-  const capture = captureFor(world, capabilities);
-  const captureMs = performance.now() - t;
-  controls.onProgress({ phase: 'loot', done: 0, total: capture.records.length, label: 'taking the loot' });
-  t = performance.now();
-  const { loot, notes } = await lootFor(world, capabilities);
-  const lootMs = performance.now() - t;
+  let decryptBusyMs = 0;
+  let decryptWorkers = 1;
+  const run = await runAttack(world, capabilities, {
+    exposure: options.splitAt !== undefined ? { splitAt: options.splitAt } : {},
+    onCaptured: (capture) => controls.onProgress({ phase: 'loot', done: 0, total: capture.records.length, label: 'taking the loot' }),
+    decrypt: async (capture, loot) => {
+      const chunkSize = options.chunkSize ?? defaultChunkSize(capture.records.length);
+      const { report, busyMs, workers } = await decryptWithPauses(capture, loot, { chunkSize }, controls);
+      decryptBusyMs = busyMs;
+      decryptWorkers = workers;
+      return report;
+    },
+  });
+  const { capture, report, exposure, splitAt } = run;
 
-  const chunkSize = options.chunkSize ?? defaultChunkSize(capture.records.length);
-  t = performance.now();
-  const { report, busyMs, workers } = await decryptWithPauses(capture, loot, { chunkSize }, controls);
-  const decryptMs = performance.now() - t;
-
-  t = performance.now();
-  const theft = capabilities.find((c) => c.kind === 'steal-device');
-  const splitAt = options.splitAt ?? (theft?.kind === 'steal-device' ? theft.at : undefined);
-  const exposure = computeExposure(capture, report.outcomes, splitAt !== undefined ? { splitAt } : {});
+  const t = performance.now();
   const matrix = computeExposureMatrix(capture, report.outcomes, world.participants, world.conversations, {
     bucketMinutes: options.bucketMinutes ?? defaultBucketMinutes(world.endsAt),
     endsAt: world.endsAt,
     ...(splitAt !== undefined ? { splitAt } : {}),
   });
   const rows = outcomeRows(capture, report.outcomes);
-  const exposureMs = performance.now() - t;
+  const exposureMs = run.timing.exposureMs + performance.now() - t;
 
   return {
     worldId,
     cancelled: report.cancelled,
     capture: { envelopes: capture.records.length, sources: capture.sources },
-    loot: { items: describeLoot(world, loot), notes: notes.map((n) => ({ ...n })) },
+    loot: { items: describeLoot(world, run.loot), notes: run.lootNotes.map((n) => ({ ...n })) },
     counts: report.counts,
     rows,
     exposure: {
@@ -228,6 +231,6 @@ export async function runAttackInChunks(
       exposedConversations: exposure.exposedConversations,
       matrix,
     },
-    timing: { captureMs, lootMs, decryptMs, decryptBusyMs: busyMs, decryptWorkers: workers, exposureMs },
+    timing: { captureMs: run.timing.captureMs, lootMs: run.timing.lootMs, decryptMs: run.timing.decryptMs, decryptBusyMs, decryptWorkers, exposureMs },
   };
 }
