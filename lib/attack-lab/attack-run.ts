@@ -7,19 +7,15 @@
  * performance.now(): what the page shows is what the decryption cost.
  * @module
  */
-import { computeExposure } from '@/lib/protocol/blast-radius';
-import { captureFor, lootFor, type Capability, type Capture, type Loot } from '@/lib/protocol/capability';
+import type { Capability, Capture, Loot } from '@/lib/protocol/capability';
 import type { EnvelopeOutcome } from '@/lib/protocol/decrypt-capture';
 import { formatSimTime } from '@/lib/protocol/sim-time';
 import type { World } from '@/lib/protocol/world';
+import { runAttack } from '@/lib/scenarios/attack';
 import { decryptWithPauses, type RunControls } from './decrypt-with-pauses';
 import { describeKeyProvenance } from './key-provenance-label';
 import { computeExposureMatrix, defaultBucketMinutes } from './exposure-matrix';
 import type { AttackOptions, AttackResult, LootItem, OutcomeRow } from './world-messages';
-
-// decryptWithPauses and RunControls moved to decrypt-with-pauses.ts (it broke an import cycle with
-// decrypt-helper.ts); re-exported until three-worlds.ts and warrant-run.ts import them from there.
-export { decryptWithPauses, type RunControls };
 
 /** The default chunk: about 40 progress reports per run, at least 25 envelopes each. */
 export function defaultChunkSize(total: number): number {
@@ -68,7 +64,10 @@ export function outcomeRows(capture: Capture, outcomes: readonly EnvelopeOutcome
   });
 }
 
-/** Runs the attack. */
+/**
+ * Runs the attack through the one pipeline (lib/scenarios/attack.ts) with this worker's chunked,
+ * cancellable decryption, then adds the matrix and the rows the page shows.
+ */
 export async function runAttackInChunks(
   worldId: string,
   world: World,
@@ -76,36 +75,35 @@ export async function runAttackInChunks(
   options: AttackOptions,
   controls: RunControls,
 ): Promise<AttackResult> {
-  let t = performance.now();
-  const capture = captureFor(world, capabilities);
-  const captureMs = performance.now() - t;
-  controls.onProgress({ phase: 'loot', done: 0, total: capture.records.length, label: 'taking the loot' });
-  t = performance.now();
-  const { loot, notes } = await lootFor(world, capabilities);
-  const lootMs = performance.now() - t;
+  let decryptBusyMs = 0;
+  let decryptWorkers = 1;
+  const run = await runAttack(world, capabilities, {
+    exposure: options.splitAt !== undefined ? { splitAt: options.splitAt } : {},
+    onCaptured: (capture) => controls.onProgress({ phase: 'loot', done: 0, total: capture.records.length, label: 'taking the loot' }),
+    decrypt: async (capture, loot) => {
+      const chunkSize = options.chunkSize ?? defaultChunkSize(capture.records.length);
+      const { report, busyMs, workers } = await decryptWithPauses(capture, loot, { chunkSize }, controls);
+      decryptBusyMs = busyMs;
+      decryptWorkers = workers;
+      return report;
+    },
+  });
+  const { capture, report, exposure, splitAt } = run;
 
-  const chunkSize = options.chunkSize ?? defaultChunkSize(capture.records.length);
-  t = performance.now();
-  const { report, busyMs, workers } = await decryptWithPauses(capture, loot, { chunkSize }, controls);
-  const decryptMs = performance.now() - t;
-
-  t = performance.now();
-  const theft = capabilities.find((c) => c.kind === 'steal-device');
-  const splitAt = options.splitAt ?? (theft?.kind === 'steal-device' ? theft.at : undefined);
-  const exposure = computeExposure(capture, report.outcomes, splitAt !== undefined ? { splitAt } : {});
+  const t = performance.now();
   const matrix = computeExposureMatrix(capture, report.outcomes, world.participants, world.conversations, {
     bucketMinutes: options.bucketMinutes ?? defaultBucketMinutes(world.endsAt),
     endsAt: world.endsAt,
     ...(splitAt !== undefined ? { splitAt } : {}),
   });
   const rows = outcomeRows(capture, report.outcomes);
-  const exposureMs = performance.now() - t;
+  const exposureMs = run.timing.exposureMs + performance.now() - t;
 
   return {
     worldId,
     cancelled: report.cancelled,
     capture: { envelopes: capture.records.length, sources: capture.sources },
-    loot: { items: describeLoot(world, loot), notes: notes.map((n) => ({ ...n })) },
+    loot: { items: describeLoot(world, run.loot), notes: run.lootNotes.map((n) => ({ ...n })) },
     counts: report.counts,
     rows,
     exposure: {
@@ -115,6 +113,6 @@ export async function runAttackInChunks(
       exposedConversations: exposure.exposedConversations,
       matrix,
     },
-    timing: { captureMs, lootMs, decryptMs, decryptBusyMs: busyMs, decryptWorkers: workers, exposureMs },
+    timing: { captureMs: run.timing.captureMs, lootMs: run.timing.lootMs, decryptMs: run.timing.decryptMs, decryptBusyMs, decryptWorkers, exposureMs },
   };
 }

@@ -16,9 +16,9 @@ import { RpcError, WorldGoneError } from '@/lib/worker-rpc/rpc-error';
 import { serveContract, type HandlersOf, type RpcHost, type ServeOptions } from '@/lib/worker-rpc/rpc-host';
 import { describeLoot, runAttackInChunks } from './attack-run';
 import type { DecryptHelper, RunControls } from './decrypt-with-pauses';
-import { forgeCapturedMessage } from './forgery-attempt';
+import { forgeCapturedMessage } from '@/lib/scenarios/forgery';
 import { appendLearnerMessage } from './learner-message';
-import { compareThreeWorlds } from './three-worlds';
+import { compareThreeWorlds } from '@/lib/scenarios/three-worlds';
 import { summarizeWorld } from './world-summary';
 import { outcomeTable, scheduleTable, worldContract, type WorldSummary } from './world-messages';
 

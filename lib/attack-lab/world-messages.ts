@@ -304,16 +304,3 @@ export type ForgeResult = z.infer<typeof forgeResultSchema>;
 export type ComparisonCellSummary = z.infer<typeof comparisonCellSummarySchema>;
 /** The three-world comparison. */
 export type ComparisonResult = z.infer<typeof comparisonResultSchema>;
-
-/**
- * The old `warrant` procedure's result, kept only so lib/attack-lab/warrant-run.ts compiles until
- * the scenarios branch deletes it; no procedure returns it any more.
- */
-export interface WarrantResult {
-  readonly warrant: Warrant;
-  readonly keyHow: string;
-  readonly underWarrant: OutcomeCounts;
-  readonly rows: readonly OutcomeRow[];
-  readonly beyond: OutcomeCounts | null;
-  readonly timing: { readonly decryptMs: number };
-}

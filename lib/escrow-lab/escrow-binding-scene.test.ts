@@ -4,7 +4,7 @@ import { seededRandom } from '@/lib/crypto/random';
 import { initialConversationKeyState, sendMessage } from '@/lib/protocol/device';
 import { encodeHeader } from '@/lib/protocol/envelope-header';
 import { encodeEscrowEpochHeader } from '@/lib/protocol/escrow-epoch';
-import { createLabAuthority, labClient, labDirectory, labPerson, singleAuthorityPolicy } from './lab-people';
+import { createLabAuthority, labClient, labDirectory, labPerson, singleAuthorityPolicy } from '@/lib/scenarios/lab-people';
 import { authorityReads, BINDING_TEXTS, moveEscrowField, recipientReceives, sealBindingScene, sealWithEscrowField } from './escrow-binding-scene';
 
 describe('escrow binding scene', () => {

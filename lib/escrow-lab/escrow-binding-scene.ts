@@ -34,7 +34,7 @@ import type { DeliveryResult } from '@/lib/protocol/forgery';
 import { openMessage, sealMessage } from '@/lib/protocol/message-encryption';
 import type { Participant } from '@/lib/protocol/participant';
 import type { SimTime } from '@/lib/protocol/sim-time';
-import { createLabAuthority, labClient, labDirectory, labPerson, type LabEscrowAuthority } from './lab-people';
+import { createLabAuthority, labClient, labDirectory, labPerson, type LabEscrowAuthority } from '@/lib/scenarios/lab-people';
 import { openUnboundEscrowEpoch, sealUnboundEscrowEpoch, unwrapTrafficKeyUnbound, wrapTrafficKeyUnbound } from './unbound-escrow';
 
 /** How the escrow field is sealed. */

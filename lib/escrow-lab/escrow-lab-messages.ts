@@ -12,9 +12,9 @@ import type { DeliveryResult } from '@/lib/protocol/forgery';
 import type { SimTime } from '@/lib/protocol/sim-time';
 import type { AuthorityReading, BindingMessage, EscrowBindingMode, FieldSwap } from './escrow-binding-scene';
 import type { EscrowSwitchResult } from './escrow-switch';
-import type { ForgeryOutcome } from './forgery-scene';
-import type { Recombination, SplitScheme } from './split-custody';
-import type { RecordedMessage, WarrantRun } from './warrant-room';
+import type { ForgeryOutcome } from '@/lib/scenarios/forgery';
+import type { Recombination, SplitScheme } from '@/lib/scenarios/split-custody';
+import type { RecordedMessage, WarrantRun } from '@/lib/scenarios/warrant';
 
 /** Fields every request carries: which widget state it belongs to, and the lab's seed in seeded mode. */
 interface RequestBase {

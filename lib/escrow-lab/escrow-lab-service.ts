@@ -12,10 +12,10 @@ import { parseWarrant, type Warrant } from '@/lib/protocol/warrant';
 import { authorityReads, moveEscrowField, recipientReceives, sealBindingScene, type BindingScene } from './escrow-binding-scene';
 import type { EscrowLabReplies, EscrowLabRequest, EscrowLabRequestKind, EscrowLabRequestOf } from './escrow-lab-messages';
 import { runEscrowSwitch } from './escrow-switch';
-import { captureForgeryScene, forgeAndDeliver, type ForgeryScene } from './forgery-scene';
-import { createLabAuthority, type LabEscrowAuthority } from './lab-people';
-import { createSplitCustody, recombine, type SplitCustody } from './split-custody';
-import { createWarrantRoom, executeWarrant, recordedMessages, tryBeyondWarrant, type WarrantRoom } from './warrant-room';
+import { captureForgeryScene, forgeAndDeliver, type ForgeryScene } from '@/lib/scenarios/forgery';
+import { createLabAuthority, type LabEscrowAuthority } from '@/lib/scenarios/lab-people';
+import { createSplitCustody, recombine, type SplitCustody } from '@/lib/scenarios/split-custody';
+import { createWarrantRoom, executeWarrant, recordedMessages, tryBeyondWarrant, type WarrantRoom } from '@/lib/scenarios/warrant';
 
 /** A refusal the learner should read: an action out of order, or bad input. */
 export class EscrowLabUserError extends Error {

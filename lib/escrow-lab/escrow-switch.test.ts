@@ -3,7 +3,7 @@ import { equalBytes } from '@/lib/crypto/bytes';
 import { seededRandom } from '@/lib/crypto/random';
 import { generateKeyPair } from '@/lib/crypto/x25519';
 import { openEscrowEpoch } from '@/lib/protocol/escrow-epoch';
-import { createLabAuthority } from './lab-people';
+import { createLabAuthority } from '@/lib/scenarios/lab-people';
 import { runEscrowSwitch } from './escrow-switch';
 
 const random = seededRandom('escrow-switch-test');

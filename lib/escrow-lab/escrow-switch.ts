@@ -23,7 +23,7 @@ import { encodeEscrowEpochHeader, escrowHpkeInfo } from '@/lib/protocol/escrow-e
 import type { KeyDirectory } from '@/lib/protocol/key-directory';
 import { aeadKeyAndNonce, openMessage } from '@/lib/protocol/message-encryption';
 import type { SimTime } from '@/lib/protocol/sim-time';
-import { labClient, labDirectory, labPerson, singleAuthorityPolicy, type LabEscrowAuthority } from './lab-people';
+import { labClient, labDirectory, labPerson, singleAuthorityPolicy, type LabEscrowAuthority } from '@/lib/scenarios/lab-people';
 
 /** The conversation id the switch's message travels in. */
 export const SWITCH_CONVERSATION_ID = 'lab-alice-bob';

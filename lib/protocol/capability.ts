@@ -7,7 +7,8 @@
  */
 import type { DeviceSnapshot } from './device-snapshot';
 import { deviceSnapshotAt } from './device-snapshot';
-import { recoverEscrowSecretKey, type EscrowKeyPiece, type EscrowSecretKey } from './escrow-setup';
+import type { EscrowSecretKey } from './escrow-setup';
+import { recoverEscrowSecretKey, takeKeyPieces } from './key-recombination';
 import type { KeyDirectory } from './key-directory';
 import type { ParticipantId } from './participant';
 import { observeWire, type WireRecord } from './relay';
@@ -90,14 +91,6 @@ export function captureFor(world: World, capabilities: readonly Capability[]): C
   return { records: [...bySeq.values()].sort((a, b) => a.seq - b.seq), directory: world.directory, sources };
 }
 
-function damaged(piece: EscrowKeyPiece): EscrowKeyPiece {
-  const bytes = piece.bytes.slice();
-  // One flipped bit in byte 1: a y-value for Shamir, key bits for XOR or a whole key. Not byte 0,
-  // whose low bits X25519 clamps away (RFC 7748 §5), so flipping them would change nothing.
-  bytes[1] = bytes[1]! ^ 0x01;
-  return { ...piece, bytes };
-}
-
 /**
  * The key material the loot capabilities yield. Async because rebuilding a Shamir-split key is.
  * Every rebuilt key is checked against the authority's public key; a failed check is reported in
@@ -131,7 +124,7 @@ export async function lootFor(world: World, capabilities: readonly Capability[])
         notes.push({ capability: c, outcome: 'nothing', message: 'escrow is off: there are no key pieces to steal' });
         continue;
       }
-      const stolen = setup.pieces.filter((p) => c.agencies.includes(p.agencyId)).map((p) => (c.corrupt?.includes(p.agencyId) ? damaged(p) : p));
+      const stolen = takeKeyPieces(setup.pieces, c.agencies, c.corrupt);
       for (const authority of setup.authorities) {
         const mine = stolen.filter((p) => p.authorityId === authority.id);
         if (mine.length === 0) continue;

@@ -14,9 +14,7 @@
  */
 import { generateHpkeKeyPair } from '@/lib/crypto/hpke';
 import type { RandomSource } from '@/lib/crypto/random';
-import { RECOMBINED_KEY_CHECK, SecretShareCheckError, recoverX25519SecretFromShares, recoverX25519SecretFromXor, splitShamir, splitXor } from '@/lib/crypto/secret-sharing';
-import { publicKeyFromSecret } from '@/lib/crypto/x25519';
-import { equalBytes } from '@/lib/crypto/bytes';
+import { splitShamir, splitXor } from '@/lib/crypto/secret-sharing';
 import type { EscrowPolicy } from './device';
 import { MINUTES_PER_DAY, assertSimTime, type SimTime } from './sim-time';
 
@@ -73,18 +71,6 @@ export interface EscrowSecretKey {
   /** How it was obtained, for display: "recombined by 3 agencies", "phished from an administrator". */
   readonly how: string;
 }
-
-/** The outcome of rebuilding an authority's key from pieces. Plain data (crosses to a worker). */
-export type EscrowKeyRecovery =
-  | { readonly ok: true; readonly key: EscrowSecretKey }
-  | {
-      readonly ok: false;
-      readonly authorityId: string;
-      readonly reason: 'not-enough-pieces' | 'check-failed';
-      /** For `check-failed`: the check that failed (see lib/crypto/secret-sharing). */
-      readonly check?: string;
-      readonly message: string;
-    };
 
 /**
  * Default epoch length: two weeks of simulated time. Each epoch costs the authority (or the thief)
@@ -180,47 +166,4 @@ export function escrowPolicyOf(setup: EscrowSetup): EscrowPolicy {
     epochMinutes: setup.epochMinutes,
     recipients: setup.authorities.map((a) => ({ authorityId: a.id, publicKey: a.publicKey })),
   };
-}
-
-/**
- * Rebuilds `authorityId`'s secret key from `pieces` (any mix; pieces of other authorities are
- * ignored) and proves it by recomputing the public key (the Shamir and XOR libraries cannot tell a
- * bad piece). Used by the authority acting on a warrant and by a thief with stolen pieces alike.
- */
-export async function recoverEscrowSecretKey(
-  setup: EscrowSetup,
-  authorityId: string,
-  pieces: readonly EscrowKeyPiece[],
-  how: string,
-): Promise<EscrowKeyRecovery> {
-  const authority = setup.authorities.find((a) => a.id === authorityId);
-  if (!authority) return { ok: false, authorityId, reason: 'not-enough-pieces', message: `no authority '${authorityId}' in this setup` };
-  const mine = pieces.filter((p) => p.authorityId === authorityId);
-  const distinct = new Set(mine.map((p) => p.agencyId)).size;
-  if (distinct < setup.piecesNeeded) {
-    return {
-      ok: false,
-      authorityId,
-      reason: 'not-enough-pieces',
-      message: `${distinct} of the ${setup.piecesNeeded} pieces needed for ${authority.name}'s key: nothing can be rebuilt (each piece alone is random)`,
-    };
-  }
-  try {
-    let secretKey: Uint8Array;
-    const first = mine[0]!;
-    if (first.kind === 'whole-key') {
-      secretKey = first.bytes;
-      if (!equalBytes(publicKeyFromSecret(secretKey), authority.publicKey)) {
-        throw new SecretShareCheckError(RECOMBINED_KEY_CHECK, `the key held for ${authority.name} does not match its public key`);
-      }
-    } else if (first.kind === 'xor-half') {
-      secretKey = recoverX25519SecretFromXor(mine[0]!.bytes, mine[1]!.bytes, authority.publicKey);
-    } else {
-      secretKey = await recoverX25519SecretFromShares(mine.map((p) => p.bytes), authority.publicKey);
-    }
-    return { ok: true, key: { authorityId, secretKey, how } };
-  } catch (e) {
-    if (e instanceof SecretShareCheckError) return { ok: false, authorityId, reason: 'check-failed', check: e.check, message: e.message };
-    throw e;
-  }
 }

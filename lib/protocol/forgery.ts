@@ -57,14 +57,39 @@ export function recoverTrafficKeyWithEscrow(envelope: Envelope, escrowKeys: read
   return null;
 }
 
+/** `envelope` with `newText` sealed under its own header by `trafficKey`: what a key holder can forge. */
+export function resealWithKey(envelope: Envelope, trafficKey: Uint8Array, newText: string): Envelope {
+  return { ...envelope, ciphertext: sealMessage(envelope.header, encodeHeader(envelope.header), trafficKey, utf8ToBytes(newText)) };
+}
+
+/** Why escrow gives no key for `envelope`: no escrow blob at all, no escrow key in hand, or none that opens it. */
+export function noEscrowKeyReason(envelope: Envelope, escrowKeys: readonly EscrowSecretKey[]): string {
+  if (!envelope.escrow) return 'this envelope carries no escrow blob: there is no key to recover';
+  return escrowKeys.length === 0 ? 'no escrow key in hand' : "no escrow key in hand opens this envelope's escrow blob";
+}
+
 /** Re-seals `newText` under the envelope's own header with the traffic key recovered through escrow. */
 export function forgeWithEscrowKey(envelope: Envelope, escrowKeys: readonly EscrowSecretKey[], newText: string): ForgeryAttempt {
   const trafficKey = recoverTrafficKeyWithEscrow(envelope, escrowKeys);
-  if (!trafficKey) {
-    return { ok: false, reason: envelope.escrow ? 'no escrow key in hand opens this envelope\'s escrow blob' : 'this envelope carries no escrow blob: there is no key to recover' };
-  }
-  const ciphertext = sealMessage(envelope.header, encodeHeader(envelope.header), trafficKey, utf8ToBytes(newText));
-  return { ok: true, method: 'resealed-with-escrowed-key', forged: { ...envelope, ciphertext } };
+  if (!trafficKey) return { ok: false, reason: noEscrowKeyReason(envelope, escrowKeys) };
+  return { ok: true, method: 'resealed-with-escrowed-key', forged: resealWithKey(envelope, trafficKey, newText) };
+}
+
+const TAG_BYTES = 16;
+
+/**
+ * The plaintext bytes a keyless edit writes: `newText` cut or space-padded to the envelope's body
+ * length (a stream cipher keeps lengths, RFC 8439 §2.4).
+ */
+function editedBody(envelope: Envelope, newText: string): Uint8Array {
+  const body = new Uint8Array(envelope.ciphertext.length - TAG_BYTES).fill(0x20);
+  body.set(utf8ToBytes(newText).subarray(0, body.length));
+  return body;
+}
+
+/** The text a keyless edit of `envelope` would make the recipient read, were the tag not checked. */
+export function keylessEditText(envelope: Envelope, newText: string): string {
+  return new TextDecoder().decode(editedBody(envelope, newText));
 }
 
 /**
@@ -72,14 +97,27 @@ export function forgeWithEscrowKey(envelope: Envelope, escrowKeys: readonly Escr
  * The new text is cut or space-padded to the old length (a stream cipher keeps lengths).
  */
 export function forgeByEditingCiphertext(envelope: Envelope, guessedPlaintext: string, newText: string): ForgeryAttempt {
-  const tagBytes = 16;
-  const bodyLength = envelope.ciphertext.length - tagBytes;
   const oldBytes = utf8ToBytes(guessedPlaintext);
-  const newBytes = new Uint8Array(bodyLength).fill(0x20);
-  newBytes.set(utf8ToBytes(newText).subarray(0, bodyLength));
+  const newBytes = editedBody(envelope, newText);
   const ciphertext = envelope.ciphertext.slice();
-  for (let i = 0; i < bodyLength; i++) ciphertext[i] = ciphertext[i]! ^ (oldBytes[i] ?? 0x20) ^ newBytes[i]!;
+  for (let i = 0; i < newBytes.length; i++) ciphertext[i] = ciphertext[i]! ^ (oldBytes[i] ?? 0x20) ^ newBytes[i]!;
   return { ok: true, method: 'edited-ciphertext-without-key', forged: { ...envelope, ciphertext } };
+}
+
+/**
+ * What a recipient's client did, from running its receive path: accepted with the plaintext, or
+ * refused because the tag failed (AeadOpenError) or the header was rejected. Other errors are bugs.
+ */
+export function deliveryOf(receive: () => string): DeliveryResult {
+  try {
+    return { accepted: true, plaintext: receive() };
+  } catch (e) {
+    if (e instanceof AeadOpenError) return { accepted: false, reason: 'tag-failed', message: e.message };
+    if (e instanceof DeliveryRejectedError || e instanceof RatchetError || e instanceof RangeError) {
+      return { accepted: false, reason: 'rejected', message: e.message };
+    }
+    throw e;
+  }
 }
 
 /**
@@ -94,23 +132,17 @@ export function deliverToRecipient(world: World, seq: number, envelope: Envelope
   const recipient = world.participants.find((p) => p.id === h.recipient);
   if (!recipient) return { accepted: false, reason: 'rejected', message: `unknown recipient '${h.recipient}'` };
   const state = conversationStateBefore(world, h.recipient, h.conversationId, seq);
-  try {
-    const received = receiveMessage(state, envelope, {
-      self: recipient.id,
-      identity: recipient.identity,
-      directory: world.directory,
-      // Only used if the header starts a new ratchet turn; the resulting state is thrown away.
-      random: seededRandom(`${world.options.seed}|delivery|${seq}`),
-      escrow: null,
-    });
-    return { accepted: true, plaintext: received.plaintext };
-  } catch (e) {
-    if (e instanceof AeadOpenError) return { accepted: false, reason: 'tag-failed', message: e.message };
-    if (e instanceof DeliveryRejectedError || e instanceof RatchetError || e instanceof RangeError) {
-      return { accepted: false, reason: 'rejected', message: e.message };
-    }
-    throw e;
-  }
+  return deliveryOf(
+    () =>
+      receiveMessage(state, envelope, {
+        self: recipient.id,
+        identity: recipient.identity,
+        directory: world.directory,
+        // Only used if the header starts a new ratchet turn; the resulting state is thrown away.
+        random: seededRandom(`${world.options.seed}|delivery|${seq}`),
+        escrow: null,
+      }).plaintext,
+  );
 }
 
 /** The text of a delivered envelope, for display. */

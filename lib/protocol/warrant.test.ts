@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { captureFor } from './capability';
 import { decryptCapture } from './decrypt-capture';
-import { recoverEscrowSecretKey, type EscrowSecretKey } from './escrow-setup';
+import type { EscrowSecretKey } from './escrow-setup';
+import { recoverEscrowSecretKey } from './key-recombination';
 import { MINUTES_PER_DAY } from './sim-time';
 import { parseWarrant, warrantCovers, type Warrant } from './warrant';
 import { generateWorld, type World } from './world';
@@ -54,6 +55,27 @@ describe('the authority under a warrant', () => {
     const setup = world.escrow!;
     const result = await recoverEscrowSecretKey(setup, 'escrow-authority', setup.pieces.slice(0, 2), 'two agencies');
     expect(result).toMatchObject({ ok: false, reason: 'not-enough-pieces' });
+  });
+
+  it('the window is inclusive at both ends: a message at exactly `from` or `to` is inside, one minute beyond is outside', () => {
+    const target = world.participants[1]!.id;
+    const m = world.schedule.find((x) => (x.sender === target || x.recipient === target) && x.sentAt >= ESCROW_ON_AT && x.sentAt > 0)!;
+    const header = world.relay.records[m.index]!.envelope.header;
+    const at = header.sentAt;
+    const w = (from: number, to: number): Warrant => ({ target, from, to, issuedBy: 'Judge Rivera, District Court' });
+    // The rule itself, at the four edges.
+    expect(warrantCovers(w(at - 5, at), header)).toBe(true); // sentAt === to
+    expect(warrantCovers(w(at - 5, at - 1), header)).toBe(false); // sentAt === to + 1
+    expect(warrantCovers(w(at, at + 5), header)).toBe(true); // sentAt === from
+    expect(warrantCovers(w(at + 1, at + 5), header)).toBe(false); // sentAt === from - 1
+    expect(warrantCovers(w(at, at), header)).toBe(true); // a one-minute window
+    // And as the authority's decryption applies it: opened inside, refused just outside.
+    const capture = captureFor(world, [{ kind: 'take-over-server' }]);
+    const kindOf = (warrant: Warrant) => decryptCapture(capture, { devices: [], escrowKeys: [key] }, { warrant }).outcomes.find((o) => o.seq === m.index)!.kind;
+    expect(kindOf(w(at - 5, at))).toBe('opened');
+    expect(kindOf(w(at, at + 5))).toBe('opened');
+    expect(kindOf(w(at - 5, at - 1))).toBe('outside-warrant');
+    expect(kindOf(w(at + 1, at + 5))).toBe('outside-warrant');
   });
 
   it('parseWarrant checks input from outside', () => {

@@ -6,7 +6,7 @@
  * number is a decryption or a tag check. Spec: lib/lessons/widget-names.ts, BlastRadius.
  */
 import { useRef, useState } from 'react';
-import { COMPARED_WORLDS } from '@/lib/protocol/world-comparison';
+import { COMPARED_WORLDS } from '@/lib/scenarios/three-worlds';
 import type { ExposureCounts } from '@/lib/protocol/blast-radius';
 import { MINUTES_PER_DAY, formatSimTime } from '@/lib/protocol/sim-time';
 import type { CompareOptions, ComparisonCellSummary, ComparisonResult, WorkerProgress } from '@/lib/attack-lab/world-messages';

@@ -2,11 +2,11 @@
 /**
  * Lesson 7: the thief writes a message Alice never sent. A captured envelope from Alice to Bob
  * (ratchet mode, real client), the thief's copy of the escrow key, and Bob's ordinary client
- * receiving the thief's version in place of the original (lib/escrow-lab/forgery-scene.ts, in the
+ * receiving the thief's version in place of the original (lib/scenarios/forgery.ts, in the
  * worker). With escrow off, the same attempt has no key and fails the tag.
  */
 import { startTransition, useId, useMemo, useState } from 'react';
-import { DEFAULT_FORGED_TEXT } from '@/lib/escrow-lab/forgery-scene';
+import { DEFAULT_FORGED_TEXT } from '@/lib/scenarios/forgery';
 import type { ForgeReply } from '@/lib/escrow-lab/escrow-lab-messages';
 import { encodeHeader } from '@/lib/protocol/envelope-header';
 import { formatSimTime } from '@/lib/protocol/sim-time';

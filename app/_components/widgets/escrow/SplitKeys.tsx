@@ -3,7 +3,7 @@
  * Lesson 8: the escrow secret key split between agencies (XOR 2-of-2 as Clipper's escrow agents,
  * or Shamir k-of-n), a thief stealing pieces of its choice, recombination checked against the
  * public key, a corrupted share caught by that check, and the authority's own recombination at
- * every use. Every verdict comes from lib/escrow-lab/split-custody.ts in the worker: real
+ * every use. Every verdict comes from lib/scenarios/split-custody.ts in the worker: real
  * recombination, the named public-key check, real decryption of the recorded traffic. Instances with
  * the same scheme in one lesson share one store (key, shares, thief).
  */
@@ -11,7 +11,7 @@ import { memo, startTransition, useEffect, useId, useState } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { equalBytes, xorBytes } from '@/lib/crypto/bytes';
 import type { SplitReply } from '@/lib/escrow-lab/escrow-lab-messages';
-import type { Recombination, SplitScheme } from '@/lib/escrow-lab/split-custody';
+import type { Recombination, SplitScheme } from '@/lib/scenarios/split-custody';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge } from '../../actors';
 import { seedFromLocation } from '../crypto/LabProvider';

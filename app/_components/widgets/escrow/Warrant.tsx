@@ -3,7 +3,7 @@
  * Lesson 6: the authority executes a warrant. A recorded day of escrowed traffic among Alice, Bob
  * and Carol; a warrant names a target and a time window; the authority's software opens exactly
  * what it covers, and the same key, without the check, opens the rest
- * (lib/escrow-lab/warrant-room.ts, in the worker).
+ * (lib/scenarios/warrant.ts, in the worker).
  */
 import { startTransition, useId, useState } from 'react';
 import type { WarrantRecordReply, WarrantRunReply } from '@/lib/escrow-lab/escrow-lab-messages';

@@ -4,37 +4,51 @@
  * without escrow, the Double Ratchet with escrow. The same attacks run in each (the wire, the
  * server, the wire plus the victim's phone at the compromise time, the wire plus the escrow key,
  * and with split keys one piece too few), and in each the thief also tries to forge the last
- * message the victim received before the compromise. Every number is a decryption or a tag check
- * (lib/protocol/world-comparison.ts does the same without the forgery and the progress).
+ * message the victim received before the compromise. Every number is a decryption or a tag check:
+ * each cell is one run of the attack pipeline (attack.ts) and one forgery (forgery.ts), not a rule.
  * @module
  */
 import { seededRandom } from '@/lib/crypto/random';
-import { computeExposure } from '@/lib/protocol/blast-radius';
-import { captureFor, lootFor, type Capability } from '@/lib/protocol/capability';
-import { decryptCapture } from '@/lib/protocol/decrypt-capture';
+import type { Capability } from '@/lib/protocol/capability';
 import { formatSimTime, type SimTime } from '@/lib/protocol/sim-time';
-import { COMPARED_WORLDS, type ComparedWorldKind } from '@/lib/protocol/world-comparison';
 import { generateWorld, type World } from '@/lib/protocol/world';
-import type { RunControls } from './attack-run';
-import { forgeCapturedMessage } from './forgery-attempt';
-import type { CompareOptions, ComparisonCellSummary, ComparisonResult } from './world-messages';
+import type { RunControls } from '@/lib/attack-lab/decrypt-with-pauses';
+import type { CompareOptions, ComparisonCellSummary, ComparisonResult } from '@/lib/attack-lab/world-messages';
+import { runAttack } from './attack';
+import { DEFAULT_FORGED_TEXT, forgeCapturedMessage } from './forgery';
+
+/** The three worlds compared. */
+export type ComparedWorldKind = 'static' | 'ratchet' | 'ratchet-escrow';
+
+/** The compared worlds in display order. */
+export const COMPARED_WORLDS: readonly { readonly kind: ComparedWorldKind; readonly label: string }[] = [
+  { kind: 'static', label: 'Static keys, no escrow' },
+  { kind: 'ratchet', label: 'Double Ratchet, no escrow' },
+  { kind: 'ratchet-escrow', label: 'Double Ratchet with escrow' },
+];
 
 /** Thrown when the comparison is cancelled between steps. */
 export class ComparisonCancelledError extends Error {
   override readonly name = 'WorldCancelledError';
 }
 
-/** The default forged text. */
-export const DEFAULT_FORGED_TEXT = 'Change of plan: send the files to this address instead';
-
+/** A named set of capabilities, run in each world. */
 interface Scenario {
   readonly id: string;
   readonly label: string;
   readonly capabilities: readonly Capability[];
+  /**
+   * Every row splits exposure at the comparison's compromise time, not at a theft (only the phone
+   * row has one): the table compares before/after the same moment in every row.
+   */
   readonly splitAt: SimTime;
 }
 
-function scenariosFor(world: World, victim: string, at: SimTime): Scenario[] {
+/**
+ * The usual attacks: the wire alone; the server; the wire plus the victim's phone at `at`; the wire
+ * plus the escrow key; and for split keys, the wire plus one piece too few.
+ */
+export function scenariosFor(world: World, victim: string, at: SimTime): Scenario[] {
   const name = world.participants.find((p) => p.id === victim)?.name ?? victim;
   const wire: Capability = { kind: 'tap-wire' };
   const when = formatSimTime(at);
@@ -95,10 +109,7 @@ export async function compareThreeWorlds(options: CompareOptions, controls: RunC
     await check();
     const world = worlds[kind];
     for (const scenario of scenarios) {
-      const capture = captureFor(world, scenario.capabilities);
-      const { loot, notes } = await lootFor(world, scenario.capabilities);
-      const report = decryptCapture(capture, loot);
-      const exposure = computeExposure(capture, report.outcomes, { splitAt: scenario.splitAt });
+      const { loot, lootNotes: notes, exposure } = await runAttack(world, scenario.capabilities, { exposure: { splitAt: scenario.splitAt } });
       let forgery: ComparisonCellSummary['forgery'] = null;
       if (target >= 0) {
         const result = forgeCapturedMessage(world, target, forgedText, loot, { random: seededRandom(`${options.seed}|forger|${kind}|${scenario.id}`) });

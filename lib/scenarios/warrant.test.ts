@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createWarrantRoom, executeWarrant, recordedMessages, tryBeyondWarrant, WARRANT_WORLD, type WarrantRoom } from './warrant-room';
+import { generateWorld } from '@/lib/protocol/world';
+import { createWarrantRoom, executeWarrant, openWarrantRoom, recordedMessages, tryBeyondWarrant, WARRANT_WORLD, type WarrantRoom } from './warrant';
 
 describe('warrant room', () => {
   let room: WarrantRoom;
@@ -30,5 +31,29 @@ describe('warrant room', () => {
     expect(beyond.tried).toBe(msgs.length - covered.length);
     expect(beyond.opened).toBe(beyond.tried);
     expect(beyond.outcomes.map((o) => o.seq).some((s) => covered.includes(s))).toBe(false);
+  });
+});
+
+// Moved from lib/attack-lab/world-host.test.ts (the world worker's warrant request, warrant-run.ts).
+describe('the warrant on a world with split keys', () => {
+  const small = { seed: 'host-test', people: 3, conversations: 3, messages: 36, durationMinutes: 2 * 1440 };
+
+  it('the warrant opens only its target; the same key opens the rest', async () => {
+    const world = await generateWorld({ ...small, escrow: { variant: 'shamir' } });
+    const room = await openWarrantRoom(world);
+    expect(room.keyHow).toMatch(/recombined from 5 agencies' pieces/);
+    const warrant = { target: 'carol', from: 0, to: 2 * 1440, issuedBy: 'Judge' };
+    const under = executeWarrant(room, warrant);
+    const carol = world.schedule.filter((m) => m.sender === 'carol' || m.recipient === 'carol').length;
+    expect(under.opened).toBe(carol);
+    expect(under.outcomes.filter((o) => o.kind === 'outside-warrant')).toHaveLength(36 - carol);
+    const beyond = tryBeyondWarrant(room, warrant);
+    expect(beyond.opened).toBe(36 - carol);
+  });
+
+  it('refuses a world without escrow and a target who is not in it', async () => {
+    await expect(openWarrantRoom(await generateWorld({ ...small, messages: 4, escrow: null }))).rejects.toThrow(/escrow is off/);
+    const room = await openWarrantRoom(await generateWorld({ ...small, messages: 4, escrow: { variant: 'single' } }));
+    expect(() => executeWarrant(room, { target: 'mallory', from: 0, to: 10, issuedBy: 'Judge' })).toThrow(/no participant 'mallory'/);
   });
 });

@@ -5,11 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAttack } from './attack';
-import type { Capability } from './capability';
-import type { EscrowOptions } from './escrow-setup';
-import type { ScheduledMessage } from './schedule';
-import { MINUTES_PER_DAY } from './sim-time';
-import { generateWorld, type World } from './world';
+import type { Capability } from '@/lib/protocol/capability';
+import type { EscrowOptions } from '@/lib/protocol/escrow-setup';
+import type { ScheduledMessage } from '@/lib/protocol/schedule';
+import { MINUTES_PER_DAY } from '@/lib/protocol/sim-time';
+import { generateWorld, type World } from '@/lib/protocol/world';
 
 const SIZE = { seed: 'attack-matrix', people: 6, conversations: 9, messages: 160, durationMinutes: 20 * MINUTES_PER_DAY } as const;
 const ESCROW_ON_AT = 6 * MINUTES_PER_DAY;

@@ -3,17 +3,16 @@
  * A small escrowed world (about 10 messages) whose escrow key lib/protocol/escrow-setup.ts splits
  * 2-of-2 by XOR (Clipper's two escrow agents, FIPS 185) or k-of-n with Shamir's scheme
  * (shamir-secret-sharing). Whoever holds some pieces, the thief or the authority executing a
- * warrant, recombines them, checks the result against the public key (X25519(candidate, 9) =
- * public key?, lib/crypto/secret-sharing.ts) and tries it on the recorded traffic by real
- * decryption, whether or not the check passed, so that "opens nothing" is measured too.
+ * warrant, recombines them with lib/protocol/key-recombination.ts (the same code the attack lab's
+ * loot uses, damaged pieces included), checks the result against the public key, and tries it on
+ * the recorded traffic by real decryption, whether or not the check passed, so that "opens
+ * nothing" is measured too.
  * @module
  */
-import { bytesToHex, equalBytes, xorBytes } from '@/lib/crypto/bytes';
-import { RECOMBINED_KEY_CHECK, combineShamir } from '@/lib/crypto/secret-sharing';
-import { publicKeyFromSecret } from '@/lib/crypto/x25519';
 import { captureFor, type Capture } from '@/lib/protocol/capability';
 import { decryptCapture } from '@/lib/protocol/decrypt-capture';
-import type { EscrowKeyPiece } from '@/lib/protocol/escrow-setup';
+import type { EscrowAuthority, EscrowKeyPiece } from '@/lib/protocol/escrow-setup';
+import { recombineKeyPieces, takeKeyPieces, type KeyRecombination } from '@/lib/protocol/key-recombination';
 import { MINUTES_PER_DAY } from '@/lib/protocol/sim-time';
 import { generateWorld, type World } from '@/lib/protocol/world';
 
@@ -25,26 +24,21 @@ export interface SplitCustody {
   readonly scheme: SplitScheme;
   readonly world: World;
   readonly capture: Capture;
+  readonly authority: EscrowAuthority;
   readonly authorityId: string;
   readonly publicKey: Uint8Array;
   readonly pieces: readonly EscrowKeyPiece[];
   readonly threshold: number;
 }
 
-/** One recombination and its test on the traffic. */
-export interface Recombination {
+/** One recombination (lib/protocol/key-recombination.ts) and its test on the traffic. */
+export interface Recombination extends KeyRecombination {
   /** The agencies whose pieces went in, in order. */
   readonly agencies: readonly string[];
-  /** The agencies whose piece was corrupted (one byte flipped) before recombining. */
+  /** The agencies whose piece was damaged (lib/protocol's damageKeyPiece) before recombining. */
   readonly corrupted: readonly string[];
-  /** The pieces as they went in (corrupted ones already changed). */
+  /** The pieces exactly as they went in (damaged ones already changed). */
   readonly pieces: readonly { readonly agencyId: string; readonly bytes: Uint8Array }[];
-  /** What recombining gave, or null if nothing could be combined (and why). */
-  readonly candidate: Uint8Array | null;
-  readonly candidatePublicKey: Uint8Array | null;
-  readonly combineError: string | null;
-  /** The named check and whether it passed. */
-  readonly check: { readonly name: typeof RECOMBINED_KEY_CHECK; readonly passed: boolean; readonly message: string };
   /** Real decryption of the recorded traffic with the candidate. */
   readonly opened: number;
   readonly total: number;
@@ -73,6 +67,7 @@ export async function createSplitCustody(scheme: SplitScheme, seed: string, sham
     scheme,
     world,
     capture: captureFor(world, [{ kind: 'take-over-server' }]),
+    authority,
     authorityId: authority.id,
     publicKey: authority.publicKey,
     pieces: setup.pieces,
@@ -80,54 +75,24 @@ export async function createSplitCustody(scheme: SplitScheme, seed: string, sham
   };
 }
 
-/** Flips one bit of byte 1 (byte 0's low bits are clamped away by X25519, RFC 7748 §5), as lib/protocol's damaged copies do. */
-export function corruptPiece(bytes: Uint8Array): Uint8Array {
-  const out = bytes.slice();
-  out[1] = out[1]! ^ 0x01;
-  return out;
-}
-
 /**
- * Recombines the pieces of `agencies` (corrupting those in `corrupt`), checks the result against
- * the public key, and decrypts the recorded traffic with it. XOR of one component is that
- * component; Shamir needs at least two shares to interpolate anything.
+ * Recombines the pieces of `agencies` (damaging those in `corrupt` first, as a thief's stolen copy
+ * is damaged), checks the result against the public key, and decrypts the recorded traffic with it.
  */
 export async function recombine(custody: SplitCustody, agencies: readonly string[], corrupt: readonly string[] = []): Promise<Recombination> {
   const unknown = agencies.filter((a) => !custody.pieces.some((p) => p.agencyId === a));
   if (unknown.length > 0) throw new RangeError(`No agency named ${unknown.join(', ')} holds a piece.`);
-  const pieces = custody.pieces
-    .filter((p) => agencies.includes(p.agencyId))
-    .map((p) => ({ agencyId: p.agencyId, bytes: corrupt.includes(p.agencyId) ? corruptPiece(p.bytes) : p.bytes }));
-  let candidate: Uint8Array | null = null;
-  let combineError: string | null = null;
-  if (pieces.length === 0) combineError = 'No pieces: there is nothing to recombine.';
-  else if (custody.scheme === 'xor') candidate = pieces.reduce<Uint8Array>((acc, p) => xorBytes(acc, p.bytes), new Uint8Array(32));
-  else if (pieces.length < 2) combineError = 'One share is one point: Shamir interpolation needs at least two, so there is nothing to combine.';
-  else {
-    try {
-      candidate = await combineShamir(pieces.map((p) => p.bytes));
-    } catch (e) {
-      combineError = `The shares could not be combined: ${e instanceof Error ? e.message : String(e)}`;
-    }
-  }
-  const candidatePublicKey = candidate && candidate.length === 32 ? publicKeyFromSecret(candidate) : null;
-  const passed = candidatePublicKey !== null && equalBytes(candidatePublicKey, custody.publicKey);
-  const message = passed
-    ? 'The recombined key produces the escrow public key: it is the escrow secret key.'
-    : candidatePublicKey
-      ? `The recombined value produces ${bytesToHex(candidatePublicKey).slice(0, 16)}…, not the escrow public key ${bytesToHex(custody.publicKey).slice(0, 16)}…: not the key.`
-      : (combineError ?? 'Recombining gave no 32-byte key.');
+  const pieces: EscrowKeyPiece[] = takeKeyPieces(custody.pieces, agencies, corrupt);
+  const recombination = await recombineKeyPieces(custody.authority, pieces);
+  const { candidate } = recombination;
   // Exposure is measured, not assumed: the candidate is tried on every recorded envelope.
   const loot = { devices: [], escrowKeys: candidate && candidate.length === 32 ? [{ authorityId: custody.authorityId, secretKey: candidate, how: 'recombined' }] : [] };
   const report = decryptCapture(custody.capture, loot);
   return {
+    ...recombination,
     agencies: pieces.map((p) => p.agencyId),
     corrupted: corrupt.filter((a) => agencies.includes(a)),
-    pieces,
-    candidate,
-    candidatePublicKey,
-    combineError,
-    check: { name: RECOMBINED_KEY_CHECK, passed, message },
+    pieces: pieces.map((p) => ({ agencyId: p.agencyId, bytes: p.bytes })),
     opened: report.counts.opened,
     total: custody.capture.records.length,
   };

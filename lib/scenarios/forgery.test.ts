@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToUtf8, equalBytes } from '@/lib/crypto/bytes';
 import { seededRandom } from '@/lib/crypto/random';
-import { captureForgeryScene, deliverToBob, DEFAULT_FORGED_TEXT, forgeAndDeliver, ORIGINAL_TEXT } from './forgery-scene';
+import { captureForgeryScene, deliverToBob, DEFAULT_FORGED_TEXT, forgeAndDeliver, ORIGINAL_TEXT } from './forgery';
 
 describe('forgery scene', () => {
   it('Bob accepts the genuine envelope in both scenes', () => {

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesToHex } from '@/lib/crypto/bytes';
 import { RECOMBINED_KEY_CHECK } from '@/lib/crypto/secret-sharing';
 import { publicKeyFromSecret } from '@/lib/crypto/x25519';
-import { corruptPiece, createSplitCustody, recombine, SPLIT_WORLD, type SplitCustody } from './split-custody';
+import { lootFor } from '@/lib/protocol/capability';
+import { damageKeyPiece, recombineKeyPieces } from '@/lib/protocol/key-recombination';
+import { createSplitCustody, recombine, SPLIT_WORLD, type SplitCustody } from './split-custody';
 
 describe('XOR custody', () => {
   let c: SplitCustody;
@@ -57,14 +59,43 @@ describe.each([
   });
 });
 
-it('corruptPiece changes exactly one bit, outside the clamped bits of byte 0', () => {
-  const p = new Uint8Array(33).fill(7);
-  const q = corruptPiece(p);
-  expect([...q].filter((v, i) => v !== p[i])).toHaveLength(1);
-  expect(q[1]).toBe(6);
-});
-
 it('refuses thresholds outside 2..5', async () => {
   await expect(createSplitCustody('shamir', 'x', { shares: 6, threshold: 2 })).rejects.toThrow(/2 ≤ k ≤ n ≤ 5/);
   await expect(createSplitCustody('shamir', 'x', { shares: 3, threshold: 4 })).rejects.toThrow(/2 ≤ k ≤ n ≤ 5/);
+});
+
+describe.each(['xor', 'shamir'] as const)('the piece shown as damaged is the piece the loot used (%s)', (scheme) => {
+  let c: SplitCustody;
+  beforeAll(async () => {
+    c = await createSplitCustody(scheme, `split-drift-${scheme}`, { shares: 3, threshold: 2 });
+  });
+
+  it('the shown bytes are the original with damageKeyPiece applied, and recombining them gives the reply and the loot\'s verdict', async () => {
+    const ids = c.pieces.map((p) => p.agencyId).slice(0, c.threshold);
+    const victim = ids[0]!;
+    // What the escrow lab's service returns and SplitKeys shows for "corrupt a share and recombine".
+    const shown = await recombine(c, ids, [victim]);
+    const shownVictim = shown.pieces.find((p) => p.agencyId === victim)!.bytes;
+    const original = c.pieces.find((p) => p.agencyId === victim)!;
+    expect(bytesToHex(shownVictim)).toBe(bytesToHex(damageKeyPiece(original).bytes));
+    expect(bytesToHex(shownVictim)).not.toBe(bytesToHex(original.bytes));
+    for (const p of shown.pieces.filter((q) => q.agencyId !== victim)) expect(bytesToHex(p.bytes)).toBe(bytesToHex(c.pieces.find((q) => q.agencyId === p.agencyId)!.bytes));
+
+    // Recombining exactly the shown bytes reproduces the reply's candidate and verdict...
+    const fromShown = await recombineKeyPieces(
+      c.authority,
+      shown.pieces.map((p) => ({ ...c.pieces.find((q) => q.agencyId === p.agencyId)!, bytes: p.bytes })),
+    );
+    expect(fromShown.check).toEqual(shown.check);
+    expect(bytesToHex(fromShown.candidate!)).toBe(bytesToHex(shown.candidate!));
+    expect(shown.check.passed).toBe(false);
+
+    // ...and the attack lab's loot, stealing the same pieces with the same one damaged, fails the
+    // same check with the same candidate public key in its message: the same damaged bytes went in.
+    const { loot, notes } = await lootFor(c.world, [{ kind: 'steal-key-pieces', agencies: ids, corrupt: [victim] }]);
+    expect(loot.escrowKeys).toEqual([]);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ outcome: 'check-failed', check: RECOMBINED_KEY_CHECK, message: shown.check.message });
+    expect(notes[0]!.message).toContain(bytesToHex(shown.candidatePublicKey!).slice(0, 16));
+  });
 });
