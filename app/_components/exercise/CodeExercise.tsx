@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ALLOWED_MODULE_NAMES } from '@/lib/sandbox/allowed-module-names';
-import { runInBrowserWorker, warmUpRunner, DEFAULT_BROWSER_TIME_LIMIT_MS, type BrowserRunHandle } from '@/lib/sandbox/browser-runner';
+import { runInBrowserWorker, warmUpRunner, DEFAULT_BROWSER_TIME_LIMIT_MS, type BrowserRunHandle } from '@/lib/browser/browser-runner';
 import type { CheckRegistry } from '@/lib/sandbox/check-registry';
 import type { ExerciseSpec } from '@/lib/sandbox/exercise-spec';
 import { attemptsKey, NO_ATTEMPTS, parseExerciseAttempts, serializeExerciseAttempts, type ExerciseAttempts } from '@/lib/sandbox/exercise-attempts';
