@@ -44,8 +44,7 @@ module.exports = {
     {
       name: 'crypto-uses-only-noble',
       severity: 'error',
-      comment:
-        'lib/crypto (tests aside, which may use vitest, fast-check and node builtins) depends on @noble/* only.',
+      comment: 'lib/crypto (tests aside, which may use vitest, fast-check and node builtins) depends on @noble/* only.',
       from: { path: '^lib/crypto/', pathNot: '\\.test\\.ts$' },
       to: { pathNot: '^lib/crypto/|(^|/)node_modules/@noble/' },
     },
