@@ -22,12 +22,7 @@ beforeAll(async () => {
   const { output } = await cruise(
     ['lib', 'app', 'lessons'],
     // The real rule set, applied to the fixture tree; only the known-violation baseline is left out.
-    {
-      ...options,
-      baseDir: FIXTURES,
-      tsConfig: { fileName: fixtureTsConfig },
-      ruleSet: { ...options.ruleSet, options: { ...options.ruleSet?.options, knownViolations: [] } },
-    },
+    { ...options, baseDir: FIXTURES, tsConfig: { fileName: fixtureTsConfig }, knownViolations: [] },
     {},
     { tsConfig: extractTSConfig(fixtureTsConfig) },
   );
