@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'public/sandbox/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'lessons/__fixtures__/**'],
+    ignores: ['.next/**', 'node_modules/**', 'public/sandbox/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'lessons/__fixtures__/**', 'scripts/__fixtures__/**'],
   },
   {
     // lib/ is framework-free: it must run under plain Node and Vitest.

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     // Playwright's e2e/*.spec.ts must not be collected here.
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // Fixture trees (scripts/__fixtures__/deps/) are data for the tests, not tests.
+    exclude: [...configDefaults.exclude, '**/__fixtures__/**'],
     environment: 'node',
     testTimeout: 30_000,
   },

@@ -1,6 +1,6 @@
 /**
- * Bundles the sandbox into public/sandbox/frame.js: the frame host (lib/sandbox/frame-host-entry.ts)
- * with the learner-code runner (lib/sandbox/runner-worker-entry.ts, with sucrase, noble and the lab
+ * Bundles the sandbox into public/sandbox/frame.js: the frame host (lib/browser/frame-host-entry.ts)
+ * with the learner-code runner (lib/browser/runner-worker-entry.ts, with sucrase, noble and the lab
  * helpers) inlined as a string, from which the frame starts its workers via a blob: URL. The frame
  * document (public/sandbox/frame.html) and this script are served from the app's own origin with the
  * sandbox CSP (next.config.js, `/sandbox/:path*`), which the workers inherit. Runs as `prebuild` and
@@ -31,13 +31,13 @@ const COMMON: esbuild.BuildOptions = {
 export async function buildSandboxRunner(): Promise<{ runnerBytes: number; frameBytes: number }> {
   const runner = await esbuild.build({
     ...COMMON,
-    entryPoints: [path.join(ROOT, 'lib/sandbox/runner-worker-entry.ts')],
+    entryPoints: [path.join(ROOT, 'lib/browser/runner-worker-entry.ts')],
     write: false,
   });
   const runnerSource = runner.outputFiles[0]!.text;
   const frame = await esbuild.build({
     ...COMMON,
-    entryPoints: [path.join(ROOT, 'lib/sandbox/frame-host-entry.ts')],
+    entryPoints: [path.join(ROOT, 'lib/browser/frame-host-entry.ts')],
     outfile: path.join(ROOT, FRAME_SCRIPT_OUTPUT),
     define: { RUNNER_SOURCE: JSON.stringify(runnerSource) },
     metafile: true,

@@ -8,7 +8,10 @@
 export function createMessagePause(): () => Promise<void> {
   const channel = new MessageChannel();
   const waiting: (() => void)[] = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
+  // addEventListener + start(), not onmessage: the same calls are typed in both the DOM library and
+  // Node's worker_threads, so lib/ type-checks without the DOM (tsconfig.lib.json).
+  channel.port1.addEventListener('message', () => waiting.shift()?.());
+  channel.port1.start();
   return () =>
     new Promise((resolve) => {
       waiting.push(resolve);

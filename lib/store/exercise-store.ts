@@ -6,7 +6,7 @@
  * created by {@link createExerciseStore}; everything is keyed by the exercise's id.
  *
  * The code runner and the storage are injected: on the page they are the sandbox frame
- * (lib/sandbox/browser-runner.ts) and localStorage, in tests a fake runner or the Node runner
+ * (lib/browser/browser-runner.ts) and localStorage, in tests a fake runner or the Node runner
  * (lib/sandbox/run-in-node.ts) and a Map. The checks run here, on the trusted side, against the data
  * the run returned; the runner never says whether they passed.
  * @module

@@ -52,8 +52,15 @@ export interface ProgressStoreState {
   dismissProblem(): void;
 }
 
-/** The part of the Web Storage API the store uses (so tests can pass an in-memory one). */
-export type StorageArea = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/**
+ * The part of the Web Storage API the store uses (so tests can pass an in-memory one). Written out
+ * rather than `Pick<Storage, ...>`: lib/ is type-checked without the DOM library (tsconfig.lib.json).
+ */
+export interface StorageArea {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 type Persisted = { progress: unknown };
 
@@ -180,8 +187,11 @@ function safeRaw(getStorage: () => StorageArea): string {
   }
 }
 
-/** The app's progress store, over window.localStorage. */
-export const useProgressStore = createProgressStore(() => window.localStorage);
+/** The browser's `localStorage` global, typed as the slice the store uses (no DOM library in lib/). */
+declare const localStorage: StorageArea;
+
+/** The app's progress store, over the browser's localStorage (read when first used, never on the server). */
+export const useProgressStore = createProgressStore(() => localStorage);
 
 type SchemaModule = typeof import('../lessons/progress-schema');
 let schemaModule: Promise<SchemaModule> | null = null;

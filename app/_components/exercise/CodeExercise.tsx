@@ -10,7 +10,7 @@
  * as its storage.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { runInBrowserWorker, warmUpRunner, DEFAULT_BROWSER_TIME_LIMIT_MS } from '@/lib/sandbox/browser-runner';
+import { runInBrowserWorker, warmUpRunner, DEFAULT_BROWSER_TIME_LIMIT_MS } from '@/lib/browser/browser-runner';
 import type { CheckRegistry } from '@/lib/sandbox/check-registry';
 import type { ExerciseSpec } from '@/lib/sandbox/exercise-spec';
 import { createExerciseStore } from '@/lib/store/exercise-store';

@@ -35,7 +35,7 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 /** The keyboard shortcuts, as shown to the learner and exposed with aria-keyshortcuts. */
-export const STEP_SHORTCUTS = { next: 'Alt+Shift+ArrowRight', back: 'Alt+Shift+ArrowLeft' } as const;
+const STEP_SHORTCUTS = { next: 'Alt+Shift+ArrowRight', back: 'Alt+Shift+ArrowLeft' } as const;
 
 /**
  * Plays a lesson: one step visible at a time (all mounted), Back/Next gated by each step's

@@ -11,9 +11,9 @@
  * page says its run has ended. Its own main thread runs no learner code, so it always answers pings.
  * @module
  */
-import { CONNECT_MESSAGE, parsePageMessage, type FrameToPageMessage } from './frame-messages';
+import { CONNECT_MESSAGE, parsePageMessage, type FrameToPageMessage } from '../sandbox/frame-messages';
 
-/** The runner bundle (lib/sandbox/runner-worker-entry.ts), inlined at build time. */
+/** The runner bundle (lib/browser/runner-worker-entry.ts), inlined at build time. */
 declare const RUNNER_SOURCE: string;
 
 const runnerUrl = URL.createObjectURL(new Blob([RUNNER_SOURCE], { type: 'text/javascript' }));

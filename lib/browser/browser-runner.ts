@@ -6,8 +6,8 @@
  * keeps one idle worker ready so a run does not wait for the runner script.
  * @module
  */
-import { CRASHED_MESSAGE, RunCollector, timeLimitMessage, type OutputLine, type RunReport } from './run-collector';
-import { DEFAULT_OUTPUT_LIMITS, newRunId, type OutputLimits, type RunRequest } from './protocol';
+import { CRASHED_MESSAGE, RunCollector, timeLimitMessage, type OutputLine, type RunReport } from '../sandbox/run-collector';
+import { DEFAULT_OUTPUT_LIMITS, newRunId, type OutputLimits, type RunRequest } from '../sandbox/protocol';
 import { SandboxFrame } from './sandbox-frame';
 
 /** Default time limit for a run in the browser. */

@@ -5,10 +5,10 @@
  * request, locks the scope down, runs the program, posts `done`, and is then terminated.
  * @module
  */
-import { createModuleTable } from './allowed-modules';
-import { parseRunRequest, type RunnerMessage } from './protocol';
-import { runLearnerRequest, UnhandledProblems } from './runner-core';
-import { lockDownWorkerScope } from './worker-prelude';
+import { createModuleTable } from '../sandbox/allowed-modules';
+import { parseRunRequest, type RunnerMessage } from '../sandbox/protocol';
+import { runLearnerRequest, UnhandledProblems } from '../sandbox/runner-core';
+import { lockDownWorkerScope } from '../sandbox/worker-prelude';
 
 /** The slice of DedicatedWorkerGlobalScope this entry uses (the project's TS lib is `dom`, not `webworker`). */
 interface WorkerScope {

@@ -10,8 +10,8 @@
  * new frame.
  * @module
  */
-import { CONNECT_MESSAGE, parseFrameMessage, type PageToFrameMessage } from './frame-messages';
-import type { RunRequest } from './protocol';
+import { CONNECT_MESSAGE, parseFrameMessage, type PageToFrameMessage } from '../sandbox/frame-messages';
+import type { RunRequest } from '../sandbox/protocol';
 
 /** Where the frame document is served (with the sandbox CSP, next.config.js). */
 export const SANDBOX_FRAME_URL = '/sandbox/frame.html';

@@ -1,0 +1,3 @@
+import { y } from './cycle-y';
+
+export const x = () => y;

@@ -1,0 +1,3 @@
+import { x } from './cycle-x';
+
+export const y = () => x;

@@ -1,0 +1,3 @@
+import { scene } from '@/lib/scenarios/ok-scenario';
+
+export const label = String(scene());

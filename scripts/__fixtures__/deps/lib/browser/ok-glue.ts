@@ -1,0 +1,3 @@
+import { helper } from '../sandbox/ok-helper';
+
+export const frame = helper();

@@ -1,0 +1,3 @@
+import { seal } from '@/lib/protocol/ok-protocol';
+
+export const sealTwice = (text: string) => seal(seal(text));

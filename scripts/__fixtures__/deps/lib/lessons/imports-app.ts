@@ -1,0 +1,3 @@
+import { label } from '@/app/widget';
+
+export const title = () => label;

@@ -1,0 +1,3 @@
+import { steps } from '@/lessons/keys/meta';
+
+export const count = steps.length;

@@ -1,0 +1,3 @@
+import { helper } from '@/lib/sandbox/ok-helper';
+
+export const run = () => helper();

@@ -1,0 +1,3 @@
+import { frame } from '../browser/ok-glue';
+
+export const start = () => frame;

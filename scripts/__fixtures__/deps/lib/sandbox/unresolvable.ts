@@ -1,0 +1,3 @@
+import { gone } from '@/lib/nowhere/gone';
+
+export const again = gone;

@@ -1,0 +1,3 @@
+import { useCounter } from '@/lib/store/ok-store';
+
+export const count = () => useCounter.getState();

@@ -1,0 +1,3 @@
+import { create } from 'zustand';
+
+export const useCounter = create(() => ({ count: 0 }));

@@ -1,0 +1,3 @@
+import type { seal } from '@/lib/protocol/ok-protocol';
+
+export type Sealer = typeof seal;
