@@ -12,7 +12,7 @@ import type { EnvelopeOutcome } from '@/lib/protocol/decrypt-capture';
 import { formatSimTime } from '@/lib/protocol/sim-time';
 import type { World } from '@/lib/protocol/world';
 import { runAttack } from '@/lib/scenarios/attack';
-import { decryptWithPauses, type RunControls } from './decrypt-with-pauses';
+import { decryptWithPauses, type DecryptControls } from './decrypt-with-pauses';
 import { describeKeyProvenance } from './key-provenance-label';
 import { computeExposureMatrix, defaultBucketMinutes } from './exposure-matrix';
 import type { AttackOptions, AttackResult, LootItem, OutcomeRow } from './world-messages';
@@ -73,7 +73,7 @@ export async function runAttackInChunks(
   world: World,
   capabilities: readonly Capability[],
   options: AttackOptions,
-  controls: RunControls,
+  controls: DecryptControls,
 ): Promise<AttackResult> {
   let decryptBusyMs = 0;
   let decryptWorkers = 1;

@@ -6,8 +6,8 @@ import { generateWorld } from '@/lib/protocol/world';
 import type { RpcEndpoint } from '@/lib/worker-rpc/rpc-endpoint';
 import { DecryptHelperClient, serveDecryptHelper, warmUpDecryption } from './decrypt-helper';
 import { PARALLEL_DECRYPT_MIN_ENVELOPES } from './decrypt-helper-protocol';
-import { decryptWithPauses, type DecryptHelper, type RunControls } from './decrypt-with-pauses';
-import type { WorkerProgress } from './world-messages';
+import { decryptWithPauses, type DecryptHelper, type DecryptControls } from './decrypt-with-pauses';
+import type { WorkerProgress } from '@/lib/scenarios/run-controls';
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 const channels: MessageChannel[] = [];
@@ -46,7 +46,7 @@ describe('decryptWithPauses with a helper worker', () => {
   it('hands half to the helper and reports exactly what one worker would', async () => {
     const { client, requests } = connectedHelper();
     const progress: WorkerProgress[] = [];
-    const controls: RunControls = { onProgress: (p) => progress.push(p), isCancelled: () => false, pause, helper: client };
+    const controls: DecryptControls = { onProgress: (p) => progress.push(p), isCancelled: () => false, pause, helper: client };
     const { report, workers } = await decryptWithPauses(capture, loot, { chunkSize: 200 }, controls);
     expect(requests()).toEqual(['decrypt']);
     expect(workers).toBe(2);
@@ -59,7 +59,7 @@ describe('decryptWithPauses with a helper worker', () => {
   it('passes a cancel on to the helper and returns what both halves decided', async () => {
     const { client, requests } = connectedHelper();
     let cancelled = false;
-    const controls: RunControls = {
+    const controls: DecryptControls = {
       onProgress: (p) => {
         if (p.done > 300) cancelled = true;
       },
@@ -77,7 +77,7 @@ describe('decryptWithPauses with a helper worker', () => {
 
   it('decrypts the helper’s half itself when the helper fails', async () => {
     const { client } = connectedHelper();
-    const broken: RunControls = {
+    const broken: DecryptControls = {
       onProgress: () => undefined,
       isCancelled: () => false,
       pause,

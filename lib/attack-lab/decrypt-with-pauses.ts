@@ -9,8 +9,8 @@ import type { Capture, Loot } from '@/lib/protocol/capability';
 import { countOutcomes, decryptCaptureInChunks, type DecryptionReport, type EnvelopeOutcome, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
 import { mergeDecryptionReports, partitionCaptureByConversation } from '@/lib/protocol/decrypt-partition';
 import type { Warrant } from '@/lib/protocol/warrant';
+import type { RunControls, WorkerProgress } from '@/lib/scenarios/run-controls';
 import { PARALLEL_DECRYPT_MIN_ENVELOPES } from './decrypt-helper-protocol';
-import type { WorkerProgress } from './world-messages';
 
 /** A part of a capture being decrypted by the helper. */
 export interface HelperRun {
@@ -30,12 +30,8 @@ export interface DecryptOptions {
   readonly warrant?: Warrant;
 }
 
-/** How a long run talks to its host: progress out, cancel in, and a pause that lets messages in. */
-export interface RunControls {
-  readonly onProgress: (progress: WorkerProgress) => void;
-  readonly isCancelled: () => boolean;
-  /** Resolves after pending messages (a cancel) have been handled. */
-  readonly pause: () => Promise<void>;
+/** A run's controls (lib/scenarios/run-controls.ts), and the worker's decryption helper when there is one. */
+export interface DecryptControls extends RunControls {
   /** A second worker that takes half of a large decryption, when there is one. */
   readonly helper?: DecryptHelper;
 }
@@ -46,7 +42,7 @@ export interface RunControls {
  * halves run at once. Returns the report, the time spent decrypting (excluding pauses, summed over
  * workers) and how many workers did it.
  */
-export async function decryptWithPauses(capture: Capture, loot: Loot, options: DecryptOptions, controls: RunControls): Promise<{ report: DecryptionReport; busyMs: number; workers: number }> {
+export async function decryptWithPauses(capture: Capture, loot: Loot, options: DecryptOptions, controls: DecryptControls): Promise<{ report: DecryptionReport; busyMs: number; workers: number }> {
   if (!controls.helper || capture.records.length < PARALLEL_DECRYPT_MIN_ENVELOPES) return { ...(await decryptHere(capture, loot, options, controls, () => undefined)), workers: 1 };
   const parts = partitionCaptureByConversation(capture, 2);
   if (parts.length < 2) return { ...(await decryptHere(capture, loot, options, controls, () => undefined)), workers: 1 };
@@ -87,7 +83,7 @@ export async function decryptWithPauses(capture: Capture, loot: Loot, options: D
 }
 
 /** Waits for `settled`, checking for a cancel every few ms meanwhile (without spinning). */
-async function waitPassingCancel<T>(settled: Promise<T>, run: HelperRun, controls: RunControls): Promise<T> {
+async function waitPassingCancel<T>(settled: Promise<T>, run: HelperRun, controls: DecryptControls): Promise<T> {
   let finished = false;
   void (async () => {
     while (!finished) {
@@ -106,7 +102,7 @@ async function waitPassingCancel<T>(settled: Promise<T>, run: HelperRun, control
 }
 
 /** Decrypts `capture` in this worker, pausing between chunks; `onCancel` runs once a cancel is seen. */
-async function decryptHere(capture: Capture, loot: Loot, options: DecryptOptions, controls: RunControls, onCancel: () => void): Promise<{ report: DecryptionReport; busyMs: number }> {
+async function decryptHere(capture: Capture, loot: Loot, options: DecryptOptions, controls: DecryptControls, onCancel: () => void): Promise<{ report: DecryptionReport; busyMs: number }> {
   let cancelSeen = false;
   const signal = {
     get aborted() {

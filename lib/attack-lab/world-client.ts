@@ -18,6 +18,9 @@
  * console.log(result.counts.opened, 'opened in', result.timing.decryptMs, 'ms');
  */
 import type { Capability } from '@/lib/protocol/capability';
+import type { ForgeResult, KeylessForgery } from '@/lib/scenarios/forgery';
+import type { WorkerProgress } from '@/lib/scenarios/run-controls';
+import type { CompareOptions, ComparisonResult } from '@/lib/scenarios/three-worlds';
 import { RpcClient } from '@/lib/worker-rpc/rpc-client';
 import type { RpcEndpoint } from '@/lib/worker-rpc/rpc-endpoint';
 import { CancelledError, WorldGoneError } from '@/lib/worker-rpc/rpc-error';
@@ -27,14 +30,9 @@ import {
   worldContract,
   type AttackOptions,
   type AttackResult,
-  type CompareOptions,
-  type ComparisonResult,
-  type ForgeResult,
-  type KeylessForgery,
   type LearnerMessage,
   type LearnerMessageResult,
   type LootResult,
-  type WorkerProgress,
   type WorldGenerateOptions,
   type WorldSummary,
 } from './world-messages';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createEndpointPair } from '@/lib/worker-rpc/in-process-endpoints';
 import { RpcClient } from '@/lib/worker-rpc/rpc-client';
-import { WorldGoneError } from '@/lib/worker-rpc/rpc-error';
+import { CancelledError, WorldGoneError } from '@/lib/worker-rpc/rpc-error';
 import { WorldHost } from './world-host';
-import { worldContract, type WorkerProgress } from './world-messages';
+import type { WorkerProgress } from '@/lib/scenarios/run-controls';
+import { worldContract } from './world-messages';
 
 /** A real host and a real client in one process, joined by structured-cloning endpoints (lib/worker-rpc). */
 function harness() {
@@ -113,6 +114,14 @@ describe('WorldHost', () => {
     const phoneRow = result.rows.find((r) => r.id === 'phone')!;
     expect(phoneRow.cells[0]!.before!.opened).toBeGreaterThan(phoneRow.cells[1]!.before!.opened);
     expect(phoneRow.cells[0]!.forgery?.accepted).toBe(true);
+  });
+
+  it('a comparison cancelled between steps rejects as the RPC\'s cancelled error (typed data, not a name)', async () => {
+    const { call } = harness();
+    const controller = new AbortController();
+    const comparing = call('compare', { options: small }, { signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(comparing).rejects.toBeInstanceOf(CancelledError);
+    await expect(comparing).rejects.toMatchObject({ code: 'cancelled' });
   });
 
   it('refuses malformed requests with a named field, and unknown worlds', async () => {

@@ -12,15 +12,21 @@ import { csprng } from '@/lib/crypto/random';
 import { lootFor } from '@/lib/protocol/capability';
 import { generateWorld, type World } from '@/lib/protocol/world';
 import type { RpcEndpoint } from '@/lib/worker-rpc/rpc-endpoint';
-import { RpcError, WorldGoneError } from '@/lib/worker-rpc/rpc-error';
+import { RpcError, WorldGoneError, type RpcErrorCode } from '@/lib/worker-rpc/rpc-error';
 import { serveContract, type HandlersOf, type RpcHost, type ServeOptions } from '@/lib/worker-rpc/rpc-host';
 import { describeLoot, runAttackInChunks } from './attack-run';
-import type { DecryptHelper, RunControls } from './decrypt-with-pauses';
+import type { DecryptControls, DecryptHelper } from './decrypt-with-pauses';
 import { forgeCapturedMessage } from '@/lib/scenarios/forgery';
 import { appendLearnerMessage } from './learner-message';
+import { RunCancelledError, type RunControls } from '@/lib/scenarios/run-controls';
 import { compareThreeWorlds } from '@/lib/scenarios/three-worlds';
 import { summarizeWorld } from './world-summary';
 import { outcomeTable, scheduleTable, worldContract, type WorldSummary } from './world-messages';
+
+/** The RPC code of an error a scenario threw, where it has one of its own. */
+function codeFor(error: unknown): RpcErrorCode | undefined {
+  return error instanceof RunCancelledError ? 'cancelled' : undefined;
+}
 
 interface HeldWorld {
   world: World;
@@ -49,9 +55,9 @@ export class WorldHost {
     return this.worlds.size;
   }
 
-  /** Answers calls on `endpoint`. */
+  /** Answers calls on `endpoint`. A scenario stopped by a cancel crosses as the `cancelled` code. */
   serve(endpoint: RpcEndpoint, options: ServeOptions = {}): RpcHost {
-    return serveContract(worldContract, this.handlers, endpoint, options);
+    return serveContract(worldContract, this.handlers, endpoint, { ...options, codeFor: (error) => codeFor(error) ?? options.codeFor?.(error) });
   }
 
   private held(worldId: string): HeldWorld {
@@ -60,7 +66,7 @@ export class WorldHost {
     return held;
   }
 
-  private controls(context: Pick<RunControls, 'onProgress' | 'isCancelled' | 'pause'>): RunControls {
+  private controls(context: RunControls): DecryptControls {
     return { onProgress: context.onProgress, isCancelled: context.isCancelled, pause: context.pause, ...(this.helper ? { helper: this.helper } : {}) };
   }
 

@@ -12,10 +12,13 @@
  */
 import * as z from 'zod/mini';
 import type { Capability } from '@/lib/protocol/capability';
-import type { OutcomeCounts } from '@/lib/protocol/decrypt-capture';
-import type { Warrant } from '@/lib/protocol/warrant';
 import { defineContract } from '@/lib/worker-rpc/rpc-contract';
 import { RpcError, describeIssues } from '@/lib/worker-rpc/rpc-error';
+import { capabilitySchema, exposureCountsSchema, lootNoteSummarySchema } from '@/lib/scenarios/attack';
+import { forgeResultSchema, keylessForgerySchema } from '@/lib/scenarios/forgery';
+import { outcomeCountsSchema, workerProgressSchema } from '@/lib/scenarios/run-controls';
+import { bytes, count, escrowOptionsSchema, list, participantId, simTime } from '@/lib/scenarios/scenario-fields';
+import { compareOptionsSchema, comparisonResultSchema } from '@/lib/scenarios/three-worlds';
 import { rowTable } from './world-messages-rows';
 
 // ---------------------------------------------------------------------------------------------
@@ -24,22 +27,6 @@ import { rowTable } from './world-messages-rows';
 
 /** Largest world the worker agrees to build (the benchmark uses 10,000 messages). */
 export const MAX_WORLD_MESSAGES = 20_000;
-
-const participantId = z.string().check(z.minLength(1), z.maxLength(32));
-const simTime = z.int().check(z.minimum(0), z.maximum(2 ** 40));
-const id64 = z.string().check(z.minLength(1), z.maxLength(64));
-const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes');
-const count = z.int().check(z.minimum(0));
-/** Lists arrive read-only, as the producers' types have them. */
-const list = <T extends z.ZodMiniType>(item: T) => z.readonly(z.array(item));
-
-/** The escrow arrangement of a world to generate (lib/protocol/escrow-setup.ts). */
-export const escrowOptionsSchema = z.strictObject({
-  variant: z.optional(z.enum(['single', 'xor-2-of-2', 'shamir', 'two-governments'])),
-  enabledAt: z.optional(simTime),
-  epochMinutes: z.optional(z.int().check(z.minimum(1), z.maximum(2 ** 40))),
-  shamir: z.optional(z.strictObject({ shares: z.int().check(z.minimum(2), z.maximum(7)), threshold: z.int().check(z.minimum(2), z.maximum(7)) })),
-});
 
 /** What to generate: the seed and sizes of lib/protocol/world.ts. Bounded so a typo cannot make the worker build a world for an hour. */
 export const worldGenerateOptionsSchema = z.strictObject({
@@ -52,14 +39,6 @@ export const worldGenerateOptionsSchema = z.strictObject({
   escrow: z.optional(z.nullable(escrowOptionsSchema)),
 });
 
-/** One attacker capability (lib/protocol/capability.ts), as it arrives from the page. */
-export const capabilitySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('tap-wire'), link: z.optional(participantId), from: z.optional(simTime), to: z.optional(simTime) }),
-  z.strictObject({ kind: z.literal('take-over-server'), until: z.optional(simTime) }),
-  z.strictObject({ kind: z.literal('steal-device'), participant: participantId, at: simTime }),
-  z.strictObject({ kind: z.literal('steal-escrow-key'), scenario: z.enum(['insider', 'breach', 'phishing']), authorityId: z.optional(id64) }),
-  z.strictObject({ kind: z.literal('steal-key-pieces'), agencies: list(id64).check(z.maxLength(16)), corrupt: z.optional(list(id64).check(z.maxLength(16))) }),
-]);
 const capabilities = list(capabilitySchema).check(z.maxLength(32));
 
 /** Checks capabilities built on the page before posting them (the same check the worker runs). */
@@ -84,38 +63,6 @@ export const attackOptionsSchema = z.strictObject({
   bucketMinutes: z.optional(z.int().check(z.minimum(1), z.maximum(2 ** 40))),
   /** Split exposure before/after this minute (default: the first device theft, if any). */
   splitAt: z.optional(simTime),
-});
-
-/** Options of the three-world comparison (the blast radius). */
-export const compareOptionsSchema = z.strictObject({
-  seed: z.string().check(z.minLength(1), z.maxLength(100)),
-  people: z.optional(z.int().check(z.minimum(2), z.maximum(16))),
-  conversations: z.optional(z.int().check(z.minimum(1), z.maximum(120))),
-  messages: z.optional(z.int().check(z.minimum(1), z.maximum(5000))),
-  durationMinutes: z.optional(z.int().check(z.minimum(60), z.maximum(366 * 1440))),
-  /** Escrow of the third world (default one authority, on from the start). */
-  escrow: z.optional(escrowOptionsSchema),
-  /** Whose phone is stolen (default the second participant, Bob). */
-  victim: z.optional(participantId),
-  /** When the phone and the escrow key are stolen (default: half-way). */
-  compromiseAt: z.optional(simTime),
-  /** Text the thief forges in each world. */
-  forgedText: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
-});
-
-/** How a keyless forger tries: XOR the ciphertext (knowing the old text), or seal under a key of its own. */
-export const keylessForgerySchema = z.enum(['edit-ciphertext', 'random-key']);
-
-const outcomeCountsSchema = z.strictObject({ opened: count, tagFailed: count, noKey: count, outsideWarrant: count });
-const exposureCountsSchema = z.strictObject({ total: count, opened: count, tagFailed: count, noKey: count, outsideWarrant: count });
-
-/** Progress of a long operation. Attack phases carry running counts. */
-const workerProgressSchema = z.strictObject({
-  phase: z.enum(['generate', 'loot', 'decrypt', 'retry-with-recovered-keys', 'compare']),
-  done: z.number(),
-  total: z.number(),
-  label: z.optional(z.string()),
-  counts: z.optional(outcomeCountsSchema),
 });
 
 /** One message of the world's schedule: the god view (who, when, what); `learner` marks the learner's own. */
@@ -171,8 +118,6 @@ const learnerMessageResultSchema = z.strictObject({ row: scheduleRowSchema, deli
 
 /** One item in the attacker's wallet, with the real key bytes where one key is the point. */
 const lootItemSchema = z.strictObject({ kind: z.enum(['device', 'escrow-key']), label: z.string(), detail: z.string(), keyName: z.string(), keyBytes: bytes });
-/** A loot note (lib/protocol/capability.ts LootNote), as displayed. */
-const lootNoteSummarySchema = z.strictObject({ capability: capabilitySchema, outcome: z.enum(['obtained', 'nothing', 'check-failed']), message: z.string(), check: z.optional(z.string()) });
 /** The wallet: what the loot capabilities yield, before any decryption. */
 const lootResultSchema = z.strictObject({ items: list(lootItemSchema), notes: list(lootNoteSummarySchema) });
 
@@ -204,46 +149,6 @@ const attackResultSchema = z.strictObject({
   timing: z.strictObject({ captureMs: z.number(), lootMs: z.number(), decryptMs: z.number(), decryptBusyMs: z.number(), decryptWorkers: z.int().check(z.minimum(1), z.maximum(2)), exposureMs: z.number() }),
 });
 
-const forgeMethodSchema = z.enum(['resealed-with-escrowed-key', 'resealed-with-phone-key', 'edited-ciphertext-without-key', 'sealed-with-own-key']);
-/** A forgery and what the recipient's client did with it (`noKeyReason`: why the escrow route gave no key). */
-const forgeResultSchema = z.strictObject({
-  seq: count,
-  original: z.strictObject({ sender: z.string(), recipient: z.string(), sentAt: simTime, text: z.string(), ciphertext: bytes, escrowed: z.boolean() }),
-  method: forgeMethodSchema,
-  noKeyReason: z.nullable(z.string()),
-  recoveredKey: z.nullable(bytes),
-  forgedText: z.string(),
-  forgedCiphertext: bytes,
-  delivery: z.discriminatedUnion('accepted', [
-    z.strictObject({ accepted: z.literal(true), plaintext: z.string() }),
-    z.strictObject({ accepted: z.literal(false), reason: z.enum(['tag-failed', 'rejected']), message: z.string() }),
-  ]),
-});
-
-/** One scenario of the comparison in one world; `forgery`: the thief re-seals a captured message to the victim with the loot's keys. */
-const comparisonCellSummarySchema = z.strictObject({
-  world: z.enum(['static', 'ratchet', 'ratchet-escrow']),
-  counts: exposureCountsSchema,
-  before: z.nullable(exposureCountsSchema),
-  after: z.nullable(exposureCountsSchema),
-  exposedUsers: list(z.string()),
-  exposedConversations: list(z.string()),
-  lootNotes: list(lootNoteSummarySchema),
-  forgery: z.nullable(z.strictObject({ seq: count, method: forgeMethodSchema, accepted: z.boolean(), message: z.string() })),
-});
-
-/** The three-world blast radius. */
-const comparisonResultSchema = z.strictObject({
-  seed: z.string(),
-  victim: z.string(),
-  compromiseAt: simTime,
-  messages: count,
-  users: count,
-  conversations: count,
-  rows: list(z.strictObject({ id: z.string(), label: z.string(), cells: list(comparisonCellSummarySchema) })),
-  timing: z.strictObject({ totalMs: z.number() }),
-});
-
 const worldRef = { worldId: z.string().check(z.maxLength(64)) };
 
 /** The world worker's procedures. */
@@ -266,12 +171,6 @@ export type WorldGenerateOptions = z.input<typeof worldGenerateOptionsSchema>;
 export type LearnerMessage = z.infer<typeof learnerMessageSchema>;
 /** Attack options. */
 export type AttackOptions = z.infer<typeof attackOptionsSchema>;
-/** Comparison options. */
-export type CompareOptions = z.infer<typeof compareOptionsSchema>;
-/** How a forger without the key tries. */
-export type KeylessForgery = z.infer<typeof keylessForgerySchema>;
-/** Progress of a long operation. */
-export type WorkerProgress = z.infer<typeof workerProgressSchema>;
 /** A schedule row. */
 export type ScheduleRow = z.infer<typeof scheduleRowSchema>;
 /** An outcome row. */
@@ -286,8 +185,6 @@ export type WorldSummary = z.output<typeof worldSummarySchema>;
 export type LearnerMessageResult = z.output<typeof learnerMessageResultSchema>;
 /** A wallet item. */
 export type LootItem = z.infer<typeof lootItemSchema>;
-/** A loot note. */
-export type LootNoteSummary = z.infer<typeof lootNoteSummarySchema>;
 /** The wallet. */
 export type LootResult = z.infer<typeof lootResultSchema>;
 /** One exposure matrix cell. */
@@ -298,9 +195,3 @@ export type MatrixRow = z.infer<typeof matrixRowSchema>;
 export type ExposureMatrix = z.infer<typeof exposureMatrixSchema>;
 /** An attack run's result. */
 export type AttackResult = z.output<typeof attackResultSchema>;
-/** A forgery's result. */
-export type ForgeResult = z.infer<typeof forgeResultSchema>;
-/** One comparison cell. */
-export type ComparisonCellSummary = z.infer<typeof comparisonCellSummarySchema>;
-/** The three-world comparison. */
-export type ComparisonResult = z.infer<typeof comparisonResultSchema>;

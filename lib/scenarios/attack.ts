@@ -6,11 +6,28 @@
  * cancellable decryption and adds the matrix and the rows for the page.
  * @module
  */
+import * as z from 'zod/mini';
 import { computeExposure, type ExposureOptions, type ExposureReport } from '@/lib/protocol/blast-radius';
 import { captureFor, lootFor, type Capability, type Capture, type Loot, type LootNote } from '@/lib/protocol/capability';
 import { decryptCapture, type DecryptionReport } from '@/lib/protocol/decrypt-capture';
 import type { SimTime } from '@/lib/protocol/sim-time';
 import type { World } from '@/lib/protocol/world';
+import { count, id64, list, participantId, simTime } from './scenario-fields';
+
+/** One attacker capability (lib/protocol/capability.ts), as it arrives from the page. */
+export const capabilitySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('tap-wire'), link: z.optional(participantId), from: z.optional(simTime), to: z.optional(simTime) }),
+  z.strictObject({ kind: z.literal('take-over-server'), until: z.optional(simTime) }),
+  z.strictObject({ kind: z.literal('steal-device'), participant: participantId, at: simTime }),
+  z.strictObject({ kind: z.literal('steal-escrow-key'), scenario: z.enum(['insider', 'breach', 'phishing']), authorityId: z.optional(id64) }),
+  z.strictObject({ kind: z.literal('steal-key-pieces'), agencies: list(id64).check(z.maxLength(16)), corrupt: z.optional(list(id64).check(z.maxLength(16))) }),
+]);
+
+/** A loot note (lib/protocol/capability.ts LootNote), as displayed. */
+export const lootNoteSummarySchema = z.strictObject({ capability: capabilitySchema, outcome: z.enum(['obtained', 'nothing', 'check-failed']), message: z.string(), check: z.optional(z.string()) });
+
+/** Exposure counts (lib/protocol/blast-radius.ts): every captured envelope, and what decryption did with it. */
+export const exposureCountsSchema = z.strictObject({ total: count, opened: count, tagFailed: count, noKey: count, outsideWarrant: count });
 
 /** Everything an attack produced, and what each step cost (ms, performance.now() where it ran). */
 export interface AttackRun {

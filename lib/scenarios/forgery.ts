@@ -8,6 +8,7 @@
  * (key recovery, re-sealing, the keyless edit, delivery) are lib/protocol/forgery.ts.
  * @module
  */
+import * as z from 'zod/mini';
 import type { RandomSource } from '@/lib/crypto/random';
 import type { Loot } from '@/lib/protocol/capability';
 import {
@@ -35,8 +36,35 @@ import { identityPublicKeyOf } from '@/lib/protocol/key-directory';
 import { openMessage } from '@/lib/protocol/message-encryption';
 import { deriveStaticConversationKey } from '@/lib/protocol/static-session';
 import type { World } from '@/lib/protocol/world';
-import type { ForgeResult, KeylessForgery } from '@/lib/attack-lab/world-messages';
 import { createLabAuthority, labClient, labDirectory, labPerson, singleAuthorityPolicy, type LabEscrowAuthority } from './lab-people';
+import { bytes, count, simTime } from './scenario-fields';
+
+/** How a keyless forger tries: XOR the ciphertext (knowing the old text), or seal under a key of its own. */
+export const keylessForgerySchema = z.enum(['edit-ciphertext', 'random-key']);
+
+/** How a forger without the key tries. */
+export type KeylessForgery = z.infer<typeof keylessForgerySchema>;
+
+/** How the forged envelope was made. */
+export const forgeMethodSchema = z.enum(['resealed-with-escrowed-key', 'resealed-with-phone-key', 'edited-ciphertext-without-key', 'sealed-with-own-key']);
+
+/** A forgery in a world and what the recipient's client did with it (`noKeyReason`: why the escrow route gave no key). */
+export const forgeResultSchema = z.strictObject({
+  seq: count,
+  original: z.strictObject({ sender: z.string(), recipient: z.string(), sentAt: simTime, text: z.string(), ciphertext: bytes, escrowed: z.boolean() }),
+  method: forgeMethodSchema,
+  noKeyReason: z.nullable(z.string()),
+  recoveredKey: z.nullable(bytes),
+  forgedText: z.string(),
+  forgedCiphertext: bytes,
+  delivery: z.discriminatedUnion('accepted', [
+    z.strictObject({ accepted: z.literal(true), plaintext: z.string() }),
+    z.strictObject({ accepted: z.literal(false), reason: z.enum(['tag-failed', 'rejected']), message: z.string() }),
+  ]),
+});
+
+/** A forgery's result. */
+export type ForgeResult = z.infer<typeof forgeResultSchema>;
 
 /** The thief's default text (from the forgery widget's specification), in every forgery scene. */
 export const DEFAULT_FORGED_TEXT = 'Change of plan: send the files to this address instead';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ComparisonResult } from '@/lib/attack-lab/world-messages';
-import { COMPARED_WORLDS, ComparisonCancelledError, compareThreeWorlds, forgeryTarget } from './three-worlds';
+import { RunCancelledError } from './run-controls';
+import { COMPARED_WORLDS, compareThreeWorlds, forgeryTarget, type ComparisonResult } from './three-worlds';
 
 const controls = { onProgress: () => undefined, isCancelled: () => false, pause: () => Promise.resolve() };
 
@@ -42,10 +42,13 @@ describe('compareThreeWorlds', () => {
     for (const row of comparison.rows) for (const c of row.cells) expect(c.forgery?.seq).toBeGreaterThanOrEqual(0);
     expect(cell('escrow-key', 'ratchet-escrow').forgery?.accepted).toBe(true);
     expect(cell('escrow-key', 'ratchet').forgery?.accepted).toBe(false);
+    // One wording of delivery (lib/protocol/forgery.ts describeDelivery), with the recipient's reason.
+    expect(cell('escrow-key', 'ratchet-escrow').forgery?.message).toMatch(/^accepted as genuine: "/);
+    expect(cell('escrow-key', 'ratchet').forgery?.message).toMatch(/^refused \(tag-failed\): ./);
   });
 
   it('stops between steps when cancelled', async () => {
-    await expect(compareThreeWorlds({ seed: 'compare', people: 3, conversations: 2, messages: 6 }, { ...controls, isCancelled: () => true })).rejects.toBeInstanceOf(ComparisonCancelledError);
+    await expect(compareThreeWorlds({ seed: 'compare', people: 3, conversations: 2, messages: 6 }, { ...controls, isCancelled: () => true })).rejects.toBeInstanceOf(RunCancelledError);
   });
 });
 

@@ -8,17 +8,71 @@
  * each cell is one run of the attack pipeline (attack.ts) and one forgery (forgery.ts), not a rule.
  * @module
  */
+import * as z from 'zod/mini';
 import { seededRandom } from '@/lib/crypto/random';
 import type { Capability } from '@/lib/protocol/capability';
+import { describeDelivery } from '@/lib/protocol/forgery';
 import { formatSimTime, type SimTime } from '@/lib/protocol/sim-time';
 import { generateWorld, type World } from '@/lib/protocol/world';
-import type { RunControls } from '@/lib/attack-lab/decrypt-with-pauses';
-import type { CompareOptions, ComparisonCellSummary, ComparisonResult } from '@/lib/attack-lab/world-messages';
-import { runAttack } from './attack';
-import { DEFAULT_FORGED_TEXT, forgeCapturedMessage } from './forgery';
+import { exposureCountsSchema, lootNoteSummarySchema, runAttack } from './attack';
+import { DEFAULT_FORGED_TEXT, forgeCapturedMessage, forgeMethodSchema } from './forgery';
+import { RunCancelledError, type RunControls } from './run-controls';
+import { count, escrowOptionsSchema, list, participantId, simTime } from './scenario-fields';
+
+/** Options of the three-world comparison (the blast radius). */
+export const compareOptionsSchema = z.strictObject({
+  seed: z.string().check(z.minLength(1), z.maxLength(100)),
+  people: z.optional(z.int().check(z.minimum(2), z.maximum(16))),
+  conversations: z.optional(z.int().check(z.minimum(1), z.maximum(120))),
+  messages: z.optional(z.int().check(z.minimum(1), z.maximum(5000))),
+  durationMinutes: z.optional(z.int().check(z.minimum(60), z.maximum(366 * 1440))),
+  /** Escrow of the third world (default one authority, on from the start). */
+  escrow: z.optional(escrowOptionsSchema),
+  /** Whose phone is stolen (default the second participant, Bob). */
+  victim: z.optional(participantId),
+  /** When the phone and the escrow key are stolen (default: half-way). */
+  compromiseAt: z.optional(simTime),
+  /** Text the thief forges in each world. */
+  forgedText: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+});
+
+/** Comparison options. */
+export type CompareOptions = z.infer<typeof compareOptionsSchema>;
+
+const comparedWorldKindSchema = z.enum(['static', 'ratchet', 'ratchet-escrow']);
 
 /** The three worlds compared. */
-export type ComparedWorldKind = 'static' | 'ratchet' | 'ratchet-escrow';
+export type ComparedWorldKind = z.infer<typeof comparedWorldKindSchema>;
+
+/** One scenario of the comparison in one world; `forgery`: the thief re-seals a captured message to the victim with the loot's keys. */
+const comparisonCellSummarySchema = z.strictObject({
+  world: comparedWorldKindSchema,
+  counts: exposureCountsSchema,
+  before: z.nullable(exposureCountsSchema),
+  after: z.nullable(exposureCountsSchema),
+  exposedUsers: list(z.string()),
+  exposedConversations: list(z.string()),
+  lootNotes: list(lootNoteSummarySchema),
+  forgery: z.nullable(z.strictObject({ seq: count, method: forgeMethodSchema, accepted: z.boolean(), message: z.string() })),
+});
+
+/** One comparison cell. */
+export type ComparisonCellSummary = z.infer<typeof comparisonCellSummarySchema>;
+
+/** The three-world blast radius. */
+export const comparisonResultSchema = z.strictObject({
+  seed: z.string(),
+  victim: z.string(),
+  compromiseAt: simTime,
+  messages: count,
+  users: count,
+  conversations: count,
+  rows: list(z.strictObject({ id: z.string(), label: z.string(), cells: list(comparisonCellSummarySchema) })),
+  timing: z.strictObject({ totalMs: z.number() }),
+});
+
+/** The three-world comparison. */
+export type ComparisonResult = z.infer<typeof comparisonResultSchema>;
 
 /** The compared worlds in display order. */
 export const COMPARED_WORLDS: readonly { readonly kind: ComparedWorldKind; readonly label: string }[] = [
@@ -26,11 +80,6 @@ export const COMPARED_WORLDS: readonly { readonly kind: ComparedWorldKind; reado
   { kind: 'ratchet', label: 'Double Ratchet, no escrow' },
   { kind: 'ratchet-escrow', label: 'Double Ratchet with escrow' },
 ];
-
-/** Thrown when the comparison is cancelled between steps. */
-export class ComparisonCancelledError extends Error {
-  override readonly name = 'WorldCancelledError';
-}
 
 /** A named set of capabilities, run in each world. */
 interface Scenario {
@@ -84,7 +133,7 @@ export async function compareThreeWorlds(options: CompareOptions, controls: RunC
   let done = 0;
   const check = async () => {
     await controls.pause();
-    if (controls.isCancelled()) throw new ComparisonCancelledError('comparison cancelled');
+    if (controls.isCancelled()) throw new RunCancelledError('comparison cancelled');
   };
   for (const { kind, label } of COMPARED_WORLDS) {
     controls.onProgress({ phase: 'compare', done, total: steps, label: `generating: ${label}` });
@@ -117,7 +166,7 @@ export async function compareThreeWorlds(options: CompareOptions, controls: RunC
           seq: target,
           method: result.method,
           accepted: result.delivery.accepted,
-          message: result.delivery.accepted ? `accepted as genuine: "${result.delivery.plaintext}"` : `refused (${result.delivery.reason})`,
+          message: describeDelivery(result.delivery),
         };
       }
       cellsByScenario.get(scenario.id)!.push({

@@ -28,10 +28,10 @@ import type {
   LearnerMessageResult,
   LootResult,
   ScheduleRow,
-  WorkerProgress,
   WorldGenerateOptions,
   WorldSummary,
 } from '@/lib/attack-lab/world-messages';
+import type { WorkerProgress } from '@/lib/scenarios/run-controls';
 
 /** Progress reports and cancellation for an attack run. */
 export interface AttackControls extends AttackOptions {

@@ -6,10 +6,6 @@
  */
 import { WorldClient, type WorkerEndpoint } from '@/lib/attack-lab/world-client';
 
-export { WorldClient, type CallControls } from '@/lib/attack-lab/world-client';
-// The attack widgets' names for the RPC's errors (one definition, lib/worker-rpc/rpc-error.ts).
-export { CancelledError as WorldCancelledError, WorldGoneError } from '@/lib/worker-rpc/rpc-error';
-
 /** Creates the worker. Bundlers make it a classic worker (platform-pitfalls.md §8). */
 function spawnWorldWorker(): WorkerEndpoint {
   return new Worker(new URL('./world.worker.ts', import.meta.url), { name: 'world' });

@@ -7,9 +7,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { EscrowVariant } from '@/lib/protocol/escrow-setup';
 import type { KeyAgreementMode } from '@/lib/protocol/envelope-header';
-import type { CompareOptions, WorldGenerateOptions, WorldSummary } from '@/lib/attack-lab/world-messages';
+import type { WorldGenerateOptions, WorldSummary } from '@/lib/attack-lab/world-messages';
+import type { CompareOptions } from '@/lib/scenarios/three-worlds';
 import { createAttackConsoleStore } from '@/lib/store/attack-console-store';
-import { WorldCancelledError, getWorldClient } from '../../_components/world/world-client';
+import { CancelledError } from '@/lib/worker-rpc/rpc-error';
+import { getWorldClient } from '../../_components/world/world-client';
 import { AttackConsoleView } from '../../_components/widgets/attack/AttackConsoleView';
 import { BlastRadius } from '../../_components/widgets/attack/BlastRadius';
 import attack from '../../_components/widgets/attack/attack.module.css';
@@ -100,8 +102,8 @@ export function AttackLab() {
       consoleStore.getState().useWorld(summary);
       if (previous) void getWorldClient().dispose(previous.worldId).catch(() => undefined);
     } catch (e) {
-      setError(e instanceof WorldCancelledError ? 'Generation cancelled (the worker was restarted, so any earlier world is gone too).' : e instanceof Error ? e.message : String(e));
-      if (e instanceof WorldCancelledError) {
+      setError(e instanceof CancelledError ? 'Generation cancelled (the worker was restarted, so any earlier world is gone too).' : e instanceof Error ? e.message : String(e));
+      if (e instanceof CancelledError) {
         setWorld(null);
         setGeneratedWith(null);
         consoleStore.getState().useWorld(null);

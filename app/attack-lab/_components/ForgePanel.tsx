@@ -7,7 +7,8 @@
  */
 import { useId, useState } from 'react';
 import { formatSimTime } from '@/lib/protocol/sim-time';
-import type { ForgeResult, KeylessForgery, WorldSummary } from '@/lib/attack-lab/world-messages';
+import type { WorldSummary } from '@/lib/attack-lab/world-messages';
+import type { ForgeResult, KeylessForgery } from '@/lib/scenarios/forgery';
 import { getWorldClient } from '../../_components/world/world-client';
 import { ByteView } from '../../_components/bytes/ByteView';
 import { ActorIcon } from '../../_components/actors';

@@ -6,11 +6,12 @@
  * number is a decryption or a tag check. Spec: lib/lessons/widget-names.ts, BlastRadius.
  */
 import { useRef, useState } from 'react';
-import { COMPARED_WORLDS } from '@/lib/scenarios/three-worlds';
 import type { ExposureCounts } from '@/lib/protocol/blast-radius';
 import { MINUTES_PER_DAY, formatSimTime } from '@/lib/protocol/sim-time';
-import type { CompareOptions, ComparisonCellSummary, ComparisonResult, WorkerProgress } from '@/lib/attack-lab/world-messages';
-import { WorldCancelledError, getWorldClient } from '../../world/world-client';
+import type { WorkerProgress } from '@/lib/scenarios/run-controls';
+import { COMPARED_WORLDS, type CompareOptions, type ComparisonCellSummary, type ComparisonResult } from '@/lib/scenarios/three-worlds';
+import { CancelledError } from '@/lib/worker-rpc/rpc-error';
+import { getWorldClient } from '../../world/world-client';
 import { ActorIcon } from '../../actors';
 import { personName } from './PersonBadge';
 import styles from './attack.module.css';
@@ -85,7 +86,7 @@ export function BlastRadius({ options = LESSON_COMPARISON, title = 'Blast radius
       const r = await getWorldClient().compareWorlds(options, { signal: own.signal, onProgress: setProgress });
       if (controller.current === own) setResult(r);
     } catch (e) {
-      if (controller.current === own) setError(e instanceof WorldCancelledError ? 'Cancelled.' : e instanceof Error ? e.message : String(e));
+      if (controller.current === own) setError(e instanceof CancelledError ? 'Cancelled.' : e instanceof Error ? e.message : String(e));
     } finally {
       if (controller.current === own) {
         controller.current = null;
