@@ -200,3 +200,53 @@ describe('attack console store (lab deck)', () => {
     expect(s().run.error).toBe('no world to attack yet');
   });
 });
+
+/** Records every world the store asks the worker to free (and frees it). */
+function recordingDisposals<C extends ReturnType<typeof inProcessWorldClient>>(client: C): string[] {
+  const disposed: string[] = [];
+  const dispose = client.dispose.bind(client);
+  client.dispose = (worldId) => {
+    disposed.push(worldId);
+    return dispose(worldId);
+  };
+  return disposed;
+}
+
+describe('attack console store: release (the owning lesson scope unmounts)', () => {
+  it('frees the world the console generated, in the worker, and goes back to no world', async () => {
+    const { client, store, s } = lessonConsole();
+    const disposed = recordingDisposals(client);
+    await s().toggle('wire');
+    const worldId = s().world!.worldId;
+    expect(client.has(worldId)).toBe(true);
+    store.getState().release();
+    expect(disposed).toEqual([worldId]);
+    expect(client.has(worldId)).toBe(false);
+    expect(s()).toMatchObject({ world: null, worldStatus: 'none', wallet: {}, loot: null, learnerMessages: [] });
+    expect(s().run.status).toBe('idle');
+    // A later action starts again with a fresh world.
+    await s().toggle('wire');
+    expect(s().world?.worldId).not.toBe(worldId);
+  });
+
+  it('a generation still under way when released frees its world on arrival', async () => {
+    const { client, s } = lessonConsole();
+    const disposed = recordingDisposals(client);
+    const generating = s().ensureWorld();
+    s().release();
+    expect(await generating).toBeNull();
+    expect(disposed).toHaveLength(1);
+    expect(client.has(disposed[0]!)).toBe(false);
+    expect(s().world).toBeNull();
+    expect(s().worldStatus).toBe('none');
+  });
+
+  it('a lab console lets go of the world it was handed without freeing it (the lab owns it)', async () => {
+    const { client, world, s } = await labConsole({ seed: 'console-lab-release', people: 3, conversations: 2, messages: 12, mode: 'ratchet', escrow: null });
+    const disposed = recordingDisposals(client);
+    s().release();
+    expect(disposed).toEqual([]);
+    expect(client.has(world.worldId)).toBe(true);
+    expect(s().world).toBeNull();
+  });
+});

@@ -54,6 +54,8 @@ export interface AttackWorldClient {
   loot(worldId: string, capabilities: readonly Capability[]): Promise<LootResult>;
   /** Decrypts everything captured; aborting resolves with what was decided (`cancelled: true`). */
   attack(worldId: string, capabilities: readonly Capability[], controls: AttackControls): Promise<AttackResult>;
+  /** Forgets a world in the worker (frees its memory). */
+  dispose(worldId: string): Promise<void>;
 }
 
 /** A decryption run. */
@@ -115,6 +117,13 @@ export interface AttackConsoleState {
   decryptAll(options?: { readonly splitAt?: SimTime }): Promise<AttackResult | null>;
   /** Cancels the running decryption. */
   cancel(): void;
+  /**
+   * Lets go of the console's world when its owner goes away (the lesson scope unmounts): cancels
+   * the running decryption, frees in the worker the world this console generated itself (a world
+   * handed over with `useWorld` belongs to whoever generated it) and goes back to no world. A
+   * generation still under way is freed when it arrives. A later action starts again.
+   */
+  release(): void;
 }
 
 /** How a console is made. */
@@ -157,6 +166,9 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
   let controller: AbortController | null = null;
   let generating: Promise<WorldSummary | null> | null = null;
   let lootSerial = 0;
+  /** Bumped by release(): a generation begun before it frees its world on arrival instead of keeping it. */
+  let lifetime = 0;
+  const free = (worldId: string) => void client.dispose(worldId).catch(() => undefined);
 
   return createStore<AttackConsoleState>()((set, get) => {
     /** The world, regenerated from its seed if the worker lost it (learner messages are sent again). */
@@ -234,20 +246,27 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
         const existing = get().world;
         if (existing) return Promise.resolve(existing);
         if (!spec) return Promise.resolve(null);
-        generating ??= (async () => {
+        if (generating) return generating;
+        const started = lifetime;
+        const run = (async () => {
           set({ worldStatus: 'generating', worldError: null });
           try {
             const world = await client.generate(spec);
+            if (started !== lifetime) {
+              free(world.worldId);
+              return null;
+            }
             set({ world, worldStatus: 'ready' });
             return world;
           } catch (e) {
-            set({ worldStatus: 'error', worldError: message(e) });
+            if (started === lifetime) set({ worldStatus: 'error', worldError: message(e) });
             return null;
           } finally {
-            generating = null;
+            if (generating === run) generating = null;
           }
         })();
-        return generating;
+        generating = run;
+        return run;
       },
 
       useWorld(world) {
@@ -347,6 +366,15 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
 
       cancel() {
         controller?.abort();
+      },
+
+      release() {
+        lifetime++;
+        generating = null;
+        const world = get().world;
+        if (world && spec) free(world.worldId);
+        get().useWorld(null);
+        set({ learnerSending: false });
       },
     };
   });

@@ -59,6 +59,11 @@ function optionsOf(s: Settings): WorldGenerateOptions {
   return { seed: s.seed.trim(), people, conversations, messages, mode: s.mode, escrow: s.escrow === 'off' ? null : { variant: s.escrow } };
 }
 
+/** Frees a world in the worker (nothing to do if it is already gone). */
+function freeWorld(worldId: string): void {
+  void getWorldClient().dispose(worldId).catch(() => undefined);
+}
+
 function randomSeed(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(4));
   return `lab-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
@@ -77,8 +82,21 @@ export function AttackLab() {
   const [error, setError] = useState<string | null>(null);
   const [consoleStore] = useState(() => createAttackConsoleStore({ client: getWorldClient(), deck: { kind: 'lab' } }));
   const controller = useRef<AbortController | null>(null);
+  /** The world this lab generated and holds in the worker; freed when the lab unmounts. */
+  const heldWorld = useRef<string | null>(null);
+  const unmounted = useRef(false);
   const sizes = sizesOf(settings);
   const maxConversations = sizes.maxConversations;
+
+  useEffect(() => {
+    unmounted.current = false;
+    return () => {
+      unmounted.current = true;
+      consoleStore.getState().release();
+      if (heldWorld.current) freeWorld(heldWorld.current);
+      heldWorld.current = null;
+    };
+  }, [consoleStore]);
 
   useEffect(() => {
     if (!generating) return;
@@ -97,13 +115,19 @@ export function AttackLab() {
       const previous = world;
       const options = optionsOf(settings);
       const summary = await getWorldClient().generate(options, { signal: own.signal });
+      if (unmounted.current) {
+        freeWorld(summary.worldId);
+        return;
+      }
+      heldWorld.current = summary.worldId;
       setWorld(summary);
       setGeneratedWith(options);
       consoleStore.getState().useWorld(summary);
-      if (previous) void getWorldClient().dispose(previous.worldId).catch(() => undefined);
+      if (previous) freeWorld(previous.worldId);
     } catch (e) {
       setError(e instanceof CancelledError ? 'Generation cancelled (the worker was restarted, so any earlier world is gone too).' : e instanceof Error ? e.message : String(e));
       if (e instanceof CancelledError) {
+        heldWorld.current = null;
         setWorld(null);
         setGeneratedWith(null);
         consoleStore.getState().useWorld(null);

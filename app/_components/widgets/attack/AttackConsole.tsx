@@ -29,8 +29,11 @@ export function lessonWorldOptions(authorities: 'one' | 'two'): WorldGenerateOpt
 
 /** `<AttackConsole />` and `<AttackConsole authorities="two" />`. */
 export function AttackConsole({ authorities = 'one' }: { authorities?: 'one' | 'two' }) {
-  const store = useScoped(`attack-console:${authorities}`, () =>
-    createAttackConsoleStore({ client: getWorldClient(), deck: { kind: 'lesson', authorities }, spec: lessonWorldOptions(authorities) }),
+  // The lesson's world is freed in the worker when the lesson scope unmounts.
+  const store = useScoped(
+    `attack-console:${authorities}`,
+    () => createAttackConsoleStore({ client: getWorldClient(), deck: { kind: 'lesson', authorities }, spec: lessonWorldOptions(authorities) }),
+    (scoped) => scoped.getState().release(),
   );
   return (
     <AttackConsoleView

@@ -5,7 +5,7 @@
  * the same moment, and a forgery. Generated and attacked in the world worker on request; every
  * number is a decryption or a tag check. Spec: lib/lessons/widget-names.ts, BlastRadius.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExposureCounts } from '@/lib/protocol/blast-radius';
 import { MINUTES_PER_DAY, formatSimTime } from '@/lib/protocol/sim-time';
 import type { WorkerProgress } from '@/lib/scenarios/run-controls';
@@ -74,6 +74,8 @@ export function BlastRadius({ options = LESSON_COMPARISON, title = 'Blast radius
   const [running, setRunning] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const names = (id: string) => personName(id);
+  // The comparison's three worlds exist only while it runs: leaving stops it, so the worker lets them go.
+  useEffect(() => () => controller.current?.abort(), []);
 
   const run = async () => {
     controller.current?.abort();
