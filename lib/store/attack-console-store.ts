@@ -248,7 +248,7 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
         if (!spec) return Promise.resolve(null);
         if (generating) return generating;
         const started = lifetime;
-        const run = (async () => {
+        generating = (async () => {
           set({ worldStatus: 'generating', worldError: null });
           try {
             const world = await client.generate(spec);
@@ -262,11 +262,11 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
             if (started === lifetime) set({ worldStatus: 'error', worldError: message(e) });
             return null;
           } finally {
-            if (generating === run) generating = null;
+            // A release started a new lifetime (and maybe a new generation): that one is not ours to clear.
+            if (started === lifetime) generating = null;
           }
         })();
-        generating = run;
-        return run;
+        return generating;
       },
 
       useWorld(world) {
