@@ -18,7 +18,7 @@ import { computeExposureMatrix, defaultBucketMinutes } from './exposure-matrix';
 import type { AttackOptions, AttackResult, LootItem, OutcomeRow } from './world-messages';
 
 /** The default chunk: about 40 progress reports per run, at least 25 envelopes each. */
-export function defaultChunkSize(total: number): number {
+function defaultChunkSize(total: number): number {
   return Math.max(25, Math.ceil(total / 40));
 }
 
@@ -53,7 +53,7 @@ export function describeLoot(world: World, loot: Loot): LootItem[] {
 }
 
 /** Joins outcomes to the captured headers, for the page's list. */
-export function outcomeRows(capture: Capture, outcomes: readonly EnvelopeOutcome[]): OutcomeRow[] {
+function outcomeRows(capture: Capture, outcomes: readonly EnvelopeOutcome[]): OutcomeRow[] {
   const headers = new Map(capture.records.map((r) => [r.seq, r.envelope.header]));
   return outcomes.map((o) => {
     const h = headers.get(o.seq)!;

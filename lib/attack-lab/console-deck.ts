@@ -43,22 +43,22 @@ export interface SlotCapability {
 }
 
 /** Record every envelope on the backbone. */
-export function tapWire(): Capability {
+function tapWire(): Capability {
   return { kind: 'tap-wire' };
 }
 
 /** Take over the relay (its whole wire log). */
-export function takeOverServer(): Capability {
+function takeOverServer(): Capability {
   return { kind: 'take-over-server' };
 }
 
 /** Steal `participant`'s phone at minute `at`. */
-export function stealDevice(participant: ParticipantId, at: SimTime): Capability {
+function stealDevice(participant: ParticipantId, at: SimTime): Capability {
   return { kind: 'steal-device', participant, at };
 }
 
 /** Steal an escrow secret key; `authorityId` picks a government ('' or omitted: the first). */
-export function stealEscrowKey(scenario: EscrowTheftScenario, authorityId?: string): Capability {
+function stealEscrowKey(scenario: EscrowTheftScenario, authorityId?: string): Capability {
   return { kind: 'steal-escrow-key', scenario, ...(authorityId ? { authorityId } : {}) };
 }
 

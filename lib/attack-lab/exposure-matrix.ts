@@ -10,7 +10,7 @@ import type { EnvelopeOutcome } from '@/lib/protocol/decrypt-capture';
 import type { Conversation } from '@/lib/protocol/schedule';
 import type { Participant } from '@/lib/protocol/participant';
 import type { SimTime } from '@/lib/protocol/sim-time';
-import type { ExposureMatrix, MatrixCell, MatrixRow } from './world-messages';
+import type { ExposureMatrix, MatrixRow } from './world-messages';
 
 /** Options: bucket width (minutes) and the split moment. */
 export interface ExposureMatrixOptions {
@@ -88,6 +88,3 @@ export function computeExposureMatrix(
     ),
   };
 }
-
-/** An empty cell (for views). */
-export const EMPTY_CELL: MatrixCell = { opened: 0, tagFailed: 0, total: 0 };

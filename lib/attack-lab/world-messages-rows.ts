@@ -34,7 +34,7 @@ function arrayFor(kind: ColumnKind, length: number): Float64Array | Int32Array |
 }
 
 /** Encodes `rows` field by field (the worker's side). */
-export function encodeRows<Row extends object>(spec: ColumnSpec<Row>, rows: readonly Row[]): RowColumns {
+function encodeRows<Row extends object>(spec: ColumnSpec<Row>, rows: readonly Row[]): RowColumns {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const intern = (s: string) => {

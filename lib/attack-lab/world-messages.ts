@@ -26,7 +26,7 @@ import { rowTable } from './world-messages-rows';
 // ---------------------------------------------------------------------------------------------
 
 /** Largest world the worker agrees to build (the benchmark uses 10,000 messages). */
-export const MAX_WORLD_MESSAGES = 20_000;
+const MAX_WORLD_MESSAGES = 20_000;
 
 /** What to generate: the seed and sizes of lib/protocol/world.ts. Bounded so a typo cannot make the worker build a world for an hour. */
 export const worldGenerateOptionsSchema = z.strictObject({

@@ -70,7 +70,7 @@ export type ForgeResult = z.infer<typeof forgeResultSchema>;
 export const DEFAULT_FORGED_TEXT = 'Change of plan: send the files to this address instead';
 
 /** A traffic key the thief holds for `envelope`, and where it came from; null when it holds none. */
-export function thiefKeyFor(world: World | null, envelope: Envelope, loot: Loot): { key: Uint8Array; source: 'escrow' | 'static-device' } | null {
+function thiefKeyFor(world: World | null, envelope: Envelope, loot: Loot): { key: Uint8Array; source: 'escrow' | 'static-device' } | null {
   const fromEscrow = recoverTrafficKeyWithEscrow(envelope, loot.escrowKeys);
   if (fromEscrow) return { key: fromEscrow, source: 'escrow' };
   const h = envelope.header;
@@ -107,7 +107,7 @@ export type Forgery =
  * `keyless`: editing the ciphertext knowing `originalText` (the forger's best case: XOR-ing in
  * old ⊕ new changes the plaintext exactly), or sealing under a random key of its own.
  */
-export function forgeEnvelope(
+function forgeEnvelope(
   world: World | null,
   original: Envelope,
   originalText: string,
@@ -162,7 +162,7 @@ export function forgeCapturedMessage(
 // Bob, whose ordinary client receives it from the state it was in before the original arrived.
 
 /** The conversation the captured message belongs to. */
-export const FORGERY_CONVERSATION_ID = 'lab-alice-bob';
+const FORGERY_CONVERSATION_ID = 'lab-alice-bob';
 
 /** Alice's genuine message in the scene. */
 export const ORIGINAL_TEXT = "The files are ready. I'll send them to the usual address tonight.";
@@ -218,7 +218,7 @@ export function deliverToBob(scene: ForgeryScene, envelope: Envelope): DeliveryR
 }
 
 /** The thief's stolen copy of the escrow key, as lib/protocol's loot holds it. */
-export function thiefKeys(scene: ForgeryScene): EscrowSecretKey[] {
+function thiefKeys(scene: ForgeryScene): EscrowSecretKey[] {
   return scene.authority ? [{ authorityId: scene.authority.id, secretKey: scene.authority.secretKey, how: 'copied by the thief' }] : [];
 }
 

@@ -97,7 +97,7 @@ interface Scenario {
  * The usual attacks: the wire alone; the server; the wire plus the victim's phone at `at`; the wire
  * plus the escrow key; and for split keys, the wire plus one piece too few.
  */
-export function scenariosFor(world: World, victim: string, at: SimTime): Scenario[] {
+function scenariosFor(world: World, victim: string, at: SimTime): Scenario[] {
   const name = world.participants.find((p) => p.id === victim)?.name ?? victim;
   const wire: Capability = { kind: 'tap-wire' };
   const when = formatSimTime(at);

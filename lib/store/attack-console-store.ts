@@ -142,7 +142,7 @@ const isCapture = (c: Capability) => c.kind === 'tap-wire' || c.kind === 'take-o
 const slotEntry = (slot: string, capability: Capability | undefined, at: SimTime | undefined) => `${slot}=${JSON.stringify(capability)}@${at ?? ''}`;
 
 /** Slots, capabilities and times in a stable order, as a string: identifies a wallet. */
-export function walletKey(wallet: AttackConsoleState['wallet'], times: AttackConsoleState['slotTimes'] = {}): string {
+function walletKey(wallet: AttackConsoleState['wallet'], times: AttackConsoleState['slotTimes'] = {}): string {
   return Object.keys(wallet)
     .sort()
     .map((k) => slotEntry(k, wallet[k], times[k]))

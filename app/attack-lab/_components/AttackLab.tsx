@@ -21,7 +21,7 @@ import { GodView } from './GodView';
 import styles from './lab.module.css';
 
 /** The default seed: the lab opens on the same world for everyone (a workshop's handout matches the screen). */
-export const DEFAULT_LAB_SEED = 'attack-lab';
+const DEFAULT_LAB_SEED = 'attack-lab';
 
 type EscrowChoice = 'off' | EscrowVariant;
 const ESCROW_LABELS: Record<EscrowChoice, string> = {

@@ -15,7 +15,7 @@ import { useScoped } from '../LessonScope';
 import { AttackConsoleView } from './AttackConsoleView';
 
 /** The lesson's world: fixed seed (reproducible), so every learner's step text matches what they see. */
-export function lessonWorldOptions(authorities: 'one' | 'two'): WorldGenerateOptions {
+function lessonWorldOptions(authorities: 'one' | 'two'): WorldGenerateOptions {
   return {
     seed: `steal-the-key-${authorities}`,
     people: 3,

@@ -18,7 +18,7 @@ import styles from './attack.module.css';
 import w from '../crypto/widgets.module.css';
 
 /** The lesson's comparison: Alice, Bob and Carol, three conversations over two days, Bob's phone and the escrow key stolen at the start of day 2. */
-export const LESSON_COMPARISON: CompareOptions = {
+const LESSON_COMPARISON: CompareOptions = {
   seed: 'steal-the-key-blast-radius',
   people: 3,
   conversations: 3,
