@@ -3,7 +3,9 @@
  * schemas, and every type the page and the worker share, inferred from those schemas. A generated
  * world is large and holds every secret, so it stays inside the worker, named by an id; only
  * summaries, outcomes and the few bytes a view shows cross the boundary, and both sides check each
- * message against this table (DESIGN.md: worker messages are outside input).
+ * message against this table (DESIGN.md: worker messages are outside input). What a scenario
+ * takes and returns (the comparison, the forgery, progress) is defined by the scenario in
+ * lib/scenarios and only assembled into procedures here: the layers run attack-lab → scenarios.
  *
  * zod/mini keeps the page's bundle small (the same reason lib/lessons/progress.ts uses it). The
  * two big row lists (schedule and outcomes: 10,000 rows each for the benchmark world) travel as
