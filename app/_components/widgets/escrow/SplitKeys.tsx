@@ -10,8 +10,8 @@
 import { memo, startTransition, useEffect, useId, useState } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { equalBytes, xorBytes } from '@/lib/crypto/bytes';
-import type { SplitReply } from '@/lib/escrow-lab/escrow-lab-messages';
-import type { Recombination, SplitScheme } from '@/lib/scenarios/split-custody';
+import type { Recombination, SplitReply } from '@/lib/escrow-lab/escrow-lab-messages';
+import type { SplitScheme } from '@/lib/scenarios/split-custody';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge } from '../../actors';
 import { seedFromLocation } from '../crypto/LabProvider';
@@ -87,7 +87,7 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
     task.run('Splitting the key…', async () => {
       const { scope, seed, shares, threshold } = store.getState();
       if (scheme === 'shamir' && threshold > shares) throw new LabTaskError(`A threshold of ${threshold} needs at least ${threshold} shares: choose k ≤ n.`);
-      const reply = await callEscrowLab({ kind: 'split', scope, seed, scheme, shares: scheme === 'xor' ? 2 : shares, threshold: scheme === 'xor' ? 2 : threshold });
+      const reply = await callEscrowLab('split', { scope, seed, scheme, shares: scheme === 'xor' ? 2 : shares, threshold: scheme === 'xor' ? 2 : threshold });
       store.setState({ split: reply, stolen: [], thief: null, badShare: null, warrant: null });
       setCorruptWho('');
       recordLessonAction(`split:${scheme}`);
@@ -100,17 +100,17 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
       const ids = current.pieces.map((p) => p.agencyId);
       if (purpose === 'thief') {
         if (stolen.length === 0) throw new LabTaskError(`Steal at least one ${pieceWord} first: tick the agencies the thief breaks into.`);
-        const r = await callEscrowLab({ kind: 'recombine', scope, seed, agencies: stolen, corrupt: [] });
+        const r = await callEscrowLab('recombine', { scope, seed, agencies: stolen, corrupt: [] });
         store.setState({ thief: r });
         if (r.check.passed && r.opened === r.total && r.total > 0) recordLessonAction(`stolen:${scheme}`);
       } else if (purpose === 'warrant') {
-        const r = await callEscrowLab({ kind: 'recombine', scope, seed, agencies: ids.slice(0, current.threshold), corrupt: [] });
+        const r = await callEscrowLab('recombine', { scope, seed, agencies: ids.slice(0, current.threshold), corrupt: [] });
         store.setState({ warrant: r });
       } else {
         // The authority's own recombination with enough shares, one of them damaged in storage.
         const victim = corruptWho && ids.includes(corruptWho) ? corruptWho : ids[0]!;
         const others = ids.filter((a) => a !== victim).slice(0, current.threshold - 1);
-        const r = await callEscrowLab({ kind: 'recombine', scope, seed, agencies: [victim, ...others], corrupt: [victim] });
+        const r = await callEscrowLab('recombine', { scope, seed, agencies: [victim, ...others], corrupt: [victim] });
         store.setState({ badShare: r });
         if (!r.check.passed && r.corrupted.length === 1) recordLessonAction('split:bad-share');
       }
