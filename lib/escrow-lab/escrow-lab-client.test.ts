@@ -26,7 +26,8 @@ function lab() {
     errorListeners = [];
     return {
       postMessage: (message, transfer) => pageSide.postMessage(message, transfer),
-      addEventListener: (type, listener) => (type === 'error' ? errorListeners.push(listener) : pageSide.addEventListener(type, listener)),
+      addEventListener: (type, listener) =>
+        type === 'error' ? errorListeners.push(listener) : pageSide.addEventListener(type, listener),
       removeEventListener: (type, listener) => {
         if (type === 'error') errorListeners = errorListeners.filter((l) => l !== listener);
         else pageSide.removeEventListener(type, listener);
@@ -52,7 +53,10 @@ describe('EscrowLabClient', () => {
     expect(sw.result.on!.envelope.escrow!.wrappedKey).toBeInstanceOf(Uint8Array);
 
     const forged = await client.call('forge', { scope: 'f', seed, escrow: true, text: 'Send the files to me' });
-    expect(forged.outcome).toMatchObject({ method: 'resealed-with-escrowed-key', delivery: { accepted: true, plaintext: 'Send the files to me' } });
+    expect(forged.outcome).toMatchObject({
+      method: 'resealed-with-escrowed-key',
+      delivery: { accepted: true, plaintext: 'Send the files to me' },
+    });
     const keyless = await client.call('forge', { scope: 'f', seed, escrow: false, text: 'Send the files to me' });
     expect(keyless.thiefKey).toBeNull();
     expect(keyless.outcome.delivery.accepted).toBe(false);
@@ -73,7 +77,12 @@ describe('EscrowLabClient', () => {
 
     const split = await client.call('split', { scope: 'k', seed, scheme: 'shamir', shares: 3, threshold: 2 });
     expect(split.pieces).toHaveLength(3);
-    const two = await client.call('recombine', { scope: 'k', seed, agencies: split.pieces.slice(0, 2).map((p) => p.agencyId), corrupt: [] });
+    const two = await client.call('recombine', {
+      scope: 'k',
+      seed,
+      agencies: split.pieces.slice(0, 2).map((p) => p.agencyId),
+      corrupt: [],
+    });
     expect(two.check.passed).toBe(true);
     expect(two.candidate).toEqual(split.secretKey);
     expect(two.opened).toBe(split.messages);
@@ -94,7 +103,9 @@ describe('EscrowLabClient', () => {
     expect(workers).toHaveLength(1);
     client.release('a');
     await expect.poll(() => workers[0]!.service.size).toBe(1);
-    await expect(client.call('binding-move', { scope: 'a', binding: 'bound' })).rejects.toMatchObject({ code: 'user-error' });
+    await expect(client.call('binding-move', { scope: 'a', binding: 'bound' })).rejects.toMatchObject({
+      code: 'user-error',
+    });
     expect((await client.call('binding-move', { scope: 'b', binding: 'bound' })).moved).toBeDefined();
   });
 
@@ -104,22 +115,31 @@ describe('EscrowLabClient', () => {
       code: 'user-error',
       message: 'Split the key first: there are no pieces to recombine yet.',
     });
-    await expect(client.call('split', { scope: 'x', scheme: 'shamir', shares: 2, threshold: 3 })).rejects.toMatchObject({ code: 'user-error', message: expect.stringMatching(/Choose k and n/) });
+    await expect(client.call('split', { scope: 'x', scheme: 'shamir', shares: 2, threshold: 3 })).rejects.toMatchObject(
+      { code: 'user-error', message: expect.stringMatching(/Choose k and n/) },
+    );
   });
 
   it('a malformed request is refused as bad-request, in words the widget can show', async () => {
     const { client } = lab();
-    await expect(client.call('warrant-execute', { scope: 'x', target: 'bob', from: -1, to: 10 })).rejects.toMatchObject({
-      code: 'bad-request',
-      message: expect.stringMatching(/^The lab sent its worker a malformed request \(warrant-execute: bad request: from: /),
-    });
+    await expect(client.call('warrant-execute', { scope: 'x', target: 'bob', from: -1, to: 10 })).rejects.toMatchObject(
+      {
+        code: 'bad-request',
+        message: expect.stringMatching(
+          /^The lab sent its worker a malformed request \(warrant-execute: bad request: from: /,
+        ),
+      },
+    );
   });
 
   it('a dead worker rejects pending calls with a learner-facing message, and the next call starts a fresh one', async () => {
     const { client, workers, crash } = lab();
     const pending = client.call('split', { scope: 'k', seed: 'dead', scheme: 'xor', shares: 2, threshold: 2 });
     crash('out of memory');
-    await expect(pending).rejects.toMatchObject({ code: 'endpoint-closed', message: "The lab's worker stopped: out of memory. Reload the page to try again." });
+    await expect(pending).rejects.toMatchObject({
+      code: 'endpoint-closed',
+      message: "The lab's worker stopped: out of memory. Reload the page to try again.",
+    });
     expect(workers[0]!.terminated).toBe(true);
     expect(client.started).toBe(false);
     expect(await client.call('release', { scope: 'k' })).toEqual({ released: false });
@@ -131,6 +151,9 @@ describe('EscrowLabClient', () => {
     performance.clearMeasures();
     await client.call('release', { scope: 'timed' });
     await client.call('binding-move', { scope: 'timed', binding: 'bound' }).catch(() => undefined);
-    expect(performance.getEntriesByType('measure').map((m) => m.name)).toEqual(['escrow-lab:release', 'escrow-lab:binding-move']);
+    expect(performance.getEntriesByType('measure').map((m) => m.name)).toEqual([
+      'escrow-lab:release',
+      'escrow-lab:binding-move',
+    ]);
   });
 });

@@ -26,7 +26,11 @@ export interface EscrowLabWorker extends RpcEndpoint {
 
 /** The failure as the learner reads it; the code stays the RPC's. */
 function forLearner(error: unknown): RpcError {
-  if (!(error instanceof RpcError)) return new RpcError('internal', `Something went wrong in the lab: ${error instanceof Error ? error.message : String(error)}`);
+  if (!(error instanceof RpcError))
+    return new RpcError(
+      'internal',
+      `Something went wrong in the lab: ${error instanceof Error ? error.message : String(error)}`,
+    );
   switch (error.code) {
     case 'user-error':
       return error;
@@ -60,7 +64,10 @@ export class EscrowLabClient {
   }
 
   /** Runs `procedure` in the worker. Rejects with an {@link RpcError} whose message is learner-facing. */
-  async call<P extends EscrowLabProcedure>(procedure: P, params: ParamsIn<EscrowLabContract, P>): Promise<ResultOf<EscrowLabContract, P>> {
+  async call<P extends EscrowLabProcedure>(
+    procedure: P,
+    params: ParamsIn<EscrowLabContract, P>,
+  ): Promise<ResultOf<EscrowLabContract, P>> {
     const start = performance.now();
     try {
       return await this.ensureWorker().call(procedure, params);

@@ -52,7 +52,14 @@ const envelopeSchema = z.strictObject({
   escrow: z.optional(
     z.strictObject({
       epochBlob: z.strictObject({
-        header: z.strictObject({ conversationId: z.string(), sender: participantId, recipient: participantId, epoch: count, startedAt: simTime, firstCounter: count }),
+        header: z.strictObject({
+          conversationId: z.string(),
+          sender: participantId,
+          recipient: participantId,
+          epoch: count,
+          startedAt: simTime,
+          firstCounter: count,
+        }),
         seals: list(z.strictObject({ authorityId: z.string(), enc: bytes, ciphertext: bytes })),
       }),
       wrappedKey: bytes,
@@ -77,7 +84,9 @@ const switchEnvelopeSchema = z.strictObject({
   nonce: bytes,
   body: bytes,
   tag: bytes,
-  escrow: z.nullable(z.strictObject({ epochHeaderBytes: bytes, hpkeInfo: bytes, enc: bytes, sealedEpochKey: bytes, wrappedKey: bytes })),
+  escrow: z.nullable(
+    z.strictObject({ epochHeaderBytes: bytes, hpkeInfo: bytes, enc: bytes, sealedEpochKey: bytes, wrappedKey: bytes }),
+  ),
   size: z.strictObject({ header: count, ciphertext: count, escrow: count, total: count }),
 });
 
@@ -103,8 +112,19 @@ const switchReplySchema = z.strictObject({
 
 /** How the scene's forgery was made and what Bob's client did with it (lib/scenarios/forgery.ts). */
 const forgeryOutcomeSchema = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.literal('resealed-with-escrowed-key'), recoveredKey: bytes, forged: envelopeSchema, delivery: deliverySchema }),
-  z.strictObject({ method: z.literal('edited-ciphertext-without-key'), noKeyReason: z.string(), attemptedText: z.string(), forged: envelopeSchema, delivery: deliverySchema }),
+  z.strictObject({
+    method: z.literal('resealed-with-escrowed-key'),
+    recoveredKey: bytes,
+    forged: envelopeSchema,
+    delivery: deliverySchema,
+  }),
+  z.strictObject({
+    method: z.literal('edited-ciphertext-without-key'),
+    noKeyReason: z.string(),
+    attemptedText: z.string(),
+    forged: envelopeSchema,
+    delivery: deliverySchema,
+  }),
 ]);
 
 /** What a forgery returns: the captured envelope, the thief's copy of the escrow key (null with escrow off: there is none), and the outcome. */
@@ -118,12 +138,23 @@ const forgeReplySchema = z.strictObject({
 
 /** What the authority got out of one envelope: every stage it reached, and the plaintext if all passed. */
 const authorityReadingSchema = z.strictObject({
-  stages: list(z.strictObject({ stage: z.enum(['field-check', 'hpke-open', 'unwrap', 'message-tag']), ok: z.boolean(), detail: z.string() })),
+  stages: list(
+    z.strictObject({
+      stage: z.enum(['field-check', 'hpke-open', 'unwrap', 'message-tag']),
+      ok: z.boolean(),
+      detail: z.string(),
+    }),
+  ),
   plaintext: z.nullable(z.string()),
 });
 
 /** One of Alice's two messages in the binding scene. */
-const bindingMessageSchema = z.strictObject({ number: z.union([z.literal(1), z.literal(2)]), recipient: z.enum(['bob', 'carol']), text: z.string(), envelope: envelopeSchema });
+const bindingMessageSchema = z.strictObject({
+  number: z.union([z.literal(1), z.literal(2)]),
+  recipient: z.enum(['bob', 'carol']),
+  text: z.string(),
+  envelope: envelopeSchema,
+});
 
 /** Two sealed messages and the normal check on each. */
 const bindingSealReplySchema = z.strictObject({
@@ -135,10 +166,21 @@ const bindingSealReplySchema = z.strictObject({
 });
 
 /** The swap: the doctored message 2, the authority's attempt on it, and Carol's client's verdict. */
-const fieldSwapSchema = z.strictObject({ moved: envelopeSchema, authority: authorityReadingSchema, recipient: deliverySchema });
+const fieldSwapSchema = z.strictObject({
+  moved: envelopeSchema,
+  authority: authorityReadingSchema,
+  recipient: deliverySchema,
+});
 
 /** What the relay logged of one message: metadata, no text (lib/scenarios/warrant.ts). */
-const recordedMessageSchema = z.strictObject({ seq: count, sender: z.string(), recipient: z.string(), conversationId: z.string(), sentAt: simTime, size: count });
+const recordedMessageSchema = z.strictObject({
+  seq: count,
+  sender: z.string(),
+  recipient: z.string(),
+  conversationId: z.string(),
+  sentAt: simTime,
+  size: count,
+});
 
 /** The recorded day, as the relay logged it. */
 const warrantRecordReplySchema = z.strictObject({
@@ -149,7 +191,13 @@ const warrantRecordReplySchema = z.strictObject({
 
 /** A warrant run (each message's fate, by seq), with the warrant the worker checked. */
 const warrantRunReplySchema = z.strictObject({
-  outcomes: list(z.strictObject({ seq: count, kind: z.enum(['opened', 'tag-failed', 'no-key', 'outside-warrant']), plaintext: z.optional(z.string()) })),
+  outcomes: list(
+    z.strictObject({
+      seq: count,
+      kind: z.enum(['opened', 'tag-failed', 'no-key', 'outside-warrant']),
+      plaintext: z.optional(z.string()),
+    }),
+  ),
   opened: count,
   tried: count,
   warrant: z.strictObject({ target: z.string(), from: simTime, to: simTime }),
@@ -160,7 +208,14 @@ const splitReplySchema = z.strictObject({
   scheme: splitSchemeSchema,
   publicKey: key32,
   secretKey: key32,
-  pieces: list(z.strictObject({ agencyId: z.string(), agencyName: z.string(), kind: z.enum(['whole-key', 'xor-half', 'shamir-share']), bytes })),
+  pieces: list(
+    z.strictObject({
+      agencyId: z.string(),
+      agencyName: z.string(),
+      kind: z.enum(['whole-key', 'xor-half', 'shamir-share']),
+      bytes,
+    }),
+  ),
   threshold: count,
   messages: count,
 });
@@ -195,15 +250,30 @@ const text = z.string().check(z.maxLength(2000));
 
 /** The escrow lab worker's procedures. */
 export const escrowLabContract = defineContract({
-  switch: { request: z.strictObject({ ...requestBase, alice: keyPairSchema, bob: keyPairSchema, text, escrow: z.boolean() }), result: switchReplySchema },
+  switch: {
+    request: z.strictObject({ ...requestBase, alice: keyPairSchema, bob: keyPairSchema, text, escrow: z.boolean() }),
+    result: switchReplySchema,
+  },
   forge: { request: z.strictObject({ ...requestBase, escrow: z.boolean(), text }), result: forgeReplySchema },
-  'binding-seal': { request: z.strictObject({ ...requestBase, binding: bindingModeSchema }), result: bindingSealReplySchema },
+  'binding-seal': {
+    request: z.strictObject({ ...requestBase, binding: bindingModeSchema }),
+    result: bindingSealReplySchema,
+  },
   'binding-move': { request: z.strictObject({ ...requestBase, binding: bindingModeSchema }), result: fieldSwapSchema },
   'warrant-record': { request: z.strictObject(requestBase), result: warrantRecordReplySchema },
-  'warrant-execute': { request: z.strictObject({ ...requestBase, target: z.string().check(z.maxLength(32)), from: simTime, to: simTime }), result: warrantRunReplySchema },
+  'warrant-execute': {
+    request: z.strictObject({ ...requestBase, target: z.string().check(z.maxLength(32)), from: simTime, to: simTime }),
+    result: warrantRunReplySchema,
+  },
   'warrant-beyond': { request: z.strictObject(requestBase), result: warrantRunReplySchema },
-  split: { request: z.strictObject({ ...requestBase, scheme: splitSchemeSchema, shares: count, threshold: count }), result: splitReplySchema },
-  recombine: { request: z.strictObject({ ...requestBase, agencies: agencyIds, corrupt: agencyIds }), result: recombinationSchema },
+  split: {
+    request: z.strictObject({ ...requestBase, scheme: splitSchemeSchema, shares: count, threshold: count }),
+    result: splitReplySchema,
+  },
+  recombine: {
+    request: z.strictObject({ ...requestBase, agencies: agencyIds, corrupt: agencyIds }),
+    result: recombinationSchema,
+  },
   /** The widget unmounted: forget its state. `released`: whether the scope held any. */
   release: { request: z.strictObject(requestBase), result: z.strictObject({ released: z.boolean() }) },
 });
@@ -212,18 +282,10 @@ export const escrowLabContract = defineContract({
 export type EscrowLabProcedure = keyof typeof escrowLabContract;
 /** The switch's reply. */
 export type SwitchReply = z.output<typeof switchReplySchema>;
-/** One sealed envelope of the switch. */
-export type SwitchEnvelope = z.output<typeof switchEnvelopeSchema>;
-/** One opening attempt. */
-export type OpeningAttempt = z.output<typeof openingAttemptSchema>;
 /** A forgery's reply. */
 export type ForgeReply = z.output<typeof forgeReplySchema>;
 /** The binding scene's two sealed messages. */
 export type BindingSealReply = z.output<typeof bindingSealReplySchema>;
-/** The authority's reading of one envelope. */
-export type AuthorityReading = z.output<typeof authorityReadingSchema>;
-/** The field swap. */
-export type FieldSwap = z.output<typeof fieldSwapSchema>;
 /** The recorded day. */
 export type WarrantRecordReply = z.output<typeof warrantRecordReplySchema>;
 /** A warrant run. */

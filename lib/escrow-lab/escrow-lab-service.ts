@@ -14,13 +14,25 @@ import { parseWarrant, type Warrant } from '@/lib/protocol/warrant';
 import type { RpcEndpoint } from '@/lib/worker-rpc/rpc-endpoint';
 import { UserError, type RpcErrorCode } from '@/lib/worker-rpc/rpc-error';
 import { serveContract, type HandlersOf, type RpcHost, type ServeOptions } from '@/lib/worker-rpc/rpc-host';
-import { authorityReads, moveEscrowField, recipientReceives, sealBindingScene, type BindingScene } from './escrow-binding-scene';
+import {
+  authorityReads,
+  moveEscrowField,
+  recipientReceives,
+  sealBindingScene,
+  type BindingScene,
+} from './escrow-binding-scene';
 import { escrowLabContract } from './escrow-lab-messages';
 import { runEscrowSwitch } from './escrow-switch';
 import { captureForgeryScene, forgeAndDeliver, type ForgeryScene } from '@/lib/scenarios/forgery';
 import { createLabAuthority, type LabEscrowAuthority } from '@/lib/scenarios/lab-people';
 import { createSplitCustody, recombine, type SplitCustody } from '@/lib/scenarios/split-custody';
-import { createWarrantRoom, executeWarrant, recordedMessages, tryBeyondWarrant, type WarrantRoom } from '@/lib/scenarios/warrant';
+import {
+  createWarrantRoom,
+  executeWarrant,
+  recordedMessages,
+  tryBeyondWarrant,
+  type WarrantRoom,
+} from '@/lib/scenarios/warrant';
 
 interface ScopeState {
   sealCount: number;
@@ -123,7 +135,8 @@ export class EscrowLabService {
     },
     'binding-move': (r) => {
       const scene = this.scope(r).binding?.[r.binding];
-      if (!scene) throw new UserError(`Seal the two messages (${r.binding}) first: there is no escrow field to move yet.`);
+      if (!scene)
+        throw new UserError(`Seal the two messages (${r.binding}) first: there is no escrow field to move yet.`);
       return moveEscrowField(scene);
     },
     'warrant-record': async (r) => {
@@ -140,32 +153,54 @@ export class EscrowLabService {
     'warrant-execute': (r) => {
       const s = this.scope(r);
       if (!s.warrantRoom) throw new UserError("Record the day's traffic first: there is nothing to open yet.");
-      if (!s.warrantRoom.world.participants.some((p) => p.id === r.target)) throw new UserError(`There is no ${r.target} in this world.`);
+      if (!s.warrantRoom.world.participants.some((p) => p.id === r.target))
+        throw new UserError(`There is no ${r.target} in this world.`);
       // Checked here, in the learner's words, before parseWarrant's own check (whose message is a developer's).
-      if (r.to < r.from) throw new UserError('The window ends before it starts: pick a "to" time after the "from" time.');
-      const warrant = parseWarrant({ target: r.target, from: r.from, to: r.to, issuedBy: 'Judge Rivera, District Court' });
+      if (r.to < r.from)
+        throw new UserError('The window ends before it starts: pick a "to" time after the "from" time.');
+      const warrant = parseWarrant({
+        target: r.target,
+        from: r.from,
+        to: r.to,
+        issuedBy: 'Judge Rivera, District Court',
+      });
       s.lastWarrant = warrant;
-      return { ...executeWarrant(s.warrantRoom, warrant), warrant: { target: warrant.target, from: warrant.from, to: warrant.to } };
+      return {
+        ...executeWarrant(s.warrantRoom, warrant),
+        warrant: { target: warrant.target, from: warrant.from, to: warrant.to },
+      };
     },
     'warrant-beyond': (r) => {
       const s = this.scope(r);
-      if (!s.warrantRoom || !s.lastWarrant) throw new UserError('Execute a warrant first: then try the same key on the messages it did not cover.');
+      if (!s.warrantRoom || !s.lastWarrant)
+        throw new UserError('Execute a warrant first: then try the same key on the messages it did not cover.');
       const w = s.lastWarrant;
       return { ...tryBeyondWarrant(s.warrantRoom, w), warrant: { target: w.target, from: w.from, to: w.to } };
     },
     split: async (r) => {
       const s = this.scope(r);
-      s.custody = await createSplitCustody(r.scheme, worldSeedFor(r, `split|${r.scheme}|${s.sealCount++}`), { shares: r.shares, threshold: r.threshold });
+      s.custody = await createSplitCustody(r.scheme, worldSeedFor(r, `split|${r.scheme}|${s.sealCount++}`), {
+        shares: r.shares,
+        threshold: r.threshold,
+      });
       const c = s.custody;
       const setup = c.world.escrow!;
       // The god view for the lesson: the key being split, recombined by the agencies' own pieces.
-      const whole = await recombine(c, c.pieces.map((p) => p.agencyId));
+      const whole = await recombine(
+        c,
+        c.pieces.map((p) => p.agencyId),
+      );
       if (!whole.check.passed || !whole.candidate) throw new Error('split: the pieces do not rebuild the key');
       return {
         scheme: c.scheme,
         publicKey: c.publicKey,
         secretKey: whole.candidate,
-        pieces: setup.pieces.map((p) => ({ agencyId: p.agencyId, agencyName: p.agencyName, kind: p.kind, bytes: p.bytes })),
+        pieces: setup.pieces.map((p) => ({
+          agencyId: p.agencyId,
+          agencyName: p.agencyName,
+          kind: p.kind,
+          bytes: p.bytes,
+        })),
         threshold: c.threshold,
         messages: c.capture.records.length,
       };
