@@ -1,225 +1,296 @@
 /**
- * The messages between the escrow widgets and their Web Worker: one request kind per widget
- * action, one reply type per kind. Requests arrive in the worker as `unknown` and pass
- * {@link parseEscrowLabRequest}; replies arrive in the page as `unknown` and pass
- * {@link parseEscrowLabResponse}. Everything is plain data (structured clone carries Uint8Array).
+ * The escrow lab worker's contract (lib/worker-rpc): one procedure per widget action, each with
+ * the schema of its request and of its result, and every type the widgets and the worker share,
+ * inferred from those schemas. The worker checks each request before a handler sees it and each
+ * result before it is posted; the page checks each result again when it arrives (DESIGN.md: worker
+ * messages are outside input). The secrets a widget's scene needs (the authority's secret key, a
+ * captured scene, a recorded world) stay in the worker; only what the widgets display crosses.
+ *
+ * zod/mini keeps the page's bundle small, as in lib/attack-lab/world-messages.ts.
  * @module
  */
-import type { X25519KeyPair } from '@/lib/crypto/x25519';
-import type { Envelope } from '@/lib/protocol/envelope';
-import type { EscrowKeyPieceKind } from '@/lib/protocol/escrow-setup';
-import type { DeliveryResult } from '@/lib/protocol/forgery';
-import type { SimTime } from '@/lib/protocol/sim-time';
-import type { AuthorityReading, BindingMessage, EscrowBindingMode, FieldSwap } from './escrow-binding-scene';
-import type { EscrowSwitchResult } from './escrow-switch';
-import type { ForgeryOutcome } from '@/lib/scenarios/forgery';
-import type { Recombination, SplitScheme } from '@/lib/scenarios/split-custody';
-import type { RecordedMessage, WarrantRun } from '@/lib/scenarios/warrant';
+import * as z from 'zod/mini';
+import { RECOMBINED_KEY_CHECK } from '@/lib/crypto/secret-sharing';
+import { defineContract } from '@/lib/worker-rpc/rpc-contract';
 
-/** Fields every request carries: which widget state it belongs to, and the lab's seed in seeded mode. */
-interface RequestBase {
-  /** Names one widget's state in the worker (one id per lesson-scoped store). */
-  readonly scope: string;
-  /** Seeded (demo) mode: every random value derives from this. */
-  readonly seed?: string;
-}
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+// ---------------------------------------------------------------------------------------------
 
-/** Every request the worker accepts. */
-export type EscrowLabRequest = RequestBase &
-  (
-    | { readonly kind: 'switch'; readonly alice: X25519KeyPair; readonly bob: X25519KeyPair; readonly text: string; readonly escrow: boolean }
-    | { readonly kind: 'forge'; readonly escrow: boolean; readonly text: string }
-    | { readonly kind: 'binding-seal'; readonly binding: EscrowBindingMode }
-    | { readonly kind: 'binding-move'; readonly binding: EscrowBindingMode }
-    | { readonly kind: 'warrant-record' }
-    | { readonly kind: 'warrant-execute'; readonly target: string; readonly from: SimTime; readonly to: SimTime }
-    | { readonly kind: 'warrant-beyond' }
-    | { readonly kind: 'split'; readonly scheme: SplitScheme; readonly shares: number; readonly threshold: number }
-    | { readonly kind: 'recombine'; readonly agencies: readonly string[]; readonly corrupt: readonly string[] }
-    /** The widget unmounted: forget its state. */
-    | { readonly kind: 'release' }
-  );
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes');
+/** An X25519 key (RFC 7748 §5: 32 bytes). */
+const key32 = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length === 32, 'expected 32 bytes');
+const count = z.int().check(z.minimum(0));
+const simTime = z.int().check(z.minimum(0), z.maximum(2 ** 40));
+/** Lists arrive read-only, as the producers' types have them. */
+const list = <T extends z.ZodMiniType>(item: T) => z.readonly(z.array(item));
+const participantId = z.string().check(z.minLength(1), z.maxLength(32));
 
-/** The kinds of request. */
-export type EscrowLabRequestKind = EscrowLabRequest['kind'];
+/** A key pair made on the page (the switch's Alice and Bob, lib/crypto/x25519.ts). */
+const keyPairSchema = z.strictObject({ secretKey: key32, publicKey: key32, randomness: z.enum(['csprng', 'demo']) });
 
-/** The request of kind `K`. */
-export type EscrowLabRequestOf<K extends EscrowLabRequestKind> = Extract<EscrowLabRequest, { kind: K }>;
+/** How the escrow field is sealed (escrow-binding-scene.ts). */
+const bindingModeSchema = z.enum(['bound', 'unbound']);
+/** How the key is split (lib/scenarios/split-custody.ts). */
+const splitSchemeSchema = z.enum(['xor', 'shamir']);
 
-/** What the switch returns: the authority's public key (its secret stays in the worker) and both envelopes. */
-export interface SwitchReply {
-  readonly authorityPublicKey: Uint8Array | null;
-  readonly result: EscrowSwitchResult;
-}
+/** An envelope (lib/protocol/envelope.ts): header, ciphertext ‖ tag, and the escrow field when escrow is on. */
+const envelopeSchema = z.strictObject({
+  header: z.strictObject({
+    version: z.literal(1),
+    mode: z.enum(['static', 'ratchet']),
+    sender: participantId,
+    recipient: participantId,
+    conversationId: z.string(),
+    counter: count,
+    sentAt: simTime,
+    ephemeralPublicKey: z.optional(key32),
+    ratchet: z.optional(z.strictObject({ publicKey: key32, previousChainLength: count, messageNumber: count })),
+    escrow: z.optional(z.strictObject({ epoch: count })),
+  }),
+  ciphertext: bytes,
+  escrow: z.optional(
+    z.strictObject({
+      epochBlob: z.strictObject({
+        header: z.strictObject({
+          conversationId: z.string(),
+          sender: participantId,
+          recipient: participantId,
+          epoch: count,
+          startedAt: simTime,
+          firstCounter: count,
+        }),
+        seals: list(z.strictObject({ authorityId: z.string(), enc: bytes, ciphertext: bytes })),
+      }),
+      wrappedKey: bytes,
+    }),
+  ),
+});
 
-/** What a forgery returns: the captured envelope, the thief's copy of the escrow key, and the outcome. */
-export interface ForgeReply {
-  readonly original: Envelope;
-  readonly originalText: string;
-  readonly authorityPublicKey: Uint8Array | null;
-  /** The thief's copy of the escrow secret key (null with escrow off: there is none). */
-  readonly thiefKey: Uint8Array | null;
-  readonly outcome: ForgeryOutcome;
-}
+/** What the recipient's client did with an envelope (lib/protocol/forgery.ts). */
+const deliverySchema = z.discriminatedUnion('accepted', [
+  z.strictObject({ accepted: z.literal(true), plaintext: z.string() }),
+  z.strictObject({ accepted: z.literal(false), reason: z.enum(['tag-failed', 'rejected']), message: z.string() }),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------
+
+/** One sealed envelope of the switch, taken apart for display (escrow-switch.ts). */
+const switchEnvelopeSchema = z.strictObject({
+  envelope: envelopeSchema,
+  headerBytes: bytes,
+  nonce: bytes,
+  body: bytes,
+  tag: bytes,
+  escrow: z.nullable(
+    z.strictObject({ epochHeaderBytes: bytes, hpkeInfo: bytes, enc: bytes, sealedEpochKey: bytes, wrappedKey: bytes }),
+  ),
+  size: z.strictObject({ header: count, ciphertext: count, escrow: count, total: count }),
+});
+
+/** Who tried to open an envelope, with what, and what happened. */
+const openingAttemptSchema = z.strictObject({
+  who: z.enum(['alice', 'bob', 'server', 'escrow']),
+  holds: z.string(),
+  outcome: z.enum(['opened', 'no-key', 'tag-failed', 'refused']),
+  plaintext: z.optional(z.string()),
+  detail: z.string(),
+});
+
+/** What the switch returns: the authority's public key (its secret stays in the worker) and both envelopes with every opening attempt. */
+const switchReplySchema = z.strictObject({
+  authorityPublicKey: z.nullable(key32),
+  result: z.strictObject({
+    off: switchEnvelopeSchema,
+    on: z.nullable(switchEnvelopeSchema),
+    attemptsOff: list(openingAttemptSchema),
+    attemptsOn: z.nullable(list(openingAttemptSchema)),
+  }),
+});
+
+/** How the scene's forgery was made and what Bob's client did with it (lib/scenarios/forgery.ts). */
+const forgeryOutcomeSchema = z.discriminatedUnion('method', [
+  z.strictObject({
+    method: z.literal('resealed-with-escrowed-key'),
+    recoveredKey: bytes,
+    forged: envelopeSchema,
+    delivery: deliverySchema,
+  }),
+  z.strictObject({
+    method: z.literal('edited-ciphertext-without-key'),
+    noKeyReason: z.string(),
+    attemptedText: z.string(),
+    forged: envelopeSchema,
+    delivery: deliverySchema,
+  }),
+]);
+
+/** What a forgery returns: the captured envelope, the thief's copy of the escrow key (null with escrow off: there is none), and the outcome. */
+const forgeReplySchema = z.strictObject({
+  original: envelopeSchema,
+  originalText: z.string(),
+  authorityPublicKey: z.nullable(key32),
+  thiefKey: z.nullable(key32),
+  outcome: forgeryOutcomeSchema,
+});
+
+/** What the authority got out of one envelope: every stage it reached, and the plaintext if all passed. */
+const authorityReadingSchema = z.strictObject({
+  stages: list(
+    z.strictObject({
+      stage: z.enum(['field-check', 'hpke-open', 'unwrap', 'message-tag']),
+      ok: z.boolean(),
+      detail: z.string(),
+    }),
+  ),
+  plaintext: z.nullable(z.string()),
+});
+
+/** One of Alice's two messages in the binding scene. */
+const bindingMessageSchema = z.strictObject({
+  number: z.union([z.literal(1), z.literal(2)]),
+  recipient: z.enum(['bob', 'carol']),
+  text: z.string(),
+  envelope: envelopeSchema,
+});
 
 /** Two sealed messages and the normal check on each. */
-export interface BindingSealReply {
-  readonly binding: EscrowBindingMode;
-  readonly authorityPublicKey: Uint8Array;
-  readonly messages: readonly BindingMessage[];
-  readonly readings: readonly AuthorityReading[];
-  readonly deliveries: readonly DeliveryResult[];
-}
+const bindingSealReplySchema = z.strictObject({
+  binding: bindingModeSchema,
+  authorityPublicKey: key32,
+  messages: list(bindingMessageSchema),
+  readings: list(authorityReadingSchema),
+  deliveries: list(deliverySchema),
+});
+
+/** The swap: the doctored message 2, the authority's attempt on it, and Carol's client's verdict. */
+const fieldSwapSchema = z.strictObject({
+  moved: envelopeSchema,
+  authority: authorityReadingSchema,
+  recipient: deliverySchema,
+});
+
+/** What the relay logged of one message: metadata, no text (lib/scenarios/warrant.ts). */
+const recordedMessageSchema = z.strictObject({
+  seq: count,
+  sender: z.string(),
+  recipient: z.string(),
+  conversationId: z.string(),
+  sentAt: simTime,
+  size: count,
+});
 
 /** The recorded day, as the relay logged it. */
-export interface WarrantRecordReply {
-  readonly people: readonly { readonly id: string; readonly name: string }[];
-  readonly messages: readonly RecordedMessage[];
-  readonly authorityPublicKey: Uint8Array;
-}
+const warrantRecordReplySchema = z.strictObject({
+  people: list(z.strictObject({ id: z.string(), name: z.string() })),
+  messages: list(recordedMessageSchema),
+  authorityPublicKey: key32,
+});
 
-/** A warrant run, with the warrant the worker checked. */
-export interface WarrantRunReply extends WarrantRun {
-  readonly warrant: { readonly target: string; readonly from: SimTime; readonly to: SimTime };
-}
+/** A warrant run (each message's fate, by seq), with the warrant the worker checked. */
+const warrantRunReplySchema = z.strictObject({
+  outcomes: list(
+    z.strictObject({
+      seq: count,
+      kind: z.enum(['opened', 'tag-failed', 'no-key', 'outside-warrant']),
+      plaintext: z.optional(z.string()),
+    }),
+  ),
+  opened: count,
+  tried: count,
+  warrant: z.strictObject({ target: z.string(), from: simTime, to: simTime }),
+});
 
-/** The split key and its pieces. */
-export interface SplitReply {
-  readonly scheme: SplitScheme;
-  readonly publicKey: Uint8Array;
-  /** The authority's secret key, shown by the widget as the thing being split. */
-  readonly secretKey: Uint8Array;
-  readonly pieces: readonly { readonly agencyId: string; readonly agencyName: string; readonly kind: EscrowKeyPieceKind; readonly bytes: Uint8Array }[];
-  readonly threshold: number;
-  readonly messages: number;
-}
+/** The split key and its pieces; `secretKey` is the authority's, shown by the widget as the thing being split. */
+const splitReplySchema = z.strictObject({
+  scheme: splitSchemeSchema,
+  publicKey: key32,
+  secretKey: key32,
+  pieces: list(
+    z.strictObject({
+      agencyId: z.string(),
+      agencyName: z.string(),
+      kind: z.enum(['whole-key', 'xor-half', 'shamir-share']),
+      bytes,
+    }),
+  ),
+  threshold: count,
+  messages: count,
+});
 
-/** Reply type by request kind. */
-export interface EscrowLabReplies {
-  readonly switch: SwitchReply;
-  readonly forge: ForgeReply;
-  readonly 'binding-seal': BindingSealReply;
-  readonly 'binding-move': FieldSwap;
-  readonly 'warrant-record': WarrantRecordReply;
-  readonly 'warrant-execute': WarrantRunReply;
-  readonly 'warrant-beyond': WarrantRunReply;
-  readonly split: SplitReply;
-  readonly recombine: Recombination;
-  /** Whether the scope held any state. */
-  readonly release: { readonly released: boolean };
-}
+/** One recombination and its test on the recorded traffic (lib/scenarios/split-custody.ts). */
+const recombinationSchema = z.strictObject({
+  candidate: z.nullable(bytes),
+  candidatePublicKey: z.nullable(bytes),
+  combineError: z.nullable(z.string()),
+  check: z.strictObject({ name: z.literal(RECOMBINED_KEY_CHECK), passed: z.boolean(), message: z.string() }),
+  agencies: list(z.string()),
+  corrupted: list(z.string()),
+  pieces: list(z.strictObject({ agencyId: z.string(), bytes })),
+  opened: count,
+  total: count,
+});
 
-/** A request on the wire to the worker, numbered so the reply can find its caller. */
-export interface EscrowLabEnvelope {
-  readonly id: number;
-  readonly request: EscrowLabRequest;
-}
+// ---------------------------------------------------------------------------------------------
+// The contract
+// ---------------------------------------------------------------------------------------------
 
-/** A reply on the wire from the worker. `error` is learner-facing ("Seal the two messages first."). */
-export type EscrowLabResponse =
-  | { readonly id: number; readonly ok: true; readonly kind: EscrowLabRequestKind; readonly reply: unknown }
-  | { readonly id: number; readonly ok: false; readonly error: string };
+/**
+ * Fields every request carries: `scope` names one widget's state in the worker (one id per
+ * lesson-scoped store); `seed`, in seeded (demo) mode, is what every random value derives from.
+ */
+const requestBase = {
+  scope: z.string().check(z.minLength(1), z.maxLength(64)),
+  seed: z.optional(z.string().check(z.maxLength(64))),
+};
+const agencyIds = list(z.string().check(z.maxLength(64))).check(z.maxLength(16));
+const text = z.string().check(z.maxLength(2000));
 
-/** A request the worker refuses (wrong shape); the message names the field. */
-export class EscrowLabRequestError extends Error {
-  override readonly name = 'EscrowLabRequestError';
-}
+/** The escrow lab worker's procedures. */
+export const escrowLabContract = defineContract({
+  switch: {
+    request: z.strictObject({ ...requestBase, alice: keyPairSchema, bob: keyPairSchema, text, escrow: z.boolean() }),
+    result: switchReplySchema,
+  },
+  forge: { request: z.strictObject({ ...requestBase, escrow: z.boolean(), text }), result: forgeReplySchema },
+  'binding-seal': {
+    request: z.strictObject({ ...requestBase, binding: bindingModeSchema }),
+    result: bindingSealReplySchema,
+  },
+  'binding-move': { request: z.strictObject({ ...requestBase, binding: bindingModeSchema }), result: fieldSwapSchema },
+  'warrant-record': { request: z.strictObject(requestBase), result: warrantRecordReplySchema },
+  'warrant-execute': {
+    request: z.strictObject({ ...requestBase, target: z.string().check(z.maxLength(32)), from: simTime, to: simTime }),
+    result: warrantRunReplySchema,
+  },
+  'warrant-beyond': { request: z.strictObject(requestBase), result: warrantRunReplySchema },
+  split: {
+    request: z.strictObject({ ...requestBase, scheme: splitSchemeSchema, shares: count, threshold: count }),
+    result: splitReplySchema,
+  },
+  recombine: {
+    request: z.strictObject({ ...requestBase, agencies: agencyIds, corrupt: agencyIds }),
+    result: recombinationSchema,
+  },
+  /** The widget unmounted: forget its state. `released`: whether the scope held any. */
+  release: { request: z.strictObject(requestBase), result: z.strictObject({ released: z.boolean() }) },
+});
 
-const KINDS: readonly EscrowLabRequestKind[] = ['switch', 'forge', 'binding-seal', 'binding-move', 'warrant-record', 'warrant-execute', 'warrant-beyond', 'split', 'recombine', 'release'];
-
-type Shape = Record<string, unknown>;
-
-function fail(what: string): never {
-  throw new EscrowLabRequestError(`escrow lab request: ${what}`);
-}
-
-function str(v: Shape, key: string, max = 2000): string {
-  const x = v[key];
-  if (typeof x !== 'string' || x.length > max) fail(`${key} must be a string of at most ${max} characters`);
-  return x;
-}
-
-function bool(v: Shape, key: string): boolean {
-  if (typeof v[key] !== 'boolean') fail(`${key} must be true or false`);
-  return v[key] as boolean;
-}
-
-function int(v: Shape, key: string): number {
-  const x = v[key];
-  if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) fail(`${key} must be a whole number >= 0`);
-  return x;
-}
-
-function strings(v: Shape, key: string): string[] {
-  const x = v[key];
-  if (!Array.isArray(x) || x.length > 16 || !x.every((s) => typeof s === 'string' && s.length <= 64)) fail(`${key} must be a short list of ids`);
-  return x as string[];
-}
-
-function keyPair(v: Shape, key: string): X25519KeyPair {
-  const x = v[key];
-  if (typeof x !== 'object' || x === null) fail(`${key} must be a key pair`);
-  const k = x as Shape;
-  if (!(k.secretKey instanceof Uint8Array) || k.secretKey.length !== 32) fail(`${key}.secretKey must be 32 bytes`);
-  if (!(k.publicKey instanceof Uint8Array) || k.publicKey.length !== 32) fail(`${key}.publicKey must be 32 bytes`);
-  if (k.randomness !== 'csprng' && k.randomness !== 'demo') fail(`${key}.randomness must be 'csprng' or 'demo'`);
-  return { secretKey: k.secretKey, publicKey: k.publicKey, randomness: k.randomness };
-}
-
-function binding(v: Shape): EscrowBindingMode {
-  if (v.binding !== 'bound' && v.binding !== 'unbound') fail("binding must be 'bound' or 'unbound'");
-  return v.binding;
-}
-
-/** Checks a message that arrived in the worker. Throws {@link EscrowLabRequestError} naming the bad field. */
-export function parseEscrowLabRequest(value: unknown): EscrowLabEnvelope {
-  if (typeof value !== 'object' || value === null) fail('expected an object');
-  const outer = value as Shape;
-  if (typeof outer.id !== 'number' || !Number.isSafeInteger(outer.id)) fail('id must be a whole number');
-  if (typeof outer.request !== 'object' || outer.request === null) fail('request must be an object');
-  const v = outer.request as Shape;
-  const kind = v.kind as EscrowLabRequestKind;
-  if (!KINDS.includes(kind)) fail(`unknown kind ${String(v.kind)}`);
-  const base: RequestBase = { scope: str(v, 'scope', 64), ...(v.seed === undefined ? {} : { seed: str(v, 'seed', 64) }) };
-  let request: EscrowLabRequest;
-  switch (kind) {
-    case 'switch':
-      request = { ...base, kind, alice: keyPair(v, 'alice'), bob: keyPair(v, 'bob'), text: str(v, 'text'), escrow: bool(v, 'escrow') };
-      break;
-    case 'forge':
-      request = { ...base, kind, escrow: bool(v, 'escrow'), text: str(v, 'text') };
-      break;
-    case 'binding-seal':
-    case 'binding-move':
-      request = { ...base, kind, binding: binding(v) };
-      break;
-    case 'warrant-record':
-    case 'warrant-beyond':
-    case 'release':
-      request = { ...base, kind };
-      break;
-    case 'warrant-execute':
-      request = { ...base, kind, target: str(v, 'target', 32), from: int(v, 'from'), to: int(v, 'to') };
-      break;
-    case 'split':
-      if (v.scheme !== 'xor' && v.scheme !== 'shamir') fail("scheme must be 'xor' or 'shamir'");
-      request = { ...base, kind, scheme: v.scheme, shares: int(v, 'shares'), threshold: int(v, 'threshold') };
-      break;
-    case 'recombine':
-      request = { ...base, kind, agencies: strings(v, 'agencies'), corrupt: strings(v, 'corrupt') };
-      break;
-  }
-  return { id: outer.id, request };
-}
-
-/** Checks a message that arrived from the worker: its frame, not the reply's inner shape (the worker is ours). */
-export function parseEscrowLabResponse(value: unknown): EscrowLabResponse | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Shape;
-  if (typeof v.id !== 'number') return null;
-  if (v.ok === true && typeof v.kind === 'string' && KINDS.includes(v.kind as EscrowLabRequestKind) && 'reply' in v) {
-    return { id: v.id, ok: true, kind: v.kind as EscrowLabRequestKind, reply: v.reply };
-  }
-  if (v.ok === false && typeof v.error === 'string') return { id: v.id, ok: false, error: v.error };
-  return null;
-}
+/** The lab's procedures. */
+export type EscrowLabProcedure = keyof typeof escrowLabContract;
+/** The switch's reply. */
+export type SwitchReply = z.output<typeof switchReplySchema>;
+/** A forgery's reply. */
+export type ForgeReply = z.output<typeof forgeReplySchema>;
+/** The binding scene's two sealed messages. */
+export type BindingSealReply = z.output<typeof bindingSealReplySchema>;
+/** The recorded day. */
+export type WarrantRecordReply = z.output<typeof warrantRecordReplySchema>;
+/** A warrant run. */
+export type WarrantRunReply = z.output<typeof warrantRunReplySchema>;
+/** The split key. */
+export type SplitReply = z.output<typeof splitReplySchema>;
+/** A recombination. */
+export type Recombination = z.output<typeof recombinationSchema>;

@@ -26,7 +26,7 @@ import type { SimTime } from '@/lib/protocol/sim-time';
 import { labClient, labDirectory, labPerson, singleAuthorityPolicy, type LabEscrowAuthority } from '@/lib/scenarios/lab-people';
 
 /** The conversation id the switch's message travels in. */
-export const SWITCH_CONVERSATION_ID = 'lab-alice-bob';
+const SWITCH_CONVERSATION_ID = 'lab-alice-bob';
 
 /** Poly1305 tag length (RFC 8439 §2.5). */
 const TAG_BYTES = 16;

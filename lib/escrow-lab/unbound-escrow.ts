@@ -17,10 +17,10 @@ import type { RandomSource } from '@/lib/crypto/random';
 import { ESCROW_INFO_LABEL, EscrowSealMissingError, type EscrowEpochBlob, type EscrowEpochHeader, type EscrowRecipientKey } from '@/lib/protocol/escrow-epoch';
 
 /** The unbound HPKE info: the label and nothing about the epoch. */
-export const UNBOUND_HPKE_INFO: Uint8Array = utf8ToBytes(ESCROW_INFO_LABEL);
+const UNBOUND_HPKE_INFO: Uint8Array = utf8ToBytes(ESCROW_INFO_LABEL);
 
 /** The unbound HPKE aad and wrap aad: nothing. */
-export const UNBOUND_AAD: Uint8Array = new Uint8Array(0);
+const UNBOUND_AAD: Uint8Array = new Uint8Array(0);
 
 /** Seals the epoch key to each authority with HPKE, binding nothing; `header` rides along unprotected. */
 export function sealUnboundEscrowEpoch(

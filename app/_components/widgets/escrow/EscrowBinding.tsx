@@ -47,12 +47,12 @@ export function EscrowBinding() {
 
   const seal = () =>
     task.run('Sealing two messages…', async () => {
-      const sealed = await callEscrowLab({ kind: 'binding-seal', scope, seed, binding });
+      const sealed = await callEscrowLab('binding-seal', { scope, seed, binding });
       startTransition(() => setState((s) => ({ ...s, [binding]: { sealed } })));
     });
   const move = () =>
     task.run("Moving message 1's escrow field…", async () => {
-      const swap = await callEscrowLab({ kind: 'binding-move', scope, seed, binding });
+      const swap = await callEscrowLab('binding-move', { scope, seed, binding });
       startTransition(() => setState((s) => ({ ...s, [binding]: { ...s[binding], swap } })));
       recordLessonAction(`blob-swap:${binding}`);
     });

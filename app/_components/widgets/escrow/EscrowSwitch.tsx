@@ -47,7 +47,7 @@ export function EscrowSwitch() {
         throw new LabTaskError(`Generate ${missing} key pair${!alice && !bob ? 's' : ''} first (in the step before).`);
       }
       if (text.trim().length === 0) throw new LabTaskError('Type a message for Alice to send.');
-      const reply = await callEscrowLab({ kind: 'switch', scope, seed, alice, bob, text, escrow });
+      const reply = await callEscrowLab('switch', { scope, seed, alice, bob, text, escrow });
       // A transition: React renders the dozen byte views in slices instead of one long task.
       startTransition(() => {
         setSealed({ ...reply, alice, bob, text });

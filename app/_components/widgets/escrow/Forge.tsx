@@ -35,7 +35,7 @@ export function Forge() {
   const forge = () =>
     task.run('Forging and delivering…', async () => {
       if (text.trim().length === 0) throw new LabTaskError('Type the text the thief wants Bob to read.');
-      const reply = await callEscrowLab({ kind: 'forge', scope, seed, escrow: escrowOn, text });
+      const reply = await callEscrowLab('forge', { scope, seed, escrow: escrowOn, text });
       startTransition(() => setResults((r) => ({ ...r, [setting]: reply })));
       const accepted = reply.outcome.delivery.accepted;
       if (escrowOn && accepted) recordLessonAction('forge');

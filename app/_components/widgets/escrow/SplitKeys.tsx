@@ -7,75 +7,26 @@
  * recombination, the named public-key check, real decryption of the recorded traffic. Instances with
  * the same scheme in one lesson share one store (key, shares, thief).
  */
-import { memo, startTransition, useEffect, useId, useState } from 'react';
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { equalBytes, xorBytes } from '@/lib/crypto/bytes';
-import type { SplitReply } from '@/lib/escrow-lab/escrow-lab-messages';
-import type { Recombination, SplitScheme } from '@/lib/scenarios/split-custody';
+import { useId, useState } from 'react';
+import type { SplitScheme } from '@/lib/scenarios/split-custody';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
-import { ActorBadge } from '../../actors';
-import { seedFromLocation } from '../crypto/LabProvider';
 import widgetStyles from '../crypto/widgets.module.css';
 import { useScoped } from '../LessonScope';
-import { callEscrowLab, newEscrowLabScope } from './escrow-lab-client';
-import { Bytes } from './Bytes';
+import { callEscrowLab } from './escrow-lab-client';
 import styles from './escrow.module.css';
 import { TaskStatus } from './EscrowToggle';
+import { PieceList } from './PieceList';
+import { RecombinationView } from './RecombinationView';
+import { SplitHeader } from './SplitHeader';
+import { createSplitStore, releaseSplitStore, useSplitState } from './split-keys-store';
 import { LabTaskError, useLabTask } from './use-lab-task';
 import { useProgressive } from './use-progressive';
 
-interface SplitState {
-  readonly scope: string;
-  readonly seed: string | undefined;
-  readonly shares: number;
-  readonly threshold: number;
-  readonly split: SplitReply | null;
-  /** Agencies whose piece the thief holds. */
-  readonly stolen: readonly string[];
-  readonly thief: Recombination | null;
-  readonly badShare: Recombination | null;
-  readonly warrant: Recombination | null;
-}
-
-function createSplitStore(): StoreApi<SplitState> {
-  return createStore<SplitState>()(() => ({
-    scope: newEscrowLabScope(),
-    seed: seedFromLocation(),
-    shares: 3,
-    threshold: 2,
-    split: null,
-    stolen: [],
-    thief: null,
-    badShare: null,
-    warrant: null,
-  }));
-}
-
 const SIZES = [2, 3, 4, 5] as const;
-
-/**
- * The store's state, rendered as a transition (React slices the work instead of one long task)
- * except for changes a control must show at once: the thief's ticks and the k/n choices, which are
- * controlled inputs. (zustand's useStore renders every change synchronously.)
- */
-function useSplitState(store: StoreApi<SplitState>): SplitState {
-  const [state, setState] = useState(() => store.getState());
-  useEffect(
-    () =>
-      store.subscribe((next, prev) => {
-        const inputsOnly =
-          next.split === prev.split && next.thief === prev.thief && next.badShare === prev.badShare && next.warrant === prev.warrant;
-        if (inputsOnly) setState(next);
-        else startTransition(() => setState(next));
-      }),
-    [store],
-  );
-  return state;
-}
 
 export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
   const id = useId();
-  const store = useScoped(`split-keys:${scheme}`, createSplitStore);
+  const store = useScoped(`split-keys:${scheme}`, createSplitStore, releaseSplitStore);
   const s = useSplitState(store);
   const task = useLabTask();
   const [corruptWho, setCorruptWho] = useState<string>('');
@@ -86,44 +37,73 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
   const split = () =>
     task.run('Splitting the key…', async () => {
       const { scope, seed, shares, threshold } = store.getState();
-      if (scheme === 'shamir' && threshold > shares) throw new LabTaskError(`A threshold of ${threshold} needs at least ${threshold} shares: choose k ≤ n.`);
-      const reply = await callEscrowLab({ kind: 'split', scope, seed, scheme, shares: scheme === 'xor' ? 2 : shares, threshold: scheme === 'xor' ? 2 : threshold });
+      if (scheme === 'shamir' && threshold > shares)
+        throw new LabTaskError(`A threshold of ${threshold} needs at least ${threshold} shares: choose k ≤ n.`);
+      const reply = await callEscrowLab('split', {
+        scope,
+        seed,
+        scheme,
+        shares: scheme === 'xor' ? 2 : shares,
+        threshold: scheme === 'xor' ? 2 : threshold,
+      });
       store.setState({ split: reply, stolen: [], thief: null, badShare: null, warrant: null });
       setCorruptWho('');
       recordLessonAction(`split:${scheme}`);
     });
 
   const recombineAs = (purpose: 'thief' | 'bad-share' | 'warrant') =>
-    task.run(purpose === 'thief' ? 'Recombining and decrypting…' : purpose === 'warrant' ? 'The agencies recombine the key…' : 'Corrupting a share and recombining…', async () => {
-      const { scope, seed, split: current, stolen } = store.getState();
-      if (!current) throw new LabTaskError('Split the key first: there are no pieces yet.');
-      const ids = current.pieces.map((p) => p.agencyId);
-      if (purpose === 'thief') {
-        if (stolen.length === 0) throw new LabTaskError(`Steal at least one ${pieceWord} first: tick the agencies the thief breaks into.`);
-        const r = await callEscrowLab({ kind: 'recombine', scope, seed, agencies: stolen, corrupt: [] });
-        store.setState({ thief: r });
-        if (r.check.passed && r.opened === r.total && r.total > 0) recordLessonAction(`stolen:${scheme}`);
-      } else if (purpose === 'warrant') {
-        const r = await callEscrowLab({ kind: 'recombine', scope, seed, agencies: ids.slice(0, current.threshold), corrupt: [] });
-        store.setState({ warrant: r });
-      } else {
-        // The authority's own recombination with enough shares, one of them damaged in storage.
-        const victim = corruptWho && ids.includes(corruptWho) ? corruptWho : ids[0]!;
-        const others = ids.filter((a) => a !== victim).slice(0, current.threshold - 1);
-        const r = await callEscrowLab({ kind: 'recombine', scope, seed, agencies: [victim, ...others], corrupt: [victim] });
-        store.setState({ badShare: r });
-        if (!r.check.passed && r.corrupted.length === 1) recordLessonAction('split:bad-share');
-      }
-    });
+    task.run(
+      purpose === 'thief'
+        ? 'Recombining and decrypting…'
+        : purpose === 'warrant'
+          ? 'The agencies recombine the key…'
+          : 'Corrupting a share and recombining…',
+      async () => {
+        const { scope, seed, split: current, stolen } = store.getState();
+        if (!current) throw new LabTaskError('Split the key first: there are no pieces yet.');
+        const ids = current.pieces.map((p) => p.agencyId);
+        if (purpose === 'thief') {
+          if (stolen.length === 0)
+            throw new LabTaskError(`Steal at least one ${pieceWord} first: tick the agencies the thief breaks into.`);
+          const r = await callEscrowLab('recombine', { scope, seed, agencies: stolen, corrupt: [] });
+          store.setState({ thief: r });
+          if (r.check.passed && r.opened === r.total && r.total > 0) recordLessonAction(`stolen:${scheme}`);
+        } else if (purpose === 'warrant') {
+          const r = await callEscrowLab('recombine', {
+            scope,
+            seed,
+            agencies: ids.slice(0, current.threshold),
+            corrupt: [],
+          });
+          store.setState({ warrant: r });
+        } else {
+          // The authority's own recombination with enough shares, one of them damaged in storage.
+          const victim = corruptWho && ids.includes(corruptWho) ? corruptWho : ids[0]!;
+          const others = ids.filter((a) => a !== victim).slice(0, current.threshold - 1);
+          const r = await callEscrowLab('recombine', { scope, seed, agencies: [victim, ...others], corrupt: [victim] });
+          store.setState({ badShare: r });
+          if (!r.check.passed && r.corrupted.length === 1) recordLessonAction('split:bad-share');
+        }
+      },
+    );
 
   return (
-    <section className={widgetStyles.widget} aria-label={scheme === 'xor' ? 'Split the key in two (XOR)' : 'Split the key k of n (Shamir)'}>
-      <h3 className={widgetStyles.title}>{scheme === 'xor' ? 'Two escrow agents: KU = KU1 ⊕ KU2' : "Any k of n agencies: Shamir's secret sharing"}</h3>
+    <section
+      className={widgetStyles.widget}
+      aria-label={scheme === 'xor' ? 'Split the key in two (XOR)' : 'Split the key k of n (Shamir)'}
+    >
+      <h3 className={widgetStyles.title}>
+        {scheme === 'xor' ? 'Two escrow agents: KU = KU1 ⊕ KU2' : "Any k of n agencies: Shamir's secret sharing"}
+      </h3>
       {scheme === 'shamir' && (
         <div className={styles.fields}>
           <div>
             <label htmlFor={`${id}-n`}>Agencies (n)</label>
-            <select id={`${id}-n`} value={s.shares} onChange={(e) => store.setState({ shares: Number(e.target.value) })}>
+            <select
+              id={`${id}-n`}
+              value={s.shares}
+              onChange={(e) => store.setState({ shares: Number(e.target.value) })}
+            >
               {SIZES.map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -133,7 +113,11 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
           </div>
           <div>
             <label htmlFor={`${id}-k`}>Needed to rebuild (k)</label>
-            <select id={`${id}-k`} value={s.threshold} onChange={(e) => store.setState({ threshold: Number(e.target.value) })}>
+            <select
+              id={`${id}-k`}
+              value={s.threshold}
+              onChange={(e) => store.setState({ threshold: Number(e.target.value) })}
+            >
               {SIZES.map((k) => (
                 <option key={k} value={k}>
                   {k}
@@ -144,19 +128,32 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
         </div>
       )}
       <div className={widgetStyles.actions}>
-        <button type="button" className={s.split ? undefined : 'primary'} onClick={() => void split()} disabled={task.busy !== null}>
+        <button
+          type="button"
+          className={s.split ? undefined : 'primary'}
+          onClick={() => void split()}
+          disabled={task.busy !== null}
+        >
           {s.split ? 'Split a new key' : 'Split the key'}
         </button>
       </div>
       <TaskStatus error={task.error} busy={task.busy} />
       {!s.split ? (
-        <p className={widgetStyles.hint}>No key split yet. The widget makes the authority&apos;s key pair, records ten escrowed messages, and splits the secret key.</p>
+        <p className={widgetStyles.hint}>
+          No key split yet. The widget makes the authority&apos;s key pair, records ten escrowed messages, and splits
+          the secret key.
+        </p>
       ) : (
         <>
           <SplitHeader split={s.split} scheme={scheme} />
           {shown >= 2 && <PieceList split={s.split} scheme={scheme} stolen={s.stolen} store={store} />}
           <div className={widgetStyles.actions}>
-            <button type="button" className={!s.thief?.check.passed ? 'primary' : undefined} onClick={() => void recombineAs('thief')} disabled={task.busy !== null}>
+            <button
+              type="button"
+              className={!s.thief?.check.passed ? 'primary' : undefined}
+              onClick={() => void recombineAs('thief')}
+              disabled={task.busy !== null}
+            >
               Recombine and decrypt
             </button>
             <span className={styles.count} role="status" aria-live="polite">
@@ -171,7 +168,11 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
               <div className={styles.fields}>
                 <div>
                   <label htmlFor={`${id}-corrupt`}>Share to corrupt</label>
-                  <select id={`${id}-corrupt`} value={corruptWho || s.split.pieces[0]!.agencyId} onChange={(e) => setCorruptWho(e.target.value)}>
+                  <select
+                    id={`${id}-corrupt`}
+                    value={corruptWho || s.split.pieces[0]!.agencyId}
+                    onChange={(e) => setCorruptWho(e.target.value)}
+                  >
                     {s.split.pieces.map((p, i) => (
                       <option key={p.agencyId} value={p.agencyId}>
                         Share {i + 1} ({p.agencyName})
@@ -179,7 +180,12 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
                     ))}
                   </select>
                 </div>
-                <button type="button" className="danger" onClick={() => void recombineAs('bad-share')} disabled={task.busy !== null}>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => void recombineAs('bad-share')}
+                  disabled={task.busy !== null}
+                >
                   Corrupt a share and recombine
                 </button>
               </div>
@@ -196,8 +202,8 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
           {s.warrant && (
             <>
               <p className={widgetStyles.hint}>
-                To execute a warrant, {s.warrant.agencies.length} agencies hand over their {pieceWord}s and one machine recombines them. The whole key
-                exists again, in one place:
+                To execute a warrant, {s.warrant.agencies.length} agencies hand over their {pieceWord}s and one machine
+                recombines them. The whole key exists again, in one place:
               </p>
               <RecombinationView r={s.warrant} who="escrow" testId={`warrant-${scheme}`} />
             </>
@@ -207,86 +213,3 @@ export function SplitKeys({ scheme }: { scheme: SplitScheme }) {
     </section>
   );
 }
-
-/** The key, its public key and (XOR) the check that the components rebuild it. Memoised: instances in hidden steps re-render on every store change. */
-const SplitHeader = memo(function SplitHeader({ split, scheme }: { split: SplitReply; scheme: SplitScheme }) {
-  const xorOk = scheme === 'xor' && split.pieces.length === 2 ? equalBytes(xorBytes(split.pieces[0]!.bytes, split.pieces[1]!.bytes), split.secretKey) : null;
-  return (
-    <>
-      <Bytes label="Escrow authority's public key" value={split.publicKey} actor="escrow" from="public: every phone has it, and it is what every recombination is checked against" testId={`split-${scheme}-public-key`} />
-      <Bytes label="Escrow authority's secret key (before splitting)" value={split.secretKey} actor="escrow" secret from="32 bytes; after the split no single agency keeps it" />
-      {xorOk !== null && (
-        <p className={`${styles.result} ${xorOk ? widgetStyles.ok : widgetStyles.bad}`}>
-          {xorOk ? '✓ KU1 ⊕ KU2 equals the key (computed here).' : '✗ KU1 ⊕ KU2 does not equal the key.'}
-        </p>
-      )}
-      <p className={widgetStyles.hint}>
-        {scheme === 'xor'
-          ? 'KU1 is 32 random bytes; KU2 = key ⊕ KU1. Tick the agencies the thief breaks into.'
-          : `${split.pieces.length} shares of ${split.pieces[0]!.bytes.length} bytes (the key's 32 plus the x-coordinate); any ${split.threshold} rebuild the key. Tick the agencies the thief breaks into.`}
-      </p>
-    </>
-  );
-});
-
-/** Every piece, who holds it, and whether the thief has stolen it. */
-const PieceList = memo(function PieceList({ split, scheme, stolen, store }: { split: SplitReply; scheme: SplitScheme; stolen: readonly string[]; store: StoreApi<SplitState> }) {
-  const pieceWord = scheme === 'xor' ? 'component' : 'share';
-  return (
-    <ul className={styles.pieces} aria-label={`The ${pieceWord}s and who holds them`}>
-      {split.pieces.map((p, i) => {
-        const taken = stolen.includes(p.agencyId);
-        return (
-          <li key={p.agencyId} className={styles.piece} data-stolen={taken}>
-            <div className={styles.pieceHead}>
-              <span>{p.agencyName}</span>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={taken}
-                  onChange={(e) => {
-                    const now = store.getState().stolen;
-                    store.setState({ stolen: e.target.checked ? [...now, p.agencyId] : now.filter((a) => a !== p.agencyId) });
-                  }}
-                />
-                Stolen by the thief
-              </label>
-            </div>
-            <Bytes
-              label={scheme === 'xor' ? `KU${i + 1}` : `Share ${i + 1}`}
-              value={p.bytes}
-              actor={taken ? 'thief' : 'escrow'}
-              secret
-              from={scheme === 'xor' ? (i === 0 ? '32 random bytes' : 'the key ⊕ KU1') : `the polynomial's value at x = ${p.bytes[p.bytes.length - 1]} (last byte)`}
-              testId={`piece-${p.agencyId}`}
-            />
-          </li>
-        );
-      })}
-    </ul>
-  );
-});
-
-const RecombinationView = memo(function RecombinationView({ r, who, testId }: { r: Recombination; who: 'thief' | 'escrow'; testId: string }) {
-  return (
-    <div data-testid={testId} className={styles.recombination}>
-      <p className={widgetStyles.hint}>
-        <ActorBadge actor={who} /> recombined {r.agencies.length} piece{r.agencies.length === 1 ? '' : 's'}
-        {r.corrupted.length > 0 ? `, one of them corrupted (one bit of byte 1 flipped)` : ''}.
-      </p>
-      {r.candidate ? (
-        <Bytes label="Recombined value" value={r.candidate} actor={who} secret from={r.combineError ?? 'XOR of the components, or Lagrange interpolation at x = 0 of the shares'} />
-      ) : (
-        <p className={widgetStyles.hint}>{r.combineError}</p>
-      )}
-      {r.candidatePublicKey && <Bytes label="Its public key" value={r.candidatePublicKey} actor={who} from="X25519(recombined value, 9)" />}
-      <p className={`${styles.result} ${r.check.passed ? widgetStyles.ok : widgetStyles.bad}`} data-testid={`${testId}-check`}>
-        {r.check.passed ? '✓ Check passed' : '✗ Check failed'}: <code>{r.check.name}</code>
-      </p>
-      <p className={widgetStyles.hint}>{r.check.message}</p>
-      <p className={`${styles.result} ${(who === 'thief' ? r.opened > 0 : r.opened < r.total) ? widgetStyles.bad : widgetStyles.ok}`} data-testid={`${testId}-opened`}>
-        Tried on the recorded traffic: <span className={styles.count}>{r.opened} of {r.total}</span> messages opened.
-      </p>
-    </div>
-  );
-});

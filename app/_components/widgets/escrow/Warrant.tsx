@@ -48,7 +48,7 @@ export function Warrant() {
 
   const record = () =>
     task.run("Recording the day's traffic…", async () => {
-      const reply = await callEscrowLab({ kind: 'warrant-record', scope, seed });
+      const reply = await callEscrowLab('warrant-record', { scope, seed });
       startTransition(() => {
         setRecorded(reply);
         setRun(null);
@@ -60,7 +60,7 @@ export function Warrant() {
     task.run('Executing the warrant…', async () => {
       if (!recorded) throw new LabTaskError("Record the day's traffic first: there is nothing to open yet.");
       if (to < from) throw new LabTaskError('The window ends before it starts: pick a "to" time after the "from" time.');
-      const reply = await callEscrowLab({ kind: 'warrant-execute', scope, seed, target, from, to });
+      const reply = await callEscrowLab('warrant-execute', { scope, seed, target, from, to });
       startTransition(() => {
         setRun(reply);
         setBeyond(null);
@@ -72,7 +72,7 @@ export function Warrant() {
   const tryBeyond = () =>
     task.run('Trying the same key on the other messages…', async () => {
       if (!run) throw new LabTaskError('Execute a warrant first: then try the same key on the messages it did not cover.');
-      const reply = await callEscrowLab({ kind: 'warrant-beyond', scope, seed });
+      const reply = await callEscrowLab('warrant-beyond', { scope, seed });
       startTransition(() => setBeyond(reply));
       if (reply.tried > 0 && reply.opened > 0) recordLessonAction('warrant:beyond');
     });
