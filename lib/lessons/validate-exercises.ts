@@ -13,7 +13,7 @@ import { exerciseSpecSchema, type ExerciseSpec } from '../sandbox/exercise-spec'
 import type { ExerciseValidation } from '../sandbox/validate-exercise';
 import { LESSON_CHECK_REGISTRY } from './exercise-checks';
 import type { LessonIssue, LessonRule } from './lesson-issue';
-import type { LessonFolderInput } from './validate-lessons';
+import type { LessonFolderInput } from './lessons-tree-input';
 
 /** Validates one exercise (by default `validateExerciseInNode` with the lesson check registry). */
 export type ExerciseValidator = (exercise: ExerciseSpec) => Promise<ExerciseValidation>;
