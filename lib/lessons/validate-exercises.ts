@@ -42,7 +42,7 @@ const defaultValidator: ExerciseValidator = async (exercise) => {
  * `exercise '<id>': solution ...`, `exercise '<id>': starter ...`, or name a check, an expected
  * value or the context (everything that is wrong before anything runs).
  */
-export function ruleOfExerciseProblem(problem: string, id: string): LessonRule {
+function ruleOfExerciseProblem(problem: string, id: string): LessonRule {
   const rest = problem.startsWith(`exercise '${id}': `) ? problem.slice(`exercise '${id}': `.length) : problem;
   if (rest.startsWith('solution ')) return 'exercise-solution';
   if (rest.startsWith('starter ')) return 'exercise-starter';
