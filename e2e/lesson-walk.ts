@@ -12,11 +12,6 @@ import { tabTo, type LessonDrivers } from './lesson-driver';
 
 const DRIVERS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lesson-drivers');
 
-/** The drivers in e2e/lesson-drivers/<slug>.ts, or none. */
-export async function loadDrivers(slug: string): Promise<LessonDrivers> {
-  return (await loadDriverModule(slug)).drivers;
-}
-
 /**
  * The whole driver module: its drivers, and `passesExercises`, the ids of the code exercises its
  * drivers pass (the walk then expects each in stored progress).

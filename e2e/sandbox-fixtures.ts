@@ -7,7 +7,7 @@
 import { test as base, expect } from '@playwright/test';
 
 /** Whether a URL stays on this machine: the app's origin (any localhost port), data: or blob:. */
-export function isLocalUrl(url: string): boolean {
+function isLocalUrl(url: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
   try {
     const { protocol, hostname } = new URL(url);

@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect } from './sandbox-fixtures';
 
 /** The draft key CodeExercise uses for the Code lab exercise. */
-export const CODE_LAB_DRAFT_KEY = 'backdoor-lab:draft:code-lab';
+const CODE_LAB_DRAFT_KEY = 'backdoor-lab:draft:code-lab';
 
 /** Opens /code with `code` as the saved draft (the component loads it after hydration). */
 export async function openCodeLabWithDraft(page: Page, code: string): Promise<void> {

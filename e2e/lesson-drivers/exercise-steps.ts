@@ -9,12 +9,12 @@ import { exemptFromLongTaskBudget, tabTo } from '../lesson-driver';
 import type { ExerciseSpec } from '../../lib/sandbox/exercise-spec';
 
 /** The exercise's region (a section named by its title) inside `scope`. */
-export function exerciseRegion(scope: Locator, exercise: ExerciseSpec): Locator {
+function exerciseRegion(scope: Locator, exercise: ExerciseSpec): Locator {
   return scope.getByRole('region', { name: exercise.title });
 }
 
 /** The exercise's run status line. */
-export function runStatus(region: Locator): Locator {
+function runStatus(region: Locator): Locator {
   return region.getByRole('group', { name: 'Run controls' }).getByRole('status');
 }
 
@@ -30,7 +30,7 @@ function lastLine(code: string): string {
  * Runs the starter as it is shown, before the editor exists (Tab to Run, Enter), and checks that it
  * runs and fails at least one check, as the validator proved.
  */
-export async function runStarterByKeyboard(page: Page, region: Locator, exercise: ExerciseSpec): Promise<void> {
+async function runStarterByKeyboard(page: Page, region: Locator, exercise: ExerciseSpec): Promise<void> {
   await expect(region.getByLabel(/read-only until you open the editor/)).toContainText(firstLine(exercise.starter));
   await tabTo(page, region.getByRole('button', { name: 'Run', exact: true }));
   await page.keyboard.press('Enter');
@@ -58,7 +58,7 @@ async function mainThreadQuiet(page: Page, quietMs = 500, maxMs = 10_000): Promi
  * path; typed key by key, its auto-closing brackets would change the code). Returns the editor's
  * textbox.
  */
-export async function pasteIntoEditorByKeyboard(page: Page, region: Locator, code: string): Promise<Locator> {
+async function pasteIntoEditorByKeyboard(page: Page, region: Locator, code: string): Promise<Locator> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await tabTo(page, region.getByRole('button', { name: 'Open editor' }));
   await page.keyboard.press('Enter');
@@ -74,7 +74,7 @@ export async function pasteIntoEditorByKeyboard(page: Page, region: Locator, cod
 }
 
 /** Runs the code in the focused editor with Ctrl+Enter; resolves with the status line once the run has finished. */
-export async function runFromEditor(page: Page, region: Locator): Promise<string> {
+async function runFromEditor(page: Page, region: Locator): Promise<string> {
   await page.keyboard.press('Control+Enter');
   await expect(runStatus(region)).toHaveText(/^(Finished|Failed|Stopped)/, { timeout: 30_000 });
   return (await runStatus(region).textContent()) ?? '';
@@ -84,14 +84,14 @@ export async function runFromEditor(page: Page, region: Locator): Promise<string
  * Leaves the editor as a keyboard user does (Esc, then Tab moves the focus on instead of inserting
  * a tab), so the page's own shortcuts (Alt+Shift+→ for the next step) work again.
  */
-export async function leaveEditorByKeyboard(page: Page, region: Locator): Promise<void> {
+async function leaveEditorByKeyboard(page: Page, region: Locator): Promise<void> {
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
   await expect(region.getByRole('textbox', { name: /^Code editor/ })).not.toBeFocused();
 }
 
 /** Expects every check of `exercise` to be marked passed in `region`. */
-export async function expectAllChecksPass(region: Locator, exercise: ExerciseSpec): Promise<void> {
+async function expectAllChecksPass(region: Locator, exercise: ExerciseSpec): Promise<void> {
   await expect(runStatus(region)).toHaveText(/all checks pass\.$/);
   await expect(region.getByRole('listitem').filter({ hasText: 'passed:' })).toHaveCount(exercise.checks.length);
   await expect(region.getByRole('listitem').filter({ hasText: 'failed:' })).toHaveCount(0);

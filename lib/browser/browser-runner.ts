@@ -14,7 +14,7 @@ import { SandboxFrame } from './sandbox-frame';
 export const DEFAULT_BROWSER_TIME_LIMIT_MS = 3000;
 
 /** The message for a sandbox frame that never came up. */
-export const SANDBOX_DID_NOT_START_MESSAGE =
+const SANDBOX_DID_NOT_START_MESSAGE =
   'The code sandbox did not start, so your code did not run. Reload the page and try again.';
 
 /** Options for {@link runInBrowserWorker}. */
@@ -51,12 +51,6 @@ function currentFrame(): SandboxFrame {
 export function warmUpRunner(): void {
   if (typeof document === 'undefined') return;
   currentFrame();
-}
-
-/** Removes the sandbox frame and whatever runs in it (e.g. when the last exercise on the page unmounts). */
-export function disposeSpareRunner(): void {
-  frame?.dispose();
-  frame = undefined;
 }
 
 /** Runs `source` once in a fresh worker of the sandbox frame. */

@@ -14,7 +14,7 @@ import { CONNECT_MESSAGE, parseFrameMessage, type PageToFrameMessage } from '../
 import type { RunRequest } from '../sandbox/protocol';
 
 /** Where the frame document is served (with the sandbox CSP, next.config.js). */
-export const SANDBOX_FRAME_URL = '/sandbox/frame.html';
+const SANDBOX_FRAME_URL = '/sandbox/frame.html';
 
 /** How often the page asks a frame with runs in flight whether it is alive. */
 const PING_INTERVAL_MS = 250;

@@ -22,7 +22,7 @@ export type ExerciseDefinition = ExerciseSpec | (() => ExerciseSpec | Promise<Ex
 export type LessonExercises = readonly ExerciseDefinition[];
 
 /** A builder threw, or the export is not a list; `index` names the entry when there is one. */
-export class ExerciseBuildError extends Error {
+class ExerciseBuildError extends Error {
   override readonly name = 'ExerciseBuildError';
   constructor(
     message: string,

@@ -22,7 +22,7 @@ const stringOf = (what: string) =>
 const text = (what: string) => stringOf(what).trim().min(1, { message: `${what} must not be empty` }).describe(what);
 
 /** What must be done before a step's Next is enabled. */
-export const stepRequirementSchema = z
+const stepRequirementSchema = z
   .strictObject({
     action: z
       .string()
@@ -33,7 +33,7 @@ export const stepRequirementSchema = z
   .describe('A requirement of a step');
 
 /** One step of a lesson. */
-export const lessonStepSchema = z
+const lessonStepSchema = z
   .strictObject({
     id: kebabId('step id'),
     title: text('step title'),
@@ -43,7 +43,7 @@ export const lessonStepSchema = z
   .describe('A lesson step, matched by id with a <Step> block of content.mdx');
 
 /** One answer of a quiz question. */
-export const quizChoiceSchema = z
+const quizChoiceSchema = z
   .strictObject({
     text: text('choice text'),
     correct: z.boolean().describe('Whether this answer is right'),
@@ -52,7 +52,7 @@ export const quizChoiceSchema = z
   .describe('A quiz answer');
 
 /** A quiz question: exactly one correct answer unless `multi`, then at least one. */
-export const quizQuestionSchema = z
+const quizQuestionSchema = z
   .strictObject({
     id: kebabId('quiz id'),
     question: text('quiz question'),
@@ -118,7 +118,15 @@ export const trackSchema = z
 // Compile-time proof that the schema and the documented interfaces describe the same shape.
 type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-/** Compiles only while lessonSchema and the Lesson interface agree. */
+/**
+ * Compiles only while lessonSchema and the Lesson interface agree; nothing imports it.
+ *
+ * @public
+ */
 export type LessonSchemaMatchesType = Assert<MutuallyAssignable<z.infer<typeof lessonSchema>, Lesson>>;
-/** Compiles only while trackSchema and the Track interface agree. */
+/**
+ * Compiles only while trackSchema and the Track interface agree; nothing imports it.
+ *
+ * @public
+ */
 export type TrackSchemaMatchesType = Assert<MutuallyAssignable<z.infer<typeof trackSchema>, Track>>;

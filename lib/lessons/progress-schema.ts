@@ -30,22 +30,22 @@ const id = z.string().check(z.maxLength(100), z.regex(KEBAB_CASE, 'must be a keb
 const choiceIndex = z.int().check(z.minimum(0), z.maximum(99));
 
 /** A saved quiz answer: the chosen choice index, or the chosen indices of a multi question. */
-export const quizAnswerSchema = z.union([choiceIndex, z.array(choiceIndex).check(z.maxLength(100))]);
+const quizAnswerSchema = z.union([choiceIndex, z.array(choiceIndex).check(z.maxLength(100))]);
 
 /** Progress in one lesson: ids of the steps moved on from, when it was finished, answer per quiz id. */
-export const lessonProgressSchema = z.strictObject({
+const lessonProgressSchema = z.strictObject({
   completedSteps: z.array(id).check(z.maxLength(200)),
   completedAt: z.optional(z.iso.datetime()),
   quiz: z.record(id, quizAnswerSchema),
 });
 
 /** Progress in one exercise (reserved for the exercise runner): when every check first passed. */
-export const exerciseProgressSchema = z.strictObject({
+const exerciseProgressSchema = z.strictObject({
   passedAt: z.optional(z.iso.datetime()),
 });
 
 /** The stored document, version 1. */
-export const progressSchema = z.strictObject({
+const progressSchema = z.strictObject({
   version: z.literal(PROGRESS_VERSION),
   lessons: z.record(id, lessonProgressSchema),
   exercises: z.optional(z.record(id, exerciseProgressSchema)),
@@ -65,7 +65,7 @@ void schemaMatchesTypes;
  * Version 0, a flat array of `"<lesson>/<step>"` strings (the prototype's format, kept so the
  * migration path is exercised): `["welcome/what-you-will-do", "welcome/moving-around"]`.
  */
-export const progressV0Schema = z
+const progressV0Schema = z
   .array(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be "<lesson>/<step>"')))
   .check(z.maxLength(10_000));
 

@@ -13,7 +13,7 @@ import { exerciseSpecSchema, type ExerciseSpec } from '../sandbox/exercise-spec'
 import type { ExerciseValidation } from '../sandbox/validate-exercise';
 import { LESSON_CHECK_REGISTRY } from './exercise-checks';
 import type { LessonIssue, LessonRule } from './lesson-issue';
-import type { LessonFolderInput } from './validate-lessons';
+import type { LessonFolderInput } from './lessons-tree-input';
 
 /** Validates one exercise (by default `validateExerciseInNode` with the lesson check registry). */
 export type ExerciseValidator = (exercise: ExerciseSpec) => Promise<ExerciseValidation>;
@@ -42,7 +42,7 @@ const defaultValidator: ExerciseValidator = async (exercise) => {
  * `exercise '<id>': solution ...`, `exercise '<id>': starter ...`, or name a check, an expected
  * value or the context (everything that is wrong before anything runs).
  */
-export function ruleOfExerciseProblem(problem: string, id: string): LessonRule {
+function ruleOfExerciseProblem(problem: string, id: string): LessonRule {
   const rest = problem.startsWith(`exercise '${id}': `) ? problem.slice(`exercise '${id}': `.length) : problem;
   if (rest.startsWith('solution ')) return 'exercise-solution';
   if (rest.startsWith('starter ')) return 'exercise-starter';

@@ -42,9 +42,6 @@ export interface WidgetSpec {
   readonly planned?: true;
 }
 
-/** The actors of the simulated world; each has its colour token (`--alice`, ...). */
-export const ACTOR_NAMES = ['alice', 'bob', 'carol', 'eve', 'server', 'escrow', 'thief'] as const;
-
 const kebabIdProp = (description: string): WidgetPropSpec => ({
   description,
   required: true,

@@ -13,10 +13,10 @@ import { generateKeyPair, sharedSecret } from '../crypto/x25519';
 import type { ExerciseSetup, ExerciseSpec } from './exercise-spec';
 
 /** The HKDF info string of the Code lab exercise. */
-export const CODE_LAB_INFO = 'backdoor-lab code lab v1';
+const CODE_LAB_INFO = 'backdoor-lab code lab v1';
 
 /** Builds the Code lab's context and expected values from `seed`. */
-export function buildCodeLabSetup(seed = 'code-lab'): ExerciseSetup {
+function buildCodeLabSetup(seed = 'code-lab'): ExerciseSetup {
   const random = seededRandom(seed);
   const alice = generateKeyPair(random);
   const bob = generateKeyPair(random);

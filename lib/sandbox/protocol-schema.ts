@@ -24,7 +24,7 @@ const runOutcomeSchema = z.discriminatedUnion('status', [
 ]);
 
 /** zod schema of every runner → page message. */
-export const runnerMessageSchema = z.discriminatedUnion('type', [
+const runnerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('console'), runId, level: z.enum(CONSOLE_LEVELS), text: z.string().check(z.maxLength(MAX_LINE_CHARS + 64)) }),
   z.strictObject({ type: z.literal('output-truncated'), runId }),
   z.strictObject({ type: z.literal('done'), runId, outcome: runOutcomeSchema }),

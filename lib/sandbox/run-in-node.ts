@@ -22,7 +22,7 @@ export interface NodeRunOptions {
 }
 
 /** Default time limit for a run, in the browser and in Node. */
-export const DEFAULT_TIME_LIMIT_MS = 3000;
+const DEFAULT_TIME_LIMIT_MS = 3000;
 
 let bundled: Promise<string> | undefined;
 

@@ -23,10 +23,10 @@ import type { LearnerError, RunnerMessage, RunOutcome, RunRequest } from './prot
 import { LearnerSyntaxError, transpileLearnerCode } from './transpile';
 
 /** The file name learner code has in stack traces; error lines are read from frames with this name. */
-export const LEARNER_FILE_NAME = 'learner.ts';
+const LEARNER_FILE_NAME = 'learner.ts';
 
 /** Thrown by the runner's `require` for a module outside the allowlist. */
-export class RefusedImportError extends Error {
+class RefusedImportError extends Error {
   override readonly name = 'ImportError';
 }
 
@@ -83,7 +83,7 @@ function safeGet(value: unknown, key: string): unknown {
 }
 
 /** The first stack frame in the learner's file: their line (1-based) and, past line 1, column. */
-export function learnerPosition(stack: unknown): { line?: number; column?: number } {
+function learnerPosition(stack: unknown): { line?: number; column?: number } {
   if (typeof stack !== 'string') return {};
   const match = new RegExp(`${LEARNER_FILE_NAME.replace('.', '\\.')}:(\\d+):(\\d+)`).exec(stack);
   if (!match) return {};
@@ -93,7 +93,7 @@ export function learnerPosition(stack: unknown): { line?: number; column?: numbe
 }
 
 /** Explains a thrown value to the learner, with their line when the stack has one. */
-export function describeThrown(thrown: unknown): LearnerError {
+function describeThrown(thrown: unknown): LearnerError {
   let isError = false;
   try {
     isError = thrown instanceof Error || (typeof thrown === 'object' && thrown !== null && typeof safeGet(thrown, 'stack') === 'string' && typeof safeGet(thrown, 'message') === 'string');

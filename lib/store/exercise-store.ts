@@ -104,7 +104,7 @@ export interface ExerciseStoreOptions {
 }
 
 /** Failed attempts before "Show solution" is offered. */
-export const ATTEMPTS_BEFORE_SOLUTION = 2;
+const ATTEMPTS_BEFORE_SOLUTION = 2;
 
 /** Errors that mean the code did not get to run; they do not count as attempts. */
 const NOT_AN_ATTEMPT: ReadonlySet<LearnerErrorKind> = new Set(['compile', 'stopped', 'internal']);
@@ -247,7 +247,7 @@ export function canShowSolution(state: Pick<ExerciseState, 'attempts'>): boolean
 }
 
 /** A duration as the status line shows it. */
-export function formatRunTime(ms: number): string {
+function formatRunTime(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 

@@ -87,7 +87,6 @@ export interface LabState {
 /** HKDF `info`: binds the key to this protocol and its purpose (RFC 5869 §3.2). */
 export const FIRST_LOOK_INFO = 'backdoor-lab first look v1: message key';
 
-const other = (p: Party): Party => (p === 'alice' ? 'bob' : 'alice');
 const NAMES: Record<Party, string> = { alice: 'Alice', bob: 'Bob' };
 
 /** Creates an independent lab. `seed` switches to reproducible demo randomness. */
@@ -227,4 +226,3 @@ export function createLabStore(seed?: string): StoreApi<LabState> {
   });
 }
 
-export { other as otherParty };

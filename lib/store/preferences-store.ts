@@ -15,7 +15,7 @@ export interface PreferencesState {
   setByteFormat(format: ByteFormat): void;
 }
 
-export const THEME_STORAGE_KEY = 'backdoor-lab:preferences';
+const THEME_STORAGE_KEY = 'backdoor-lab:preferences';
 
 export const usePreferences = create<PreferencesState>()(
   persist(

@@ -1,26 +1,23 @@
 'use client';
-import { memo, startTransition, useEffect, useId, useRef, useState, type Dispatch, type SetStateAction } from 'react';
-import type { X25519KeyPair } from '@/lib/crypto/x25519';
-import { decryptCaptureInChunks, type DecryptionReport, type EnvelopeOutcome, type KeyProvenance } from '@/lib/protocol/decrypt-capture';
-import type { DeviceSnapshot } from '@/lib/protocol/device-snapshot';
+import { startTransition, useEffect, useId, useRef, useState } from 'react';
+import { decryptCaptureInChunks, type DecryptionReport } from '@/lib/protocol/decrypt-capture';
 import type { KeyAgreementMode } from '@/lib/protocol/envelope-header';
 import { formatSimTime } from '@/lib/protocol/sim-time';
-import { theftTimeline, type TheftTimeline } from '@/lib/protocol/theft-timeline';
+import { theftTimeline } from '@/lib/protocol/theft-timeline';
 import {
   conversationCapture,
   phoneAfterMessage,
   sendInConversation,
   startTwoPartyConversation,
   type TwoPartyConversation,
-  type TwoPartyMember,
 } from '@/lib/protocol/two-party-conversation';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
-import { ACTORS, ActorBadge } from '../../actors';
-import { ByteView } from '../../bytes/ByteView';
+import { ActorBadge } from '../../actors';
 import { useLab } from '../crypto/lab-hooks';
 import styles from '../crypto/widgets.module.css';
-import own from './protocol.module.css';
-import { hexPreview } from './relay-conversation';
+import { MEMBER_NAME, senderOf, type TheftResult } from './theft-conversation';
+import { TheftMessagesEditor } from './TheftMessagesEditor';
+import { TheftReport } from './TheftReport';
 
 /** Messages in the conversation, alternating from Alice. */
 const MESSAGE_COUNT = 10;
@@ -39,49 +36,14 @@ const DEFAULT_TEXTS: readonly string[] = [
   'Same place, 10 am',
 ];
 
-const MAX_TEXT_CHARS = 120;
-
 /** The conversation starts at 09:00 on day 1 and a message follows every 7 minutes. */
 const START_MINUTE = 9 * 60;
 const MINUTES_BETWEEN = 7;
-
-const NAME: Record<TwoPartyMember, string> = { alice: 'Alice', bob: 'Bob' };
-const senderOf = (i: number): TwoPartyMember => (i % 2 === 0 ? 'alice' : 'bob');
-
-/** One run: the recorded conversation and what the thief made of it. */
-interface TheftResult {
-  readonly identities: Readonly<Record<TwoPartyMember, X25519KeyPair>>;
-  readonly texts: readonly string[];
-  readonly conversation: TwoPartyConversation;
-  /** 1-based: the phone was taken right after this message. */
-  readonly after: number;
-  readonly phone: DeviceSnapshot;
-  readonly report: DecryptionReport;
-  readonly timeline: TheftTimeline;
-}
 
 type Progress = { readonly phase: 'record' | 'decrypt'; readonly done: number; readonly total: number } | null;
 
 /** Yields to the browser so a long run never blocks the page (each chunk is one message). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
-
-function provenanceText(p: KeyProvenance): string {
-  switch (p.kind) {
-    case 'device-static-key':
-      return "with the conversation key derived from Bob's identity secret key";
-    case 'device-ratchet-chain':
-      return 'with a key derived from the ratchet state on the phone';
-    default:
-      return 'with a key from the loot';
-  }
-}
-
-/** The rest of the verdict after "Opened" / "Not opened". */
-function outcomeText(o: EnvelopeOutcome): string {
-  if (o.kind === 'opened') return ` ${provenanceText(o.openedWith)}`;
-  if (o.kind === 'tag-failed') return ': the thief had a key to try and the tag rejected it';
-  return ': nothing on the phone gives a key for this message';
-}
 
 /**
  * A ten-message conversation between Alice and Bob, recorded on the wire; then Bob's phone is
@@ -106,7 +68,7 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
     };
   }, []);
 
-  const missing = (['alice', 'bob'] as const).filter((p) => !keys[p]).map((p) => NAME[p]);
+  const missing = (['alice', 'bob'] as const).filter((p) => !keys[p]).map((p) => MEMBER_NAME[p]);
   // A result made with other key pairs no longer belongs to this lesson's Alice and Bob.
   const current = result && result.identities.alice === keys.alice && result.identities.bob === keys.bob ? result : null;
   const running = progress !== null;
@@ -131,7 +93,7 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
           await nextTask();
           if (!alive.current) return;
           const sent = sendInConversation(conversation, senderOf(i), texts[i]!, START_MINUTE + MINUTES_BETWEEN * i, random);
-          if (!sent.delivery.ok) throw new Error(`message ${i + 1} did not reach ${NAME[senderOf(i + 1)]}: ${sent.delivery.error}`);
+          if (!sent.delivery.ok) throw new Error(`message ${i + 1} did not reach ${MEMBER_NAME[senderOf(i + 1)]}: ${sent.delivery.error}`);
           conversation = sent.conversation;
         }
       }
@@ -179,7 +141,7 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
         </p>
       )}
 
-      <TextEditor texts={texts} setTexts={setTexts} />
+      <TheftMessagesEditor texts={texts} setTexts={setTexts} />
 
       <form
         className={styles.actions}
@@ -223,144 +185,3 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
     </section>
   );
 }
-
-/** The ten texts, editable. Memoized: progress updates during a run do not re-render it. */
-const TextEditor = memo(function TextEditor({ texts, setTexts }: { texts: readonly string[]; setTexts: Dispatch<SetStateAction<string[]>> }) {
-  const id = useId();
-  return (
-    <details className={own.details}>
-      <summary>Edit the messages</summary>
-      <ol className={own.editList}>
-        {texts.map((t, i) => (
-          <li key={i} className={styles.field}>
-            <label htmlFor={`${id}-t${i}`}>
-              Message {i + 1} ({NAME[senderOf(i)]} → {NAME[senderOf(i + 1)]})
-            </label>
-            <input
-              id={`${id}-t${i}`}
-              value={t}
-              maxLength={MAX_TEXT_CHARS}
-              aria-invalid={t.trim().length === 0 || undefined}
-              onChange={(e) => setTexts((old) => old.map((x, j) => (j === i ? e.target.value : x)))}
-            />
-          </li>
-        ))}
-      </ol>
-    </details>
-  );
-});
-
-/** What the thief copied and what it opened. Memoized: progress updates do not re-render it. */
-const TheftReport = memo(function TheftReport({ result, mode, demo }: { result: TheftResult; mode: KeyAgreementMode; demo: boolean }) {
-  const { timeline, phone, after } = result;
-  const state = Object.values(phone.conversations)[0];
-  const session = state?.session;
-  const healed = timeline.healedAtSeq;
-  return (
-    <div className={own.report}>
-      <h4 className={own.sub}>What the thief copied off the phone (right after message {after})</h4>
-      <ByteView label="Bob's identity secret key" value={phone.identity.secretKey} actor="thief" secret demo={demo} from="on the phone for as long as Bob keeps this key pair" />
-      {session?.kind === 'static' && (
-        <ByteView
-          label="Conversation key"
-          value={session.conversationKey}
-          actor="thief"
-          secret
-          demo={demo}
-          from="HKDF-SHA256(X25519(Bob's identity secret key, Alice's public key)): the key of every message, past and future"
-        />
-      )}
-      {session?.kind === 'ratchet' && (
-        <>
-          <ByteView label="Root key" value={session.rootKey} actor="thief" secret demo={demo} from="the ratchet's running secret, as the phone held it" />
-          <ByteView
-            label="Current ratchet secret key"
-            value={session.sendingRatchetKey.secretKey}
-            actor="thief"
-            secret
-            demo={demo}
-            from={`Bob's current X25519 ratchet key pair (public key ${hexPreview(session.sendingRatchetKey.publicKey, 4)})`}
-          />
-          {session.sendingChainKey && (
-            <ByteView label="Sending chain key" value={session.sendingChainKey} actor="thief" secret demo={demo} from="gives the keys of Bob's next messages on this chain" />
-          )}
-          {session.receivingChainKey && (
-            <ByteView label="Receiving chain key" value={session.receivingChainKey} actor="thief" secret demo={demo} from="gives the keys of Alice's next messages on this chain" />
-          )}
-          <p className={styles.hint}>
-            Message keys on the phone: {session.skippedMessageKeys.length === 0 ? 'none; each was deleted once its message was opened or sent.' : session.skippedMessageKeys.length}
-          </p>
-        </>
-      )}
-
-      <h4 className={own.sub}>Every recorded message, tried with that</h4>
-      <p className={own.tally} data-testid="theft-summary">
-        <span data-testid="theft-before">
-          Before the theft: {timeline.before.opened} of {timeline.before.total} earlier message{timeline.before.total === 1 ? '' : 's'} opened.
-        </span>{' '}
-        <span data-testid="theft-after">
-          After the theft: {timeline.after.opened} of {timeline.after.total} opened.
-        </span>
-      </p>
-      <ol className={own.timeline} aria-label="The conversation, as the thief tried it">
-        {timeline.entries.map((e) => {
-          const opened = e.outcome.kind === 'opened';
-          const envelope = result.conversation.records[e.seq]!.envelope;
-          return (
-            <li
-              key={e.seq}
-              className={own.tlItem}
-              data-phase={e.phase}
-              data-outcome={opened ? 'opened' : 'closed'}
-              data-testid="theft-message"
-              style={{ ['--actor' as string]: ACTORS[e.sender as TwoPartyMember].color }}
-            >
-              {e.seq === healed && (
-                <p className={own.marker} data-testid="healed-marker">
-                  Healed from here: Bob&apos;s phone made a new ratchet key pair after the theft, and the thief never saw its secret key.
-                </p>
-              )}
-              <div className={own.bubbleHead}>
-                <span>
-                  {e.seq + 1}. <ActorBadge actor={e.sender as TwoPartyMember} /> → <ActorBadge actor={e.recipient as TwoPartyMember} />
-                </span>
-                <span className={own.meta}>
-                  {formatSimTime(e.sentAt)} · {e.phase === 'before' ? 'before the theft' : 'after the theft'}
-                </span>
-              </div>
-              <p className={own.meta}>
-                Recorded: <code className={own.preview}>{hexPreview(envelope.ciphertext)}</code> ({envelope.ciphertext.length} B)
-                {envelope.header.ratchet && (
-                  <>
-                    {' '}
-                    · ratchet key <code className={own.preview}>{hexPreview(envelope.header.ratchet.publicKey, 4)}</code>
-                    {e.freshRatchetKey ? ' (made after the theft)' : ''}
-                  </>
-                )}
-              </p>
-              <p className={`${own.opened} ${opened ? styles.bad : styles.ok}`}>
-                <strong>{opened ? 'Opened' : 'Not opened'}</strong>
-                {outcomeText(e.outcome)}
-                {e.outcome.kind === 'opened' && (
-                  <>
-                    : <q data-testid="thief-plaintext">{e.outcome.plaintext}</q>
-                  </>
-                )}
-              </p>
-              {e.seq + 1 === after && (
-                <p className={own.marker} data-testid="theft-marker">
-                  <ActorBadge actor="thief" /> steals Bob&apos;s phone here ({formatSimTime(phone.takenAt)})
-                </p>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-      {mode === 'static' ? (
-        <p className={styles.hint}>Static keys never change, so nothing heals: the stolen key opens the conversation&apos;s past and its future.</p>
-      ) : healed === null && timeline.after.total > 0 ? (
-        <p className={styles.hint}>The conversation ends before Bob&apos;s phone makes a fresh ratchet key pair, so healing does not show here. Steal it earlier to see it.</p>
-      ) : null}
-    </div>
-  );
-});
