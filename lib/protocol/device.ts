@@ -8,8 +8,9 @@
 import { bytesToUtf8, utf8ToBytes } from '@/lib/crypto/bytes';
 import { generateKeyPair, type X25519KeyPair } from '@/lib/crypto/x25519';
 import type { RandomSource } from '@/lib/crypto/random';
+import { runX25519, runX25519Sync, type X25519Engine, type X25519Steps } from '@/lib/crypto/x25519-platform';
 import {
-  ratchetReceiveStep,
+  ratchetReceiveSteps,
   ratchetSendStep,
   startRatchetAsInitiator,
   startRatchetAsResponder,
@@ -208,6 +209,27 @@ export function receiveMessage(
   envelope: Envelope,
   ctx: DeviceContext,
 ): { state: ConversationKeyState; plaintext: string } {
+  return runX25519Sync(receiveMessageSteps(state, envelope, ctx));
+}
+
+/**
+ * {@link receiveMessage} with `x25519` answering the DH ratchet step's X25519 operations (world
+ * generation passes the platform's, x25519-platform.ts). Same bytes, same errors.
+ */
+export function receiveMessageWith(
+  state: ConversationKeyState,
+  envelope: Envelope,
+  ctx: DeviceContext,
+  x25519: X25519Engine,
+): Promise<{ state: ConversationKeyState; plaintext: string }> {
+  return runX25519(receiveMessageSteps(state, envelope, ctx), x25519);
+}
+
+function* receiveMessageSteps(
+  state: ConversationKeyState,
+  envelope: Envelope,
+  ctx: DeviceContext,
+): X25519Steps<{ state: ConversationKeyState; plaintext: string }> {
   const header = envelope.header;
   if (header.recipient !== ctx.self || header.sender !== state.peer || header.conversationId !== state.conversationId) {
     throw new DeliveryRejectedError(
@@ -226,7 +248,7 @@ export function receiveMessage(
       if (!header.ephemeralPublicKey) throw new DeliveryRejectedError('the first message carries no X3DH ephemeral key');
       session = startRatchetAsResponder(session, ctx.identity.secretKey, identityPublicKeyOf(ctx.directory, state.peer), header.ephemeralPublicKey);
     }
-    const step = ratchetReceiveStep(session, header.ratchet, ctx.random);
+    const step = yield* ratchetReceiveSteps(session, header.ratchet, ctx.random);
     session = step.session;
     trafficKey = step.messageKey;
   }

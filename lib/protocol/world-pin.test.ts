@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex, utf8ToBytes } from '@/lib/crypto/bytes';
 import { encodeHeader } from './envelope-header';
 import { encodeEscrowEpochHeader } from './escrow-epoch';
+import { nobleX25519Engine, webCryptoX25519Engine } from '@/lib/crypto/x25519-platform';
 import { generateWorld, type World, type WorldOptions } from './world';
 
 /** Canonical JSON: object keys sorted, bytes as hex, so only values (not construction order) count. */
@@ -67,9 +68,11 @@ const PINNED: readonly { options: WorldOptions; wire: string; state: string }[] 
 
 describe('seeded worlds are byte-for-byte what they were before the hot-path work', () => {
   for (const pin of PINNED) {
-    it(`${pin.options.mode}, escrow ${pin.options.escrow?.variant ?? 'off'}`, async () => {
-      const world = await generateWorld(pin.options);
-      expect({ wire: wireDigest(world), state: stateDigest(world) }).toEqual({ wire: pin.wire, state: pin.state });
-    });
+    for (const x25519 of [nobleX25519Engine, webCryptoX25519Engine()]) {
+      it(`${pin.options.mode}, escrow ${pin.options.escrow?.variant ?? 'off'}, X25519 by ${x25519.name}`, async () => {
+        const world = await generateWorld(pin.options, { x25519 });
+        expect({ wire: wireDigest(world), state: stateDigest(world) }).toEqual({ wire: pin.wire, state: pin.state });
+      });
+    }
   }
 });
