@@ -23,8 +23,13 @@ export type X25519Request =
   | { readonly kind: 'public-key'; readonly secretKey: Uint8Array }
   | { readonly kind: 'shared-secret'; readonly secretKey: Uint8Array; readonly publicKey: Uint8Array };
 
-/** A computation that asks for X25519 results (each `yield` receives the answer) and returns `T`. */
-export type X25519Steps<T> = Generator<X25519Request, T, Uint8Array>;
+/**
+ * A computation that asks for X25519 results and returns `T`. Each `yield` hands over a batch of
+ * requests that do not depend on each other and receives their answers in the same order (an
+ * asynchronous engine runs a batch concurrently); if any fails, the first failure in request order
+ * is thrown back into the computation.
+ */
+export type X25519Steps<T> = Generator<readonly X25519Request[], T, readonly Uint8Array[]>;
 
 /** An implementation of X25519 with the same refusals as {@link sharedSecret}. */
 export interface X25519Engine {
@@ -37,47 +42,50 @@ export interface X25519Engine {
 
 /** Asks for X25519(secretKey, 9) inside an {@link X25519Steps} computation. */
 export function* askPublicKey(secretKey: Uint8Array): X25519Steps<Uint8Array> {
-  return yield { kind: 'public-key', secretKey };
+  return (yield [{ kind: 'public-key', secretKey }])[0]!;
 }
 
 /** Asks for X25519(secretKey, publicKey) inside an {@link X25519Steps} computation. */
 export function* askSharedSecret(secretKey: Uint8Array, publicKey: Uint8Array): X25519Steps<Uint8Array> {
-  return yield { kind: 'shared-secret', secretKey, publicKey };
+  return (yield [{ kind: 'shared-secret', secretKey, publicKey }])[0]!;
+}
+
+/** Asks for several independent X25519 results at once. */
+export function* askAll(requests: readonly X25519Request[]): X25519Steps<readonly Uint8Array[]> {
+  return yield requests;
 }
 
 function answerWithNoble(request: X25519Request): Uint8Array {
   return request.kind === 'public-key' ? publicKeyFromSecret(request.secretKey) : sharedSecret(request.secretKey, request.publicKey);
 }
 
+function answerWithEngine(request: X25519Request, engine: X25519Engine): Promise<Uint8Array> {
+  return request.kind === 'public-key' ? engine.publicKey(request.secretKey) : engine.sharedSecret(request.secretKey, request.publicKey);
+}
+
 /** Runs `steps` to the end with noble answering every request (synchronous, for learner-facing code). */
 export function runX25519Sync<T>(steps: X25519Steps<T>): T {
   let next = steps.next();
   while (!next.done) {
-    let answer: Uint8Array;
+    let answers: Uint8Array[];
     try {
-      answer = answerWithNoble(next.value);
+      answers = next.value.map(answerWithNoble);
     } catch (e) {
       next = steps.throw(e);
       continue;
     }
-    next = steps.next(answer);
+    next = steps.next(answers);
   }
   return next.value;
 }
 
-/** Runs `steps` to the end with `engine` answering every request. */
+/** Runs `steps` to the end with `engine` answering every request, each batch concurrently. */
 export async function runX25519<T>(steps: X25519Steps<T>, engine: X25519Engine): Promise<T> {
   let next = steps.next();
   while (!next.done) {
-    const request = next.value;
-    let answer: Uint8Array;
-    try {
-      answer = request.kind === 'public-key' ? await engine.publicKey(request.secretKey) : await engine.sharedSecret(request.secretKey, request.publicKey);
-    } catch (e) {
-      next = steps.throw(e);
-      continue;
-    }
-    next = steps.next(answer);
+    const settled = await Promise.allSettled(next.value.map((r) => answerWithEngine(r, engine)));
+    const failed = settled.find((r) => r.status === 'rejected');
+    next = failed ? steps.throw(failed.reason) : steps.next(settled.map((r) => (r as PromiseFulfilledResult<Uint8Array>).value));
   }
   return next.value;
 }
@@ -100,11 +108,18 @@ const lowOrderError = () =>
 
 /**
  * The platform's WebCrypto X25519 as an engine, over `subtle` (default `globalThis.crypto.subtle`).
- * Imported secret keys are remembered per Uint8Array (a ratchet key is used for its public key and
- * later for a DH), in a WeakMap owned by this engine instance.
+ * Imported keys are remembered per Uint8Array (a ratchet key is used for its public key and later
+ * for a DH; a peer's ratchet key for two DHs), in WeakMaps owned by this engine instance. Keys are
+ * treated as immutable, as everywhere in the protocol code.
  */
 export function webCryptoX25519Engine(subtle: SubtleCrypto = globalThis.crypto.subtle): X25519Engine {
   const secretKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+  const publicKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+  const importPublic = (publicKey: Uint8Array): Promise<CryptoKey> => {
+    let key = publicKeys.get(publicKey);
+    if (!key) publicKeys.set(publicKey, (key = subtle.importKey('raw', publicKey, ALGORITHM, false, [])));
+    return key;
+  };
   const importSecret = (secretKey: Uint8Array): Promise<CryptoKey> => {
     let key = secretKeys.get(secretKey);
     if (!key) {
@@ -138,7 +153,7 @@ export function webCryptoX25519Engine(subtle: SubtleCrypto = globalThis.crypto.s
       if (publicKey.length !== 32) throw new RangeError(`X25519 public key: expected 32 bytes, got ${publicKey.length}`);
       // noble refuses low-order u-coordinates before the ladder; so do we, so both engines throw the same error.
       if (isLowOrder(publicKey)) throw lowOrderError();
-      return derive(secretKey, subtle.importKey('raw', publicKey, ALGORITHM, false, []));
+      return derive(secretKey, importPublic(publicKey));
     },
   };
 }

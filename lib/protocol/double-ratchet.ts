@@ -19,7 +19,7 @@ import { bytesToHex, equalBytes, utf8ToBytes } from '@/lib/crypto/bytes';
 import { hkdfExpand, hkdfExtract } from '@/lib/crypto/hkdf';
 import type { RandomSource } from '@/lib/crypto/random';
 import { generateKeyPair, sharedSecret, type X25519KeyPair } from '@/lib/crypto/x25519';
-import { askPublicKey, askSharedSecret, runX25519Sync, type X25519Steps } from '@/lib/crypto/x25519-platform';
+import { askAll, askSharedSecret, runX25519Sync, type X25519Steps } from '@/lib/crypto/x25519-platform';
 import { kdfChainKey } from './chain-kdf';
 import type { RatchetHeaderFields } from './envelope-header';
 import type { ParticipantId } from './participant';
@@ -222,10 +222,15 @@ export function* ratchetReceiveSteps(session: RatchetSession, fields: RatchetHea
   if (!s.receivingRatchetKey || !equalBytes(fields.publicKey, s.receivingRatchetKey)) {
     s = skipMessageKeys(s, fields.previousChainLength);
     // DHRatchet(state, header), §3.5. The new key pair is GENERATE_DH(): 32 bytes from `random`, as generateKeyPair draws them.
+    // dh1 is asked for before the draw, as before: a refused (low-order) key must not consume randomness.
     const received = kdfRootKey(s.rootKey, yield* askSharedSecret(s.sendingRatchetKey.secretKey, fields.publicKey));
     const secretKey = random.bytes(32);
-    const sendingRatchetKey: X25519KeyPair = { secretKey, publicKey: yield* askPublicKey(secretKey), randomness: random.kind };
-    const sent = kdfRootKey(received.rootKey, yield* askSharedSecret(secretKey, fields.publicKey));
+    const [publicKey, dh2] = yield* askAll([
+      { kind: 'public-key', secretKey },
+      { kind: 'shared-secret', secretKey, publicKey: fields.publicKey },
+    ]);
+    const sendingRatchetKey: X25519KeyPair = { secretKey, publicKey: publicKey!, randomness: random.kind };
+    const sent = kdfRootKey(received.rootKey, dh2!);
     s = {
       ...s,
       previousSendingChainLength: s.sendMessageNumber,
