@@ -110,7 +110,12 @@ interface Candidate {
   readonly onOpened?: () => void;
 }
 
-type EpochCacheEntry = { readonly root: Uint8Array; cursor: EscrowChainCursor } | { readonly failed: true };
+/**
+ * One opened (or unopenable) escrow epoch. `provenance` is shared by every outcome of the epoch:
+ * outcomes are read-only, and a structured clone (the report crossing to the page) then carries
+ * it once rather than once per message.
+ */
+type EpochCacheEntry = { readonly root: Uint8Array; cursor: EscrowChainCursor; readonly provenance: KeyProvenance } | { readonly failed: true; readonly provenance: KeyProvenance };
 
 /** Mutable working state of one run; lives inside the generator only (never posted). */
 class DecryptionRun {
@@ -195,24 +200,25 @@ class DecryptionRun {
       epochHeader.conversationId === h.conversationId && epochHeader.sender === h.sender && epochHeader.recipient === h.recipient && epochHeader.epoch === h.escrow.epoch;
     for (const stolen of this.loot.escrowKeys) {
       if (!escrow.epochBlob.seals.some((s) => s.authorityId === stolen.authorityId)) continue;
-      const provenance: KeyProvenance = { kind: 'escrow-key', authorityId: stolen.authorityId, epoch: h.escrow.epoch };
       if (!belongs) {
-        out.push({ key: BAD_KEY, provenance });
+        out.push({ key: BAD_KEY, provenance: { kind: 'escrow-key', authorityId: stolen.authorityId, epoch: h.escrow.epoch } });
         continue;
       }
       const cacheKey = `${stolen.authorityId}|${h.conversationId}|${h.sender}|${h.escrow.epoch}`;
       let entry = this.epochKeys.get(cacheKey);
       if (!entry) {
+        const provenance: KeyProvenance = { kind: 'escrow-key', authorityId: stolen.authorityId, epoch: h.escrow.epoch };
         try {
           let publicKey = this.escrowPublicKeys.get(stolen.secretKey);
           if (!publicKey) this.escrowPublicKeys.set(stolen.secretKey, (publicKey = publicKeyFromSecret(stolen.secretKey)));
           const root = openEscrowEpoch(escrow.epochBlob, stolen.authorityId, stolen.secretKey, publicKey);
-          entry = { root, cursor: startEscrowChain(root) };
+          entry = { root, cursor: startEscrowChain(root), provenance };
         } catch {
-          entry = { failed: true };
+          entry = { failed: true, provenance };
         }
         this.epochKeys.set(cacheKey, entry);
       }
+      const provenance = entry.provenance;
       if ('failed' in entry) {
         out.push({ key: BAD_KEY, provenance });
         continue;
