@@ -33,7 +33,7 @@ export function hkdfExpand(prk: Uint8Array, info: Uint8Array, length: number): U
   const key = hmacSha256Key(prk);
   const okm = new Uint8Array(Math.ceil(length / 32) * 32);
   const counter = new Uint8Array(1);
-  let previous = EMPTY;
+  let previous: Uint8Array = EMPTY;
   for (let i = 0; i * 32 < length; i++) {
     counter[0] = i + 1;
     previous = hmacSha256With(key, previous, info, counter);

@@ -117,7 +117,7 @@ export function webCryptoX25519Engine(subtle: SubtleCrypto = globalThis.crypto.s
   const publicKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
   const importPublic = (publicKey: Uint8Array): Promise<CryptoKey> => {
     let key = publicKeys.get(publicKey);
-    if (!key) publicKeys.set(publicKey, (key = subtle.importKey('raw', publicKey, ALGORITHM, false, [])));
+    if (!key) publicKeys.set(publicKey, (key = subtle.importKey('raw', new Uint8Array(publicKey), ALGORITHM, false, [])));
     return key;
   };
   const importSecret = (secretKey: Uint8Array): Promise<CryptoKey> => {

@@ -32,6 +32,7 @@ import type { DeviceSnapshot } from './device-snapshot';
 import type { Envelope } from './envelope';
 import { encodeHeader, type EnvelopeHeader } from './envelope-header';
 import { escrowWrapKeyAt, openEscrowEpoch, startEscrowChain, unwrapTrafficKey, type EscrowChainCursor } from './escrow-epoch';
+import { escrowEpochKeyId, type OpenedEscrowEpochs } from './escrow-epochs-ahead';
 import { identityPublicKeyOf } from './key-directory';
 import { openMessage } from './message-encryption';
 import type { ParticipantId } from './participant';
@@ -71,6 +72,8 @@ export interface DecryptOptions {
   readonly chunkSize?: number;
   /** Checked between chunks; an AbortSignal works, as does any `{ aborted: boolean }`. */
   readonly signal?: { readonly aborted: boolean };
+  /** Escrow epochs already opened (escrow-epochs-ahead.ts); the others are opened as they come. */
+  readonly openedEpochs?: OpenedEscrowEpochs;
 }
 
 /** One progress report: the outcomes decided (or revised, in the retry phase) since the last report. */
@@ -131,6 +134,7 @@ class DecryptionRun {
   constructor(
     private readonly capture: Capture,
     private readonly loot: Loot,
+    private readonly openedEpochs?: OpenedEscrowEpochs,
   ) {
     for (const device of loot.devices) {
       for (const [conversationId, state] of Object.entries(device.conversations)) {
@@ -204,11 +208,14 @@ class DecryptionRun {
         out.push({ key: BAD_KEY, provenance: { kind: 'escrow-key', authorityId: stolen.authorityId, epoch: h.escrow.epoch } });
         continue;
       }
-      const cacheKey = `${stolen.authorityId}|${h.conversationId}|${h.sender}|${h.escrow.epoch}`;
+      const cacheKey = escrowEpochKeyId(stolen.authorityId, h, h.escrow.epoch);
       let entry = this.epochKeys.get(cacheKey);
       if (!entry) {
         const provenance: KeyProvenance = { kind: 'escrow-key', authorityId: stolen.authorityId, epoch: h.escrow.epoch };
-        try {
+        const ahead = this.openedEpochs?.get(cacheKey);
+        if (ahead !== undefined) {
+          entry = ahead ? { root: ahead, cursor: startEscrowChain(ahead), provenance } : { failed: true, provenance };
+        } else try {
           let publicKey = this.escrowPublicKeys.get(stolen.secretKey);
           if (!publicKey) this.escrowPublicKeys.set(stolen.secretKey, (publicKey = publicKeyFromSecret(stolen.secretKey)));
           const root = openEscrowEpoch(escrow.epochBlob, stolen.authorityId, stolen.secretKey, publicKey);
@@ -312,7 +319,7 @@ function tryUnwrap(wrapKey: Uint8Array, counter: number, headerBytes: Uint8Array
 export function* decryptCaptureInChunks(capture: Capture, loot: Loot, options: DecryptOptions = {}): Generator<DecryptProgress, DecryptionReport, void> {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 500));
   const records = capture.records;
-  const run = new DecryptionRun(capture, loot);
+  const run = new DecryptionRun(capture, loot, options.openedEpochs);
   const outcomes: EnvelopeOutcome[] = [];
   for (let start = 0; start < records.length; start += chunkSize) {
     if (options.signal?.aborted) return { outcomes, counts: countOutcomes(outcomes), cancelled: true };

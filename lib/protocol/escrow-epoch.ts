@@ -20,7 +20,8 @@
  */
 import { open as aeadOpen, seal as aeadSeal } from '@/lib/crypto/aead';
 import { concatBytes, i2osp, utf8ToBytes } from '@/lib/crypto/bytes';
-import { openBase, sealBase } from '@/lib/crypto/hpke';
+import { openBase, openBaseWith, sealBase } from '@/lib/crypto/hpke';
+import type { X25519Engine } from '@/lib/crypto/x25519-platform';
 import type { RandomSource } from '@/lib/crypto/random';
 import { kdfChainKey } from './chain-kdf';
 import type { ParticipantId } from './participant';
@@ -126,6 +127,20 @@ export function openEscrowEpoch(blob: EscrowEpochBlob, authorityId: string, auth
   const headerBytes = encodeEscrowEpochHeader(blob.header);
   // With the public key given (bulk decryption), each open costs one X25519 instead of two.
   return openBase({ enc: seal.enc, ciphertext: seal.ciphertext }, authoritySecretKey, escrowHpkeInfo(headerBytes), headerBytes, authorityPublicKey);
+}
+
+/** {@link openEscrowEpoch} with `x25519` doing the HPKE Decap DH (many epochs opened at once, ahead of a bulk run). */
+export async function openEscrowEpochWith(
+  blob: EscrowEpochBlob,
+  authorityId: string,
+  authoritySecretKey: Uint8Array,
+  authorityPublicKey: Uint8Array | undefined,
+  x25519: X25519Engine,
+): Promise<Uint8Array> {
+  const seal = blob.seals.find((s) => s.authorityId === authorityId);
+  if (!seal) throw new EscrowSealMissingError(`this envelope's escrow blob has no seal for authority '${authorityId}'`);
+  const headerBytes = encodeEscrowEpochHeader(blob.header);
+  return openBaseWith({ enc: seal.enc, ciphertext: seal.ciphertext }, authoritySecretKey, escrowHpkeInfo(headerBytes), headerBytes, authorityPublicKey, x25519);
 }
 
 /** The chain cursor at the start of an epoch (position 0 is the epoch key itself). */
