@@ -73,21 +73,17 @@ function finishFrom(start: Int32Array, parts: readonly Uint8Array[], out: Uint8A
   let total = BLOCK;
   let pending = 0; // bytes of TAIL waiting for a full block
   for (const part of parts) {
+    const length = part.length;
+    total += length;
     let i = 0;
-    total += part.length;
-    if (pending > 0) {
-      const take = Math.min(BLOCK - pending, part.length);
-      TAIL.set(part.subarray(0, take), pending);
-      pending += take;
-      i = take;
-      if (pending < BLOCK) continue;
-      compress(STATE, TAIL, 0);
-      pending = 0;
-    }
-    for (; i + BLOCK <= part.length; i += BLOCK) compress(STATE, part, i);
-    if (i < part.length) {
-      TAIL.set(part.subarray(i), 0);
-      pending = part.length - i;
+    // Whole blocks straight from the part when nothing is pending; everything else via TAIL.
+    if (pending === 0) for (; i + BLOCK <= length; i += BLOCK) compress(STATE, part, i);
+    for (; i < length; i++) {
+      TAIL[pending++] = part[i]!;
+      if (pending === BLOCK) {
+        compress(STATE, TAIL, 0);
+        pending = 0;
+      }
     }
   }
   TAIL[pending] = 0x80;

@@ -66,10 +66,16 @@ const FLAG_ESCROW = 4;
 const U32_MAX = 0xffffffff;
 const U48_MAX = 2 ** 48 - 1;
 
-function encodedString(value: string, what: string): Uint8Array {
-  const bytes = utf8ToBytes(value);
-  if (bytes.length === 0 || bytes.length > 255) throw new RangeError(`header ${what}: 1-255 UTF-8 bytes, got ${bytes.length}`);
-  return bytes;
+/** A header string ready to write: ASCII (ids, the usual case) is written as is, anything else as UTF-8 bytes. */
+type HeaderString = { readonly ascii: string; readonly length: number } | { readonly utf8: Uint8Array; readonly length: number };
+
+function encodedString(value: string, what: string): HeaderString {
+  let ascii = true;
+  for (let i = 0; i < value.length && ascii; i++) ascii = value.charCodeAt(i) < 0x80;
+  const encoded: HeaderString = ascii ? { ascii: value, length: value.length } : { utf8: utf8ToBytes(value), length: 0 };
+  const length = 'utf8' in encoded ? encoded.utf8.length : encoded.length;
+  if (length === 0 || length > 255) throw new RangeError(`header ${what}: 1-255 UTF-8 bytes, got ${length}`);
+  return 'utf8' in encoded ? { utf8: encoded.utf8, length } : encoded;
 }
 
 function checkU32(value: number, what: string): number {
@@ -98,9 +104,11 @@ class Writer {
     this.bytes.set(value, this.offset);
     this.offset += value.length;
   }
-  string(value: Uint8Array): void {
+  string(value: HeaderString): void {
     this.uint(value.length, 1);
-    this.raw(value);
+    if ('utf8' in value) return this.raw(value.utf8);
+    for (let i = 0; i < value.length; i++) this.bytes[this.offset + i] = value.ascii.charCodeAt(i);
+    this.offset += value.length;
   }
 }
 
