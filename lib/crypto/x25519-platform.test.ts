@@ -72,6 +72,18 @@ describe('X25519 engines: WebCrypto computes exactly what noble computes', () =>
     }
   });
 
+  it('computes public keys against the base point where a JWK export carries no x', async () => {
+    const subtle = globalThis.crypto.subtle;
+    const noX = Object.assign(Object.create(subtle) as SubtleCrypto, {
+      importKey: subtle.importKey.bind(subtle),
+      deriveBits: subtle.deriveBits.bind(subtle),
+      exportKey: async () => ({}),
+    });
+    const engine = webCryptoX25519Engine(noX);
+    expect(bytesToHex(await engine.publicKey(ALICE_SK))).toBe(ALICE_PK);
+    expect(bytesToHex(await engine.publicKey(BOB_SK))).toBe(BOB_PK);
+  });
+
   it('falls back to noble when WebCrypto is missing or lacks X25519', async () => {
     expect((await detectX25519Engine(null)).name).toBe('noble');
     const noX25519 = {

@@ -12,10 +12,12 @@
  * picks the platform's when it works and falls back to noble.
  *
  * Seeded worlds need seeded secret keys, so a 32-byte secret is imported as PKCS#8 (RFC 8410 §7:
- * the fixed DER prefix for an id-X25519 private key, then the key bytes); the public key is
- * X25519(k, 9), computed with deriveBits against the base point, so no key export is needed.
+ * the fixed DER prefix for an id-X25519 private key, then the key bytes); the public key
+ * X25519(k, 9) is read back from the imported key's JWK export (`x`, RFC 8037 §2), or computed
+ * with deriveBits against the base point where an export carries none.
  * @module
  */
+import { base64ToBytes } from './bytes';
 import { X25519Error, publicKeyFromSecret, sharedSecret } from './x25519';
 
 /** An X25519 operation a computation needs answered. */
@@ -127,12 +129,12 @@ export function webCryptoX25519Engine(subtle: SubtleCrypto = globalThis.crypto.s
       const der = new Uint8Array(PKCS8_X25519_PREFIX.length + 32);
       der.set(PKCS8_X25519_PREFIX);
       der.set(secretKey, PKCS8_X25519_PREFIX.length);
-      key = subtle.importKey('pkcs8', der, ALGORITHM, false, ['deriveBits']);
+      key = subtle.importKey('pkcs8', der, ALGORITHM, true, ['deriveBits']);
       secretKeys.set(secretKey, key);
     }
     return key;
   };
-  const basePoint = subtle.importKey('raw', BASE_POINT, ALGORITHM, true, []);
+  let basePoint: Promise<CryptoKey> | undefined; // imported on first use only
   const derive = async (secretKey: Uint8Array, publicKey: CryptoKey | Promise<CryptoKey>): Promise<Uint8Array> => {
     let bits: ArrayBuffer;
     try {
@@ -148,7 +150,16 @@ export function webCryptoX25519Engine(subtle: SubtleCrypto = globalThis.crypto.s
   };
   return {
     name: 'webcrypto',
-    publicKey: (secretKey) => derive(secretKey, basePoint),
+    async publicKey(secretKey) {
+      // Importing a secret key computes its public key (RFC 8037 §2 puts it in the JWK's `x`):
+      // exporting it costs a fifth of a second scalar multiplication against the base point.
+      const jwk = await subtle.exportKey('jwk', await importSecret(secretKey));
+      if (typeof jwk.x === 'string') {
+        const x = base64ToBytes(jwk.x, 'JWK x');
+        if (x.length === 32) return x;
+      }
+      return derive(secretKey, (basePoint ??= subtle.importKey('raw', BASE_POINT, ALGORITHM, true, [])));
+    },
     async sharedSecret(secretKey, publicKey) {
       if (publicKey.length !== 32) throw new RangeError(`X25519 public key: expected 32 bytes, got ${publicKey.length}`);
       // noble refuses low-order u-coordinates before the ladder; so do we, so both engines throw the same error.
