@@ -9,8 +9,8 @@ import { AeadOpenError } from './aead';
 import { assertLength, concatBytes, i2osp, utf8ToBytes } from './bytes';
 import { hkdfExpand, hkdfExtract } from './hkdf';
 import { csprng, type RandomSource } from './random';
-import { publicKeyFromSecret, sharedSecret } from './x25519';
-import { askSharedSecret, runX25519, runX25519Sync, type X25519Engine, type X25519Steps } from './x25519-platform';
+import { publicKeyFromSecret } from './x25519';
+import { askAll, askSharedSecret, runX25519, runX25519Sync, type X25519Engine, type X25519Steps } from './x25519-platform';
 import type { TraceEntry, Traced } from './trace';
 
 const KEM_ID = 0x0020;
@@ -44,9 +44,14 @@ export interface HpkeKeyPair {
 
 /** DeriveKeyPair(ikm) for X25519, §7.1.3: deterministic key pair from input keying material. */
 export function deriveKeyPair(ikm: Uint8Array): HpkeKeyPair {
-  const dkpPrk = labeledExtract(KEM_SUITE_ID, EMPTY, 'dkp_prk', ikm);
-  const secretKey = labeledExpand(KEM_SUITE_ID, dkpPrk, 'sk', EMPTY, 32);
+  const secretKey = deriveSecretKey(ikm);
   return { secretKey, publicKey: publicKeyFromSecret(secretKey) };
+}
+
+/** DeriveKeyPair's secret half (§7.1.3): sk = LabeledExpand(LabeledExtract("", "dkp_prk", ikm), "sk", "", 32). */
+function deriveSecretKey(ikm: Uint8Array): Uint8Array {
+  const dkpPrk = labeledExtract(KEM_SUITE_ID, EMPTY, 'dkp_prk', ikm);
+  return labeledExpand(KEM_SUITE_ID, dkpPrk, 'sk', EMPTY, 32);
 }
 
 /** GenerateKeyPair, §7.1: DeriveKeyPair over 32 random bytes. */
@@ -169,12 +174,18 @@ export interface SetupSenderOptions {
 
 /** SetupBaseS(pkR, info), §5.1.1, with Encap from §4.1. */
 export function setupBaseSender(recipientPublicKey: Uint8Array, info: Uint8Array, options: SetupSenderOptions = {}): HpkeSenderContext {
+  return runX25519Sync(setupBaseSenderSteps(recipientPublicKey, info, options));
+}
+
+/** {@link setupBaseSender} as a computation that asks for its X25519 operations (x25519-platform.ts). */
+function* setupBaseSenderSteps(recipientPublicKey: Uint8Array, info: Uint8Array, options: SetupSenderOptions): X25519Steps<HpkeSenderContext> {
   assertLength(recipientPublicKey, 32, 'HPKE recipient public key');
-  const ephemeral = options.ephemeralIkm
-    ? deriveKeyPair(options.ephemeralIkm)
-    : generateHpkeKeyPair(options.random ?? csprng());
-  const dh = sharedSecret(ephemeral.secretKey, recipientPublicKey);
-  const enc = ephemeral.publicKey;
+  // GenerateKeyPair is DeriveKeyPair over 32 random bytes (§7.1); pkE and the DH are independent.
+  const skE = deriveSecretKey(options.ephemeralIkm ?? (options.random ?? csprng()).bytes(32));
+  const [enc, dh] = (yield* askAll([
+    { kind: 'public-key', secretKey: skE },
+    { kind: 'shared-secret', secretKey: skE, publicKey: recipientPublicKey },
+  ])) as [Uint8Array, Uint8Array];
   const ss = extractAndExpand(dh, concatBytes(enc, recipientPublicKey));
   const schedule = keySchedule(ss, info);
   return new HpkeSenderContext(enc, schedule, [
@@ -225,7 +236,18 @@ export function sealBase(
   plaintext: Uint8Array,
   options: SetupSenderOptions = {},
 ): Traced<HpkeSealed> {
-  const ctx = setupBaseSender(recipientPublicKey, info, options);
+  return runX25519Sync(sealBaseSteps(recipientPublicKey, info, aad, plaintext, options));
+}
+
+/** {@link sealBase} as a computation that asks for its X25519 operations (bulk world generation answers them with the platform's). */
+export function* sealBaseSteps(
+  recipientPublicKey: Uint8Array,
+  info: Uint8Array,
+  aad: Uint8Array,
+  plaintext: Uint8Array,
+  options: SetupSenderOptions = {},
+): X25519Steps<Traced<HpkeSealed>> {
+  const ctx = yield* setupBaseSenderSteps(recipientPublicKey, info, options);
   const ciphertext = ctx.seal(aad, plaintext);
   return {
     result: { enc: ctx.enc, ciphertext },

@@ -22,7 +22,7 @@ import type { Envelope, EnvelopeEscrow } from './envelope';
 import { encodeHeader, type EnvelopeHeader, type KeyAgreementMode } from './envelope-header';
 import {
   escrowWrapKeyAt,
-  sealEscrowEpoch,
+  sealEscrowEpochSteps,
   startEscrowChain,
   wrapTrafficKey,
   type EscrowChainCursor,
@@ -107,18 +107,18 @@ export function generatePrekey(random: RandomSource): X25519KeyPair {
   return generateKeyPair(random);
 }
 
-function escrowFor(
+function* escrowFor(
   state: ConversationKeyState,
   policy: EscrowPolicy | null,
   sentAt: SimTime,
   counter: number,
   ctx: DeviceContext,
-): EscrowSenderEpoch | null {
+): X25519Steps<EscrowSenderEpoch | null> {
   if (!policy || sentAt < policy.enabledAt) return null;
   const current = state.escrowEpoch;
   if (current && sentAt - current.blob.header.startedAt < policy.epochMinutes) return current;
   const epochKey = ctx.random.bytes(32);
-  const blob = sealEscrowEpoch(
+  const blob = yield* sealEscrowEpochSteps(
     {
       conversationId: state.conversationId,
       sender: ctx.self,
@@ -145,6 +145,29 @@ export function sendMessage(
   sentAt: SimTime,
   ctx: DeviceContext,
 ): { state: ConversationKeyState; envelope: Envelope } {
+  return runX25519Sync(sendMessageSteps(state, text, sentAt, ctx));
+}
+
+/**
+ * {@link sendMessage} with `x25519` answering the escrow epoch's HPKE X25519 operations (world
+ * generation passes the platform's, x25519-platform.ts). Same bytes, same errors.
+ */
+export function sendMessageWith(
+  state: ConversationKeyState,
+  text: string,
+  sentAt: SimTime,
+  ctx: DeviceContext,
+  x25519: X25519Engine,
+): Promise<{ state: ConversationKeyState; envelope: Envelope }> {
+  return runX25519(sendMessageSteps(state, text, sentAt, ctx), x25519);
+}
+
+function* sendMessageSteps(
+  state: ConversationKeyState,
+  text: string,
+  sentAt: SimTime,
+  ctx: DeviceContext,
+): X25519Steps<{ state: ConversationKeyState; envelope: Envelope }> {
   const counter = state.nextCounter;
   let session = state.session;
   let trafficKey: Uint8Array;
@@ -168,7 +191,7 @@ export function sendMessage(
       break;
     }
   }
-  const escrowEpoch = escrowFor(state, ctx.escrow, sentAt, counter, ctx);
+  const escrowEpoch = yield* escrowFor(state, ctx.escrow, sentAt, counter, ctx);
   const header: EnvelopeHeader = {
     version: 1,
     mode: session.kind === 'static' ? 'static' : 'ratchet',

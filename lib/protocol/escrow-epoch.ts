@@ -20,8 +20,8 @@
  */
 import { open as aeadOpen, seal as aeadSeal } from '@/lib/crypto/aead';
 import { concatBytes, i2osp, utf8ToBytes } from '@/lib/crypto/bytes';
-import { openBase, openBaseWith, sealBase } from '@/lib/crypto/hpke';
-import type { X25519Engine } from '@/lib/crypto/x25519-platform';
+import { openBase, openBaseWith, sealBaseSteps } from '@/lib/crypto/hpke';
+import { runX25519Sync, type X25519Engine, type X25519Steps } from '@/lib/crypto/x25519-platform';
 import type { RandomSource } from '@/lib/crypto/random';
 import { kdfChainKey } from './chain-kdf';
 import type { ParticipantId } from './participant';
@@ -107,12 +107,23 @@ export function sealEscrowEpoch(
   recipients: readonly EscrowRecipientKey[],
   random: RandomSource,
 ): EscrowEpochBlob {
+  return runX25519Sync(sealEscrowEpochSteps(header, epochKey, recipients, random));
+}
+
+/** {@link sealEscrowEpoch} as a computation that asks for its X25519 operations (x25519-platform.ts). */
+export function* sealEscrowEpochSteps(
+  header: EscrowEpochHeader,
+  epochKey: Uint8Array,
+  recipients: readonly EscrowRecipientKey[],
+  random: RandomSource,
+): X25519Steps<EscrowEpochBlob> {
   const headerBytes = encodeEscrowEpochHeader(header);
   const info = escrowHpkeInfo(headerBytes);
-  const seals = recipients.map((r) => {
-    const sealed = sealBase(r.publicKey, info, headerBytes, epochKey, { random }).result;
-    return { authorityId: r.authorityId, enc: sealed.enc, ciphertext: sealed.ciphertext };
-  });
+  const seals: EscrowSeal[] = [];
+  for (const r of recipients) {
+    const sealed = (yield* sealBaseSteps(r.publicKey, info, headerBytes, epochKey, { random })).result;
+    seals.push({ authorityId: r.authorityId, enc: sealed.enc, ciphertext: sealed.ciphertext });
+  }
   return { header, seals };
 }
 

@@ -20,7 +20,7 @@ import {
   generatePrekey,
   initialConversationKeyState,
   receiveMessageWith,
-  sendMessage,
+  sendMessageWith,
   type ConversationKeyState,
   type DeviceContext,
 } from './device';
@@ -172,7 +172,7 @@ export async function generateWorld(options: WorldOptions, engine: WorldEngine =
     return versions[versions.length - 1]!.state;
   };
   for (const m of schedule.messages) {
-    const sent = sendMessage(latest(m.sender, m.conversationId), m.text, m.sentAt, contexts.get(m.sender)!);
+    const sent = await sendMessageWith(latest(m.sender, m.conversationId), m.text, m.sentAt, contexts.get(m.sender)!, x25519);
     const record = relayEnvelope(relay, sent.envelope);
     history[m.sender]![m.conversationId]!.push({ seq: record.seq, at: m.sentAt, state: sent.state });
     const received = await receiveMessageWith(latest(m.recipient, m.conversationId), sent.envelope, contexts.get(m.recipient)!, x25519);
