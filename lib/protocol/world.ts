@@ -15,6 +15,7 @@
  */
 import { seededRandom } from '@/lib/crypto/random';
 import type { X25519KeyPair } from '@/lib/crypto/x25519';
+import { rememberingBothEnds } from '@/lib/crypto/x25519-both-ends';
 import { detectX25519Engine, type X25519Engine } from '@/lib/crypto/x25519-platform';
 import {
   generatePrekey,
@@ -118,7 +119,8 @@ export interface WorldEngine {
  */
 export async function generateWorld(options: WorldOptions, engine: WorldEngine = {}): Promise<World> {
   const resolved = resolveWorldOptions(options);
-  const x25519 = engine.x25519 ?? (await detectX25519Engine());
+  // The generator plays both ends of every exchange, so each DH value is computed once, not twice.
+  const x25519 = rememberingBothEnds(engine.x25519 ?? (await detectX25519Engine()));
   const { seed, mode } = resolved;
   const schedule = generateSchedule(resolved, seededRandom(`${seed}|schedule`));
 
