@@ -14,8 +14,9 @@
  *   the victim's conversations (static-session.ts).
  * - A stolen phone in ratchet mode: the chains the phone held, followed forward (ratchet-eavesdropper.ts);
  *   with escrow also the phone's current escrow wrap chain for its own outgoing messages.
- * - An escrow secret key: per epoch one HPKE open (cached), then the wrap chain and one unwrap per
- *   message (escrow-epoch.ts).
+ * - An escrow secret key: per epoch one HPKE open (cached, or done ahead of the run with the
+ *   platform's X25519, escrow-epochs-ahead.ts), then the wrap chain and one unwrap per message
+ *   (escrow-epoch.ts).
  * - Static mode only: a conversation key learned from any escrowed envelope opens every envelope of
  *   that conversation, including ones sent before escrow was switched on. A second pass retries
  *   those, so the outcome list may update an earlier envelope (key outcomes by `seq`).
