@@ -6,18 +6,23 @@
  * the world) and the thief's decryption. Both, and their ratio, go to the test's annotations and
  * the console.
  *
- * Target (the issue): decryption of the 10,000 messages in at most 1 s once the key is stolen. On
- * the shared 2-core development VM (load average around 10) the measured time is 1.7-3 s, with
- * Node's CPU time for the same decryption about 1 s, so the hard assertion here is a sanity bound,
- * ATTACK_PERF_BUDGET_MS (default 5000 ms), on the best of three runs (the first includes the JIT
- * warming up). Set ATTACK_PERF_BUDGET_MS=1000 on a quiet machine to enforce the target. Every
- * run, and whether it met the 1 s target, is reported.
+ * Targets (issue 14): decryption of the 10,000 messages in at most 500 ms once the key is stolen
+ * (best of three runs; the first includes the JIT warming up), generation in at most 3 s. On the
+ * shared 2-core development VM timings swing with the load, so by default the assertions are
+ * sanity bounds (5 s decryption, 60 s generation). Set ATTACK_PERF_BUDGET_MS to enforce a
+ * decryption budget (500 on a quiet machine: the target); generation is then held to
+ * ATTACK_GEN_BUDGET_MS, default the 3 s target. Every run, and whether each target was met, is
+ * reported either way.
  */
 import { expect, test } from './fixtures';
 
 const MESSAGES = 10_000;
-const TARGET_MS = 1000;
+const TARGET_DECRYPT_MS = 500;
+const TARGET_GENERATE_MS = 3000;
+const enforcing = process.env.ATTACK_PERF_BUDGET_MS !== undefined;
 const DECRYPT_BUDGET_MS = Number(process.env.ATTACK_PERF_BUDGET_MS ?? 5000);
+const GENERATE_BUDGET_MS = Number(process.env.ATTACK_GEN_BUDGET_MS ?? (enforcing ? TARGET_GENERATE_MS : 60_000));
+const met = (ms: number, target: number) => `target ${target} ms: ${ms <= target ? 'met' : 'NOT met'}`;
 
 test('10,000 escrowed messages: the thief decrypts them all within the budget, measured in the worker', async ({ page }) => {
   test.setTimeout(180_000);
@@ -50,11 +55,12 @@ test('10,000 escrowed messages: the thief decrypts them all within the budget, m
   }
   const best = Math.min(...runs);
   const summary =
-    `generation (encryption) ${generateMs.toFixed(0)} ms; decryption runs ${runs.map((r) => r.toFixed(0)).join(', ')} ms; ` +
-    `best ${best.toFixed(0)} ms (target ${TARGET_MS} ms: ${best <= TARGET_MS ? 'met' : 'NOT met'}); ratio decryption/encryption ${(runs[0]! / generateMs).toFixed(3)} (first run), ${(best / generateMs).toFixed(3)} (best)`;
+    `generation (encryption) ${generateMs.toFixed(0)} ms (${met(generateMs, TARGET_GENERATE_MS)}); decryption runs ${runs.map((r) => r.toFixed(0)).join(', ')} ms; ` +
+    `best ${best.toFixed(0)} ms (${met(best, TARGET_DECRYPT_MS)}); ratio decryption/encryption ${(runs[0]! / generateMs).toFixed(3)} (first run), ${(best / generateMs).toFixed(3)} (best)`;
   test.info().annotations.push({ type: 'attack-perf', description: summary });
   console.log(`attack-perf (${MESSAGES} messages, Chromium, worker): ${summary}`);
 
   expect(generateMs).toBeGreaterThan(0);
-  expect(best).toBeLessThanOrEqual(DECRYPT_BUDGET_MS);
+  expect(generateMs, `generation budget ${GENERATE_BUDGET_MS} ms`).toBeLessThanOrEqual(GENERATE_BUDGET_MS);
+  expect(best, `decryption budget ${DECRYPT_BUDGET_MS} ms`).toBeLessThanOrEqual(DECRYPT_BUDGET_MS);
 });

@@ -6,9 +6,10 @@
  * cannot tell which input changed, and neither should we.
  * @module
  */
-import { chacha20poly1305, xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { gcm } from '@noble/ciphers/aes.js';
 import { BytesInputError, bytesToHex } from './bytes';
+import { chacha20Poly1305Open, chacha20Poly1305Seal } from './chacha20-poly1305';
 import type { Traced } from './trace';
 
 /** The AEADs the lab offers. AES-GCM is AES-256 only: 128- and 192-bit keys are refused by length. */
@@ -50,7 +51,8 @@ export class NonceReuseError extends Error {
 /** Shortest GCM IV accepted; shorter ones (Wycheproof's "SmallIv" 1-7 byte cases) are refused. */
 export const GCM_MIN_NONCE_BYTES = 8;
 
-function cipherFor(algorithm: AeadAlgorithm, key: Uint8Array, nonce: Uint8Array, aad?: Uint8Array) {
+/** Checks key, nonce and aad for `algorithm`; BytesInputError names what is wrong. */
+function checkInputs(algorithm: AeadAlgorithm, key: Uint8Array, nonce: Uint8Array, aad?: Uint8Array): void {
   const p = AEAD_PARAMS[algorithm];
   if (!(key instanceof Uint8Array) || key.length !== p.keyBytes) {
     throw new BytesInputError(`${p.title} key: expected ${p.keyBytes} bytes, got ${key?.length ?? 'none'}`);
@@ -71,14 +73,11 @@ function cipherFor(algorithm: AeadAlgorithm, key: Uint8Array, nonce: Uint8Array,
   } else if (nonce.length !== p.nonceBytes) {
     throw new BytesInputError(`${p.title} nonce: expected ${p.nonceBytes} bytes, got ${nonce.length}`);
   }
-  switch (algorithm) {
-    case 'chacha20-poly1305':
-      return chacha20poly1305(key, nonce, aad);
-    case 'xchacha20-poly1305':
-      return xchacha20poly1305(key, nonce, aad);
-    case 'aes-256-gcm':
-      return gcm(key, nonce, aad);
-  }
+}
+
+/** noble's cipher object for the two AEADs that are not on the protocol's hot path. */
+function nobleCipherFor(algorithm: 'xchacha20-poly1305' | 'aes-256-gcm', key: Uint8Array, nonce: Uint8Array, aad?: Uint8Array) {
+  return algorithm === 'xchacha20-poly1305' ? xchacha20poly1305(key, nonce, aad) : gcm(key, nonce, aad);
 }
 
 /** What {@link seal} needs. `aad` defaults to empty. */
@@ -92,7 +91,12 @@ export interface SealInput {
 
 /** Encrypts and authenticates; returns ciphertext ‖ tag. */
 export function seal({ algorithm, key, nonce, plaintext, aad }: SealInput): Uint8Array {
-  return cipherFor(algorithm, key, nonce, aad).encrypt(plaintext);
+  checkInputs(algorithm, key, nonce, aad);
+  if (!(plaintext instanceof Uint8Array)) throw new BytesInputError(`${AEAD_PARAMS[algorithm].title} plaintext: expected bytes (Uint8Array)`);
+  // ChaCha20-Poly1305 carries every message of the protocol: it runs on the allocation-light
+  // composition in chacha20-poly1305.ts (same bytes as noble's, checked there and by Wycheproof).
+  if (algorithm === 'chacha20-poly1305') return chacha20Poly1305Seal(key, nonce, plaintext, aad);
+  return nobleCipherFor(algorithm, key, nonce, aad).encrypt(plaintext);
 }
 
 /** What {@link open} needs; `sealed` is what {@link seal} returned. */
@@ -107,11 +111,16 @@ export interface OpenInput {
 
 /** Verifies and decrypts; throws {@link AeadOpenError} on any change. */
 export function open({ algorithm, key, nonce, sealed, aad }: OpenInput): Uint8Array {
-  const cipher = cipherFor(algorithm, key, nonce, aad); // input errors surface as BytesInputError
-  if (sealed.length < AEAD_PARAMS[algorithm].tagBytes) throw new AeadOpenError(algorithm);
+  checkInputs(algorithm, key, nonce, aad); // input errors surface as BytesInputError
+  if (!(sealed instanceof Uint8Array) || sealed.length < AEAD_PARAMS[algorithm].tagBytes) throw new AeadOpenError(algorithm);
+  if (algorithm === 'chacha20-poly1305') {
+    const plaintext = chacha20Poly1305Open(key, nonce, sealed, aad);
+    if (!plaintext) throw new AeadOpenError(algorithm);
+    return plaintext;
+  }
   try {
     // A fresh instance: a noble cipher object encrypts once; decrypting uses its own.
-    return cipher.decrypt(sealed);
+    return nobleCipherFor(algorithm, key, nonce, aad).decrypt(sealed);
   } catch {
     throw new AeadOpenError(algorithm);
   }

@@ -9,7 +9,8 @@ import { AeadOpenError } from './aead';
 import { assertLength, concatBytes, i2osp, utf8ToBytes } from './bytes';
 import { hkdfExpand, hkdfExtract } from './hkdf';
 import { csprng, type RandomSource } from './random';
-import { publicKeyFromSecret, sharedSecret } from './x25519';
+import { publicKeyFromSecret } from './x25519';
+import { askAll, askSharedSecret, runX25519, runX25519Sync, type X25519Engine, type X25519Steps } from './x25519-platform';
 import type { TraceEntry, Traced } from './trace';
 
 const KEM_ID = 0x0020;
@@ -43,9 +44,14 @@ export interface HpkeKeyPair {
 
 /** DeriveKeyPair(ikm) for X25519, §7.1.3: deterministic key pair from input keying material. */
 export function deriveKeyPair(ikm: Uint8Array): HpkeKeyPair {
-  const dkpPrk = labeledExtract(KEM_SUITE_ID, EMPTY, 'dkp_prk', ikm);
-  const secretKey = labeledExpand(KEM_SUITE_ID, dkpPrk, 'sk', EMPTY, 32);
+  const secretKey = deriveSecretKey(ikm);
   return { secretKey, publicKey: publicKeyFromSecret(secretKey) };
+}
+
+/** DeriveKeyPair's secret half (§7.1.3): sk = LabeledExpand(LabeledExtract("", "dkp_prk", ikm), "sk", "", 32). */
+function deriveSecretKey(ikm: Uint8Array): Uint8Array {
+  const dkpPrk = labeledExtract(KEM_SUITE_ID, EMPTY, 'dkp_prk', ikm);
+  return labeledExpand(KEM_SUITE_ID, dkpPrk, 'sk', EMPTY, 32);
 }
 
 /** GenerateKeyPair, §7.1: DeriveKeyPair over 32 random bytes. */
@@ -168,12 +174,18 @@ export interface SetupSenderOptions {
 
 /** SetupBaseS(pkR, info), §5.1.1, with Encap from §4.1. */
 export function setupBaseSender(recipientPublicKey: Uint8Array, info: Uint8Array, options: SetupSenderOptions = {}): HpkeSenderContext {
+  return runX25519Sync(setupBaseSenderSteps(recipientPublicKey, info, options));
+}
+
+/** {@link setupBaseSender} as a computation that asks for its X25519 operations (x25519-platform.ts). */
+function* setupBaseSenderSteps(recipientPublicKey: Uint8Array, info: Uint8Array, options: SetupSenderOptions): X25519Steps<HpkeSenderContext> {
   assertLength(recipientPublicKey, 32, 'HPKE recipient public key');
-  const ephemeral = options.ephemeralIkm
-    ? deriveKeyPair(options.ephemeralIkm)
-    : generateHpkeKeyPair(options.random ?? csprng());
-  const dh = sharedSecret(ephemeral.secretKey, recipientPublicKey);
-  const enc = ephemeral.publicKey;
+  // GenerateKeyPair is DeriveKeyPair over 32 random bytes (§7.1); pkE and the DH are independent.
+  const skE = deriveSecretKey(options.ephemeralIkm ?? (options.random ?? csprng()).bytes(32));
+  const [enc, dh] = (yield* askAll([
+    { kind: 'public-key', secretKey: skE },
+    { kind: 'shared-secret', secretKey: skE, publicKey: recipientPublicKey },
+  ])) as [Uint8Array, Uint8Array];
   const ss = extractAndExpand(dh, concatBytes(enc, recipientPublicKey));
   const schedule = keySchedule(ss, info);
   return new HpkeSenderContext(enc, schedule, [
@@ -191,8 +203,13 @@ export function setupBaseSender(recipientPublicKey: Uint8Array, info: Uint8Array
  * open then fails; it can never open something the secret key could not.
  */
 export function setupBaseRecipient(enc: Uint8Array, recipientSecretKey: Uint8Array, info: Uint8Array, recipientPublicKey?: Uint8Array): HpkeRecipientContext {
+  return runX25519Sync(setupBaseRecipientSteps(enc, recipientSecretKey, info, recipientPublicKey));
+}
+
+/** {@link setupBaseRecipient} as a computation that asks for its one X25519 (x25519-platform.ts). */
+function* setupBaseRecipientSteps(enc: Uint8Array, recipientSecretKey: Uint8Array, info: Uint8Array, recipientPublicKey?: Uint8Array): X25519Steps<HpkeRecipientContext> {
   assertLength(enc, 32, 'HPKE encapsulated key');
-  const dh = sharedSecret(recipientSecretKey, enc);
+  const dh = yield* askSharedSecret(recipientSecretKey, enc);
   if (recipientPublicKey) assertLength(recipientPublicKey, 32, 'HPKE recipient public key');
   const pkR = recipientPublicKey ?? publicKeyFromSecret(recipientSecretKey);
   const ss = extractAndExpand(dh, concatBytes(enc, pkR));
@@ -219,7 +236,18 @@ export function sealBase(
   plaintext: Uint8Array,
   options: SetupSenderOptions = {},
 ): Traced<HpkeSealed> {
-  const ctx = setupBaseSender(recipientPublicKey, info, options);
+  return runX25519Sync(sealBaseSteps(recipientPublicKey, info, aad, plaintext, options));
+}
+
+/** {@link sealBase} as a computation that asks for its X25519 operations (bulk world generation answers them with the platform's). */
+export function* sealBaseSteps(
+  recipientPublicKey: Uint8Array,
+  info: Uint8Array,
+  aad: Uint8Array,
+  plaintext: Uint8Array,
+  options: SetupSenderOptions = {},
+): X25519Steps<Traced<HpkeSealed>> {
+  const ctx = yield* setupBaseSenderSteps(recipientPublicKey, info, options);
   const ciphertext = ctx.seal(aad, plaintext);
   return {
     result: { enc: ctx.enc, ciphertext },
@@ -233,4 +261,20 @@ export function sealBase(
  */
 export function openBase(sealed: HpkeSealed, recipientSecretKey: Uint8Array, info: Uint8Array, aad: Uint8Array, recipientPublicKey?: Uint8Array): Uint8Array {
   return setupBaseRecipient(sealed.enc, recipientSecretKey, info, recipientPublicKey).open(aad, sealed.ciphertext);
+}
+
+/**
+ * {@link openBase} with `x25519` doing the Decap DH (bulk decryption opens dozens of epochs at
+ * once with the platform's X25519). Same result, same errors.
+ */
+export async function openBaseWith(
+  sealed: HpkeSealed,
+  recipientSecretKey: Uint8Array,
+  info: Uint8Array,
+  aad: Uint8Array,
+  recipientPublicKey: Uint8Array | undefined,
+  x25519: X25519Engine,
+): Promise<Uint8Array> {
+  const context = await runX25519(setupBaseRecipientSteps(sealed.enc, recipientSecretKey, info, recipientPublicKey), x25519);
+  return context.open(aad, sealed.ciphertext);
 }

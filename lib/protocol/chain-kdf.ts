@@ -6,8 +6,7 @@
  * what lets a device delete used keys and keep forward secrecy.
  * @module
  */
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { hmacSha256Key, hmacSha256With } from '@/lib/crypto/hmac-sha256';
 
 const MESSAGE_KEY_CONSTANT = Uint8Array.of(0x01);
 const CHAIN_KEY_CONSTANT = Uint8Array.of(0x02);
@@ -20,8 +19,9 @@ export interface ChainStep {
 
 /** KDF_CK(ck) = (HMAC(ck, 0x01), HMAC(ck, 0x02)) per the Double Ratchet spec §5.2. */
 export function kdfChainKey(chainKey: Uint8Array): ChainStep {
+  const key = hmacSha256Key(chainKey); // keyed once for both MACs
   return {
-    messageKey: hmac(sha256, chainKey, MESSAGE_KEY_CONSTANT),
-    nextChainKey: hmac(sha256, chainKey, CHAIN_KEY_CONSTANT),
+    messageKey: hmacSha256With(key, MESSAGE_KEY_CONSTANT),
+    nextChainKey: hmacSha256With(key, CHAIN_KEY_CONSTANT),
   };
 }

@@ -14,8 +14,9 @@
  *   the victim's conversations (static-session.ts).
  * - A stolen phone in ratchet mode: the chains the phone held, followed forward (ratchet-eavesdropper.ts);
  *   with escrow also the phone's current escrow wrap chain for its own outgoing messages.
- * - An escrow secret key: per epoch one HPKE open (cached), then the wrap chain and one unwrap per
- *   message (escrow-epoch.ts).
+ * - An escrow secret key: per epoch one HPKE open (cached, or done ahead of the run with the
+ *   platform's X25519, escrow-epochs-ahead.ts), then the wrap chain and one unwrap per message
+ *   (escrow-epoch.ts).
  * - Static mode only: a conversation key learned from any escrowed envelope opens every envelope of
  *   that conversation, including ones sent before escrow was switched on. A second pass retries
  *   those, so the outcome list may update an earlier envelope (key outcomes by `seq`).
@@ -32,6 +33,7 @@ import type { DeviceSnapshot } from './device-snapshot';
 import type { Envelope } from './envelope';
 import { encodeHeader, type EnvelopeHeader } from './envelope-header';
 import { escrowWrapKeyAt, openEscrowEpoch, startEscrowChain, unwrapTrafficKey, type EscrowChainCursor } from './escrow-epoch';
+import { escrowEpochKeyId, type OpenedEscrowEpochs } from './escrow-epochs-ahead';
 import { identityPublicKeyOf } from './key-directory';
 import { openMessage } from './message-encryption';
 import type { ParticipantId } from './participant';
@@ -71,6 +73,8 @@ export interface DecryptOptions {
   readonly chunkSize?: number;
   /** Checked between chunks; an AbortSignal works, as does any `{ aborted: boolean }`. */
   readonly signal?: { readonly aborted: boolean };
+  /** Escrow epochs already opened (escrow-epochs-ahead.ts); the others are opened as they come. */
+  readonly openedEpochs?: OpenedEscrowEpochs;
 }
 
 /** One progress report: the outcomes decided (or revised, in the retry phase) since the last report. */
@@ -110,7 +114,12 @@ interface Candidate {
   readonly onOpened?: () => void;
 }
 
-type EpochCacheEntry = { readonly root: Uint8Array; cursor: EscrowChainCursor } | { readonly failed: true };
+/**
+ * One opened (or unopenable) escrow epoch. `provenance` is shared by every outcome of the epoch:
+ * outcomes are read-only, and a structured clone (the report crossing to the page) then carries
+ * it once rather than once per message.
+ */
+type EpochCacheEntry = { readonly root: Uint8Array; cursor: EscrowChainCursor; readonly provenance: KeyProvenance } | { readonly failed: true; readonly provenance: KeyProvenance };
 
 /** Mutable working state of one run; lives inside the generator only (never posted). */
 class DecryptionRun {
@@ -126,6 +135,7 @@ class DecryptionRun {
   constructor(
     private readonly capture: Capture,
     private readonly loot: Loot,
+    private readonly openedEpochs?: OpenedEscrowEpochs,
   ) {
     for (const device of loot.devices) {
       for (const [conversationId, state] of Object.entries(device.conversations)) {
@@ -195,24 +205,28 @@ class DecryptionRun {
       epochHeader.conversationId === h.conversationId && epochHeader.sender === h.sender && epochHeader.recipient === h.recipient && epochHeader.epoch === h.escrow.epoch;
     for (const stolen of this.loot.escrowKeys) {
       if (!escrow.epochBlob.seals.some((s) => s.authorityId === stolen.authorityId)) continue;
-      const provenance: KeyProvenance = { kind: 'escrow-key', authorityId: stolen.authorityId, epoch: h.escrow.epoch };
       if (!belongs) {
-        out.push({ key: BAD_KEY, provenance });
+        out.push({ key: BAD_KEY, provenance: { kind: 'escrow-key', authorityId: stolen.authorityId, epoch: h.escrow.epoch } });
         continue;
       }
-      const cacheKey = `${stolen.authorityId}|${h.conversationId}|${h.sender}|${h.escrow.epoch}`;
+      const cacheKey = escrowEpochKeyId(stolen.authorityId, h, h.escrow.epoch);
       let entry = this.epochKeys.get(cacheKey);
       if (!entry) {
-        try {
+        const provenance: KeyProvenance = { kind: 'escrow-key', authorityId: stolen.authorityId, epoch: h.escrow.epoch };
+        const ahead = this.openedEpochs?.get(cacheKey);
+        if (ahead !== undefined) {
+          entry = ahead ? { root: ahead, cursor: startEscrowChain(ahead), provenance } : { failed: true, provenance };
+        } else try {
           let publicKey = this.escrowPublicKeys.get(stolen.secretKey);
           if (!publicKey) this.escrowPublicKeys.set(stolen.secretKey, (publicKey = publicKeyFromSecret(stolen.secretKey)));
           const root = openEscrowEpoch(escrow.epochBlob, stolen.authorityId, stolen.secretKey, publicKey);
-          entry = { root, cursor: startEscrowChain(root) };
+          entry = { root, cursor: startEscrowChain(root), provenance };
         } catch {
-          entry = { failed: true };
+          entry = { failed: true, provenance };
         }
         this.epochKeys.set(cacheKey, entry);
       }
+      const provenance = entry.provenance;
       if ('failed' in entry) {
         out.push({ key: BAD_KEY, provenance });
         continue;
@@ -306,7 +320,7 @@ function tryUnwrap(wrapKey: Uint8Array, counter: number, headerBytes: Uint8Array
 export function* decryptCaptureInChunks(capture: Capture, loot: Loot, options: DecryptOptions = {}): Generator<DecryptProgress, DecryptionReport, void> {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 500));
   const records = capture.records;
-  const run = new DecryptionRun(capture, loot);
+  const run = new DecryptionRun(capture, loot, options.openedEpochs);
   const outcomes: EnvelopeOutcome[] = [];
   for (let start = 0; start < records.length; start += chunkSize) {
     if (options.signal?.aborted) return { outcomes, counts: countOutcomes(outcomes), cancelled: true };

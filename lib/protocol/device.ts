@@ -8,8 +8,9 @@
 import { bytesToUtf8, utf8ToBytes } from '@/lib/crypto/bytes';
 import { generateKeyPair, type X25519KeyPair } from '@/lib/crypto/x25519';
 import type { RandomSource } from '@/lib/crypto/random';
+import { runX25519, runX25519Sync, type X25519Engine, type X25519Steps } from '@/lib/crypto/x25519-platform';
 import {
-  ratchetReceiveStep,
+  ratchetReceiveSteps,
   ratchetSendStep,
   startRatchetAsInitiator,
   startRatchetAsResponder,
@@ -21,7 +22,7 @@ import type { Envelope, EnvelopeEscrow } from './envelope';
 import { encodeHeader, type EnvelopeHeader, type KeyAgreementMode } from './envelope-header';
 import {
   escrowWrapKeyAt,
-  sealEscrowEpoch,
+  sealEscrowEpochSteps,
   startEscrowChain,
   wrapTrafficKey,
   type EscrowChainCursor,
@@ -106,18 +107,18 @@ export function generatePrekey(random: RandomSource): X25519KeyPair {
   return generateKeyPair(random);
 }
 
-function escrowFor(
+function* escrowFor(
   state: ConversationKeyState,
   policy: EscrowPolicy | null,
   sentAt: SimTime,
   counter: number,
   ctx: DeviceContext,
-): EscrowSenderEpoch | null {
+): X25519Steps<EscrowSenderEpoch | null> {
   if (!policy || sentAt < policy.enabledAt) return null;
   const current = state.escrowEpoch;
   if (current && sentAt - current.blob.header.startedAt < policy.epochMinutes) return current;
   const epochKey = ctx.random.bytes(32);
-  const blob = sealEscrowEpoch(
+  const blob = yield* sealEscrowEpochSteps(
     {
       conversationId: state.conversationId,
       sender: ctx.self,
@@ -144,6 +145,29 @@ export function sendMessage(
   sentAt: SimTime,
   ctx: DeviceContext,
 ): { state: ConversationKeyState; envelope: Envelope } {
+  return runX25519Sync(sendMessageSteps(state, text, sentAt, ctx));
+}
+
+/**
+ * {@link sendMessage} with `x25519` answering the escrow epoch's HPKE X25519 operations (world
+ * generation passes the platform's, x25519-platform.ts). Same bytes, same errors.
+ */
+export function sendMessageWith(
+  state: ConversationKeyState,
+  text: string,
+  sentAt: SimTime,
+  ctx: DeviceContext,
+  x25519: X25519Engine,
+): Promise<{ state: ConversationKeyState; envelope: Envelope }> {
+  return runX25519(sendMessageSteps(state, text, sentAt, ctx), x25519);
+}
+
+function* sendMessageSteps(
+  state: ConversationKeyState,
+  text: string,
+  sentAt: SimTime,
+  ctx: DeviceContext,
+): X25519Steps<{ state: ConversationKeyState; envelope: Envelope }> {
   const counter = state.nextCounter;
   let session = state.session;
   let trafficKey: Uint8Array;
@@ -167,7 +191,7 @@ export function sendMessage(
       break;
     }
   }
-  const escrowEpoch = escrowFor(state, ctx.escrow, sentAt, counter, ctx);
+  const escrowEpoch = yield* escrowFor(state, ctx.escrow, sentAt, counter, ctx);
   const header: EnvelopeHeader = {
     version: 1,
     mode: session.kind === 'static' ? 'static' : 'ratchet',
@@ -208,6 +232,27 @@ export function receiveMessage(
   envelope: Envelope,
   ctx: DeviceContext,
 ): { state: ConversationKeyState; plaintext: string } {
+  return runX25519Sync(receiveMessageSteps(state, envelope, ctx));
+}
+
+/**
+ * {@link receiveMessage} with `x25519` answering the DH ratchet step's X25519 operations (world
+ * generation passes the platform's, x25519-platform.ts). Same bytes, same errors.
+ */
+export function receiveMessageWith(
+  state: ConversationKeyState,
+  envelope: Envelope,
+  ctx: DeviceContext,
+  x25519: X25519Engine,
+): Promise<{ state: ConversationKeyState; plaintext: string }> {
+  return runX25519(receiveMessageSteps(state, envelope, ctx), x25519);
+}
+
+function* receiveMessageSteps(
+  state: ConversationKeyState,
+  envelope: Envelope,
+  ctx: DeviceContext,
+): X25519Steps<{ state: ConversationKeyState; plaintext: string }> {
   const header = envelope.header;
   if (header.recipient !== ctx.self || header.sender !== state.peer || header.conversationId !== state.conversationId) {
     throw new DeliveryRejectedError(
@@ -226,7 +271,7 @@ export function receiveMessage(
       if (!header.ephemeralPublicKey) throw new DeliveryRejectedError('the first message carries no X3DH ephemeral key');
       session = startRatchetAsResponder(session, ctx.identity.secretKey, identityPublicKeyOf(ctx.directory, state.peer), header.ephemeralPublicKey);
     }
-    const step = ratchetReceiveStep(session, header.ratchet, ctx.random);
+    const step = yield* ratchetReceiveSteps(session, header.ratchet, ctx.random);
     session = step.session;
     trafficKey = step.messageKey;
   }

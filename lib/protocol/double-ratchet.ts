@@ -19,6 +19,7 @@ import { bytesToHex, equalBytes, utf8ToBytes } from '@/lib/crypto/bytes';
 import { hkdfExpand, hkdfExtract } from '@/lib/crypto/hkdf';
 import type { RandomSource } from '@/lib/crypto/random';
 import { generateKeyPair, sharedSecret, type X25519KeyPair } from '@/lib/crypto/x25519';
+import { askAll, askSharedSecret, runX25519Sync, type X25519Steps } from '@/lib/crypto/x25519-platform';
 import { kdfChainKey } from './chain-kdf';
 import type { RatchetHeaderFields } from './envelope-header';
 import type { ParticipantId } from './participant';
@@ -190,16 +191,26 @@ function skipMessageKeys(session: RatchetSession, until: number): RatchetSession
   return { ...session, receivingChainKey: chainKey, receiveMessageNumber: until, skippedMessageKeys: skipped };
 }
 
+/** What {@link ratchetReceiveStep} returns: the state to keep if the message opens, and its key. */
+export interface RatchetReceived {
+  readonly session: RatchetSession;
+  readonly messageKey: Uint8Array;
+}
+
 /**
  * RatchetDecrypt's key part (§3.5): the message key for a received header and the state to keep
  * *if* the message then opens (commit only on success, as §3.5 says). Runs a DH ratchet step, with
  * a fresh key pair from `random`, when the header carries a new ratchet public key.
  */
-export function ratchetReceiveStep(
-  session: RatchetSession,
-  fields: RatchetHeaderFields,
-  random: RandomSource,
-): { session: RatchetSession; messageKey: Uint8Array } {
+export function ratchetReceiveStep(session: RatchetSession, fields: RatchetHeaderFields, random: RandomSource): RatchetReceived {
+  return runX25519Sync(ratchetReceiveSteps(session, fields, random));
+}
+
+/**
+ * {@link ratchetReceiveStep} as a computation that asks for its X25519 results (x25519-platform.ts),
+ * so world generation can answer them with the platform's X25519. Same bytes, same errors.
+ */
+export function* ratchetReceiveSteps(session: RatchetSession, fields: RatchetHeaderFields, random: RandomSource): X25519Steps<RatchetReceived> {
   const skippedIndex = session.skippedMessageKeys.findIndex(
     (k) => k.messageNumber === fields.messageNumber && equalBytes(k.ratchetPublicKey, fields.publicKey),
   );
@@ -210,10 +221,16 @@ export function ratchetReceiveStep(
   let s = session;
   if (!s.receivingRatchetKey || !equalBytes(fields.publicKey, s.receivingRatchetKey)) {
     s = skipMessageKeys(s, fields.previousChainLength);
-    // DHRatchet(state, header), §3.5.
-    const received = kdfRootKey(s.rootKey, sharedSecret(s.sendingRatchetKey.secretKey, fields.publicKey));
-    const sendingRatchetKey = generateKeyPair(random);
-    const sent = kdfRootKey(received.rootKey, sharedSecret(sendingRatchetKey.secretKey, fields.publicKey));
+    // DHRatchet(state, header), §3.5. The new key pair is GENERATE_DH(): 32 bytes from `random`, as generateKeyPair draws them.
+    // dh1 is asked for before the draw, as before: a refused (low-order) key must not consume randomness.
+    const received = kdfRootKey(s.rootKey, yield* askSharedSecret(s.sendingRatchetKey.secretKey, fields.publicKey));
+    const secretKey = random.bytes(32);
+    const [publicKey, dh2] = yield* askAll([
+      { kind: 'public-key', secretKey },
+      { kind: 'shared-secret', secretKey, publicKey: fields.publicKey },
+    ]);
+    const sendingRatchetKey: X25519KeyPair = { secretKey, publicKey: publicKey!, randomness: random.kind };
+    const sent = kdfRootKey(received.rootKey, dh2!);
     s = {
       ...s,
       previousSendingChainLength: s.sendMessageNumber,

@@ -46,6 +46,17 @@ describe('header encoding', () => {
     expect(() => encodeHeader({ ...h, sender: '' })).toThrow(RangeError);
     expect(() => encodeHeader({ ...h, ratchet: undefined })).toThrow(/ratchet/);
   });
+
+  it('strings are UTF-8 with a byte length: non-ASCII ids round-trip, and the 255-byte limit counts bytes, not characters', () => {
+    const h = world.relay.records[0]!.envelope.header;
+    const named = { ...h, sender: 'zoë', conversationId: 'c-ß-€' };
+    const bytes = encodeHeader(named);
+    expect(decodeHeader(bytes)).toEqual(named);
+    expect(bytes.length).toBe(encodeHeader(h).length + ('zoë'.length + 1 - h.sender.length) + ('c-ß-€'.length + 3 - h.conversationId.length));
+    expect(() => encodeHeader({ ...h, sender: 'é'.repeat(127) })).not.toThrow();
+    expect(() => encodeHeader({ ...h, sender: 'é'.repeat(128) })).toThrow(/256/);
+    expect(() => encodeHeader({ ...h, sender: 'a'.repeat(256) })).toThrow(/256/);
+  });
 });
 
 describe('the header is the AEAD associated data: tampering with any field fails the open', () => {

@@ -13,7 +13,7 @@
  * ```
  * @module
  */
-import { bytesToUtf8OrNull, concatBytes, i2osp, utf8ToBytes } from '@/lib/crypto/bytes';
+import { bytesToUtf8OrNull, utf8ToBytes } from '@/lib/crypto/bytes';
 import type { ParticipantId } from './participant';
 import { isSimTime, type SimTime } from './sim-time';
 
@@ -66,15 +66,21 @@ const FLAG_ESCROW = 4;
 const U32_MAX = 0xffffffff;
 const U48_MAX = 2 ** 48 - 1;
 
-function encodeString(value: string, what: string): Uint8Array {
-  const bytes = utf8ToBytes(value);
-  if (bytes.length === 0 || bytes.length > 255) throw new RangeError(`header ${what}: 1-255 UTF-8 bytes, got ${bytes.length}`);
-  return concatBytes(Uint8Array.of(bytes.length), bytes);
+/** A header string ready to write: ASCII (ids, the usual case) is written as is, anything else as UTF-8 bytes. */
+type HeaderString = { readonly ascii: string; readonly length: number } | { readonly utf8: Uint8Array; readonly length: number };
+
+function encodedString(value: string, what: string): HeaderString {
+  let ascii = true;
+  for (let i = 0; i < value.length && ascii; i++) ascii = value.charCodeAt(i) < 0x80;
+  const encoded: HeaderString = ascii ? { ascii: value, length: value.length } : { utf8: utf8ToBytes(value), length: 0 };
+  const length = 'utf8' in encoded ? encoded.utf8.length : encoded.length;
+  if (length === 0 || length > 255) throw new RangeError(`header ${what}: 1-255 UTF-8 bytes, got ${length}`);
+  return 'utf8' in encoded ? { utf8: encoded.utf8, length } : encoded;
 }
 
-function u32(value: number, what: string): Uint8Array {
+function checkU32(value: number, what: string): number {
   if (!Number.isInteger(value) || value < 0 || value > U32_MAX) throw new RangeError(`header ${what}: expected 0..2^32-1, got ${value}`);
-  return i2osp(value, 4);
+  return value;
 }
 
 function key32(value: Uint8Array, what: string): Uint8Array {
@@ -82,7 +88,35 @@ function key32(value: Uint8Array, what: string): Uint8Array {
   return value;
 }
 
-/** The canonical encoding of `header`: the AEAD associated data of its envelope. */
+/** Writes big-endian unsigned integers and byte strings into one preallocated buffer. */
+class Writer {
+  private offset = 0;
+  constructor(readonly bytes: Uint8Array) {}
+  uint(value: number, length: number): void {
+    let n = value;
+    for (let i = length - 1; i >= 0; i--) {
+      this.bytes[this.offset + i] = n % 256;
+      n = Math.floor(n / 256);
+    }
+    this.offset += length;
+  }
+  raw(value: Uint8Array): void {
+    this.bytes.set(value, this.offset);
+    this.offset += value.length;
+  }
+  string(value: HeaderString): void {
+    this.uint(value.length, 1);
+    if ('utf8' in value) return this.raw(value.utf8);
+    for (let i = 0; i < value.length; i++) this.bytes[this.offset + i] = value.ascii.charCodeAt(i);
+    this.offset += value.length;
+  }
+}
+
+/**
+ * The canonical encoding of `header`: the AEAD associated data of its envelope. Every message is
+ * encoded at least twice (seal, open) and once more per decryption, so it is written into one
+ * buffer sized up front.
+ */
 export function encodeHeader(header: EnvelopeHeader): Uint8Array {
   if (header.version !== 1) throw new RangeError(`header version: only 1 is defined, got ${String(header.version)}`);
   if ((header.mode === 'ratchet') !== (header.ratchet !== undefined)) {
@@ -91,25 +125,40 @@ export function encodeHeader(header: EnvelopeHeader): Uint8Array {
   if (!isSimTime(header.sentAt) || header.sentAt > U48_MAX) throw new RangeError(`header sentAt: bad time ${header.sentAt}`);
   const flags =
     (header.ephemeralPublicKey ? FLAG_EPHEMERAL : 0) | (header.ratchet ? FLAG_RATCHET : 0) | (header.escrow ? FLAG_ESCROW : 0);
-  const parts: Uint8Array[] = [
-    MAGIC,
-    Uint8Array.of(header.version, header.mode === 'static' ? 0 : 1, flags),
-    encodeString(header.sender, 'sender'),
-    encodeString(header.recipient, 'recipient'),
-    encodeString(header.conversationId, 'conversationId'),
-    u32(header.counter, 'counter'),
-    i2osp(header.sentAt, 6),
-  ];
-  if (header.ephemeralPublicKey) parts.push(key32(header.ephemeralPublicKey, 'ephemeralPublicKey'));
-  if (header.ratchet) {
-    parts.push(
-      key32(header.ratchet.publicKey, 'ratchet publicKey'),
-      u32(header.ratchet.previousChainLength, 'previousChainLength'),
-      u32(header.ratchet.messageNumber, 'messageNumber'),
-    );
+  const sender = encodedString(header.sender, 'sender');
+  const recipient = encodedString(header.recipient, 'recipient');
+  const conversationId = encodedString(header.conversationId, 'conversationId');
+  const counter = checkU32(header.counter, 'counter');
+  const ephemeral = header.ephemeralPublicKey ? key32(header.ephemeralPublicKey, 'ephemeralPublicKey') : null;
+  const ratchet = header.ratchet
+    ? {
+        publicKey: key32(header.ratchet.publicKey, 'ratchet publicKey'),
+        previousChainLength: checkU32(header.ratchet.previousChainLength, 'previousChainLength'),
+        messageNumber: checkU32(header.ratchet.messageNumber, 'messageNumber'),
+      }
+    : null;
+  const escrowEpoch = header.escrow ? checkU32(header.escrow.epoch, 'escrow epoch') : null;
+  const length =
+    MAGIC.length + 3 + (3 + sender.length + recipient.length + conversationId.length) + 4 + 6 +
+    (ephemeral ? 32 : 0) + (ratchet ? 40 : 0) + (escrowEpoch !== null ? 4 : 0);
+  const w = new Writer(new Uint8Array(length));
+  w.raw(MAGIC);
+  w.uint(header.version, 1);
+  w.uint(header.mode === 'static' ? 0 : 1, 1);
+  w.uint(flags, 1);
+  w.string(sender);
+  w.string(recipient);
+  w.string(conversationId);
+  w.uint(counter, 4);
+  w.uint(header.sentAt, 6);
+  if (ephemeral) w.raw(ephemeral);
+  if (ratchet) {
+    w.raw(ratchet.publicKey);
+    w.uint(ratchet.previousChainLength, 4);
+    w.uint(ratchet.messageNumber, 4);
   }
-  if (header.escrow) parts.push(u32(header.escrow.epoch, 'escrow epoch'));
-  return concatBytes(...parts);
+  if (escrowEpoch !== null) w.uint(escrowEpoch, 4);
+  return w.bytes;
 }
 
 /** A cursor over bytes being decoded; every read names what it was reading when it runs out. */

@@ -20,7 +20,8 @@
  */
 import { open as aeadOpen, seal as aeadSeal } from '@/lib/crypto/aead';
 import { concatBytes, i2osp, utf8ToBytes } from '@/lib/crypto/bytes';
-import { openBase, sealBase } from '@/lib/crypto/hpke';
+import { openBase, openBaseWith, sealBaseSteps } from '@/lib/crypto/hpke';
+import { runX25519Sync, type X25519Engine, type X25519Steps } from '@/lib/crypto/x25519-platform';
 import type { RandomSource } from '@/lib/crypto/random';
 import { kdfChainKey } from './chain-kdf';
 import type { ParticipantId } from './participant';
@@ -106,12 +107,23 @@ export function sealEscrowEpoch(
   recipients: readonly EscrowRecipientKey[],
   random: RandomSource,
 ): EscrowEpochBlob {
+  return runX25519Sync(sealEscrowEpochSteps(header, epochKey, recipients, random));
+}
+
+/** {@link sealEscrowEpoch} as a computation that asks for its X25519 operations (x25519-platform.ts). */
+export function* sealEscrowEpochSteps(
+  header: EscrowEpochHeader,
+  epochKey: Uint8Array,
+  recipients: readonly EscrowRecipientKey[],
+  random: RandomSource,
+): X25519Steps<EscrowEpochBlob> {
   const headerBytes = encodeEscrowEpochHeader(header);
   const info = escrowHpkeInfo(headerBytes);
-  const seals = recipients.map((r) => {
-    const sealed = sealBase(r.publicKey, info, headerBytes, epochKey, { random }).result;
-    return { authorityId: r.authorityId, enc: sealed.enc, ciphertext: sealed.ciphertext };
-  });
+  const seals: EscrowSeal[] = [];
+  for (const r of recipients) {
+    const sealed = (yield* sealBaseSteps(r.publicKey, info, headerBytes, epochKey, { random })).result;
+    seals.push({ authorityId: r.authorityId, enc: sealed.enc, ciphertext: sealed.ciphertext });
+  }
   return { header, seals };
 }
 
@@ -126,6 +138,20 @@ export function openEscrowEpoch(blob: EscrowEpochBlob, authorityId: string, auth
   const headerBytes = encodeEscrowEpochHeader(blob.header);
   // With the public key given (bulk decryption), each open costs one X25519 instead of two.
   return openBase({ enc: seal.enc, ciphertext: seal.ciphertext }, authoritySecretKey, escrowHpkeInfo(headerBytes), headerBytes, authorityPublicKey);
+}
+
+/** {@link openEscrowEpoch} with `x25519` doing the HPKE Decap DH (many epochs opened at once, ahead of a bulk run). */
+export async function openEscrowEpochWith(
+  blob: EscrowEpochBlob,
+  authorityId: string,
+  authoritySecretKey: Uint8Array,
+  authorityPublicKey: Uint8Array | undefined,
+  x25519: X25519Engine,
+): Promise<Uint8Array> {
+  const seal = blob.seals.find((s) => s.authorityId === authorityId);
+  if (!seal) throw new EscrowSealMissingError(`this envelope's escrow blob has no seal for authority '${authorityId}'`);
+  const headerBytes = encodeEscrowEpochHeader(blob.header);
+  return openBaseWith({ enc: seal.enc, ciphertext: seal.ciphertext }, authoritySecretKey, escrowHpkeInfo(headerBytes), headerBytes, authorityPublicKey, x25519);
 }
 
 /** The chain cursor at the start of an epoch (position 0 is the epoch key itself). */

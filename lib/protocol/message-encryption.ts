@@ -15,13 +15,15 @@
  */
 import { open, seal } from '@/lib/crypto/aead';
 import { concatBytes, i2osp, utf8ToBytes } from '@/lib/crypto/bytes';
-import { deriveKey } from '@/lib/crypto/hkdf';
+import { hkdfExpand, hkdfExtractWith } from '@/lib/crypto/hkdf';
+import { hmacSha256Key } from '@/lib/crypto/hmac-sha256';
 import type { EnvelopeHeader } from './envelope-header';
 
 /** HKDF `info` label for ratchet message keys; exercises hand it to learners as text. */
 export const RATCHET_MESSAGE_INFO_LABEL = 'backdoor-lab ratchet message v1';
 const RATCHET_MESSAGE_INFO = utf8ToBytes(RATCHET_MESSAGE_INFO_LABEL);
-const ZERO_SALT = new Uint8Array(32);
+/** The all-zero salt, prepared as an HMAC key once: every ratchet message's HKDF-Extract uses it. */
+const ZERO_SALT = hmacSha256Key(new Uint8Array(32));
 
 /** The AEAD key and nonce a traffic key yields for a given header. */
 export interface AeadKeyAndNonce {
@@ -35,7 +37,7 @@ export function aeadKeyAndNonce(header: EnvelopeHeader, trafficKey: Uint8Array):
     const direction = header.sender < header.recipient ? 0 : 1;
     return { key: trafficKey, nonce: concatBytes(i2osp(direction, 4), i2osp(header.counter, 8)) };
   }
-  const okm = deriveKey(trafficKey, ZERO_SALT, RATCHET_MESSAGE_INFO, 44);
+  const okm = hkdfExpand(hkdfExtractWith(ZERO_SALT, trafficKey), RATCHET_MESSAGE_INFO, 44);
   return { key: okm.subarray(0, 32), nonce: okm.subarray(32, 44) };
 }
 

@@ -15,11 +15,13 @@
  */
 import { seededRandom } from '@/lib/crypto/random';
 import type { X25519KeyPair } from '@/lib/crypto/x25519';
+import { rememberingBothEnds } from '@/lib/crypto/x25519-both-ends';
+import { detectX25519Engine, type X25519Engine } from '@/lib/crypto/x25519-platform';
 import {
   generatePrekey,
   initialConversationKeyState,
-  receiveMessage,
-  sendMessage,
+  receiveMessageWith,
+  sendMessageWith,
   type ConversationKeyState,
   type DeviceContext,
 } from './device';
@@ -104,13 +106,21 @@ export function resolveWorldOptions(options: WorldOptions): ResolvedWorldOptions
   };
 }
 
+/** What world generation runs on (not part of the world: any choice gives the same bytes). */
+export interface WorldEngine {
+  /** Answers the DH ratchet steps' X25519 operations; default: the platform's WebCrypto X25519 if present, else noble. */
+  readonly x25519?: X25519Engine;
+}
+
 /**
- * Builds and runs a world. Async only because Shamir splitting is. 10,000 messages take seconds
- * in ratchet mode (each turn costs a DH ratchet step: a key generation and two X25519 operations);
- * see scripts/bench-escrow.ts.
+ * Builds and runs a world. Each ratchet turn costs a DH ratchet step (a key generation and two
+ * X25519 operations); those go to `engine.x25519`, by default the platform's X25519, tens of times
+ * faster than noble's for a 10,000-message world. See scripts/bench-escrow.ts.
  */
-export async function generateWorld(options: WorldOptions): Promise<World> {
+export async function generateWorld(options: WorldOptions, engine: WorldEngine = {}): Promise<World> {
   const resolved = resolveWorldOptions(options);
+  // The generator plays both ends of every exchange, so each DH value is computed once, not twice.
+  const x25519 = rememberingBothEnds(engine.x25519 ?? (await detectX25519Engine()));
   const { seed, mode } = resolved;
   const schedule = generateSchedule(resolved, seededRandom(`${seed}|schedule`));
 
@@ -164,10 +174,10 @@ export async function generateWorld(options: WorldOptions): Promise<World> {
     return versions[versions.length - 1]!.state;
   };
   for (const m of schedule.messages) {
-    const sent = sendMessage(latest(m.sender, m.conversationId), m.text, m.sentAt, contexts.get(m.sender)!);
+    const sent = await sendMessageWith(latest(m.sender, m.conversationId), m.text, m.sentAt, contexts.get(m.sender)!, x25519);
     const record = relayEnvelope(relay, sent.envelope);
     history[m.sender]![m.conversationId]!.push({ seq: record.seq, at: m.sentAt, state: sent.state });
-    const received = receiveMessage(latest(m.recipient, m.conversationId), sent.envelope, contexts.get(m.recipient)!);
+    const received = await receiveMessageWith(latest(m.recipient, m.conversationId), sent.envelope, contexts.get(m.recipient)!, x25519);
     if (received.plaintext !== m.text) throw new Error(`world: message ${m.index} did not round-trip`);
     history[m.recipient]![m.conversationId]!.push({ seq: record.seq, at: m.sentAt, state: received.state });
   }
