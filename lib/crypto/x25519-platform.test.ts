@@ -74,7 +74,7 @@ describe('X25519 engines: WebCrypto computes exactly what noble computes', () =>
 
   it('computes public keys against the base point where a JWK export carries no x', async () => {
     const subtle = globalThis.crypto.subtle;
-    const noX = Object.assign(Object.create(subtle) as SubtleCrypto, {
+    const noX = Object.assign(Object.create(subtle) as (typeof globalThis.crypto.subtle), {
       importKey: subtle.importKey.bind(subtle),
       deriveBits: subtle.deriveBits.bind(subtle),
       exportKey: async () => ({}),
@@ -89,7 +89,7 @@ describe('X25519 engines: WebCrypto computes exactly what noble computes', () =>
     const noX25519 = {
       importKey: () => Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError')),
       deriveBits: () => Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError')),
-    } as unknown as SubtleCrypto;
+    } as unknown as (typeof globalThis.crypto.subtle);
     expect((await detectX25519Engine(noX25519)).name).toBe('noble');
   });
 });

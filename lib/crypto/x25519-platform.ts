@@ -108,21 +108,26 @@ const ALGORITHM = { name: 'X25519' } as const;
 const lowOrderError = () =>
   new X25519Error('X25519 refused this public key: it is a low-order point, so the "shared secret" would be all zeros and known to anyone.');
 
+// WebCrypto's types named through the global, so this file type-checks with the DOM library (the
+// page) and with Node's types alone (tsconfig.lib.json), which declare the same API.
+type PlatformSubtle = typeof globalThis.crypto.subtle;
+type PlatformKey = Awaited<ReturnType<PlatformSubtle['importKey']>>;
+
 /**
  * The platform's WebCrypto X25519 as an engine, over `subtle` (default `globalThis.crypto.subtle`).
  * Imported keys are remembered per Uint8Array (a ratchet key is used for its public key and later
  * for a DH; a peer's ratchet key for two DHs), in WeakMaps owned by this engine instance. Keys are
  * treated as immutable, as everywhere in the protocol code.
  */
-export function webCryptoX25519Engine(subtle: SubtleCrypto = globalThis.crypto.subtle): X25519Engine {
-  const secretKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
-  const publicKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
-  const importPublic = (publicKey: Uint8Array): Promise<CryptoKey> => {
+export function webCryptoX25519Engine(subtle: PlatformSubtle = globalThis.crypto.subtle): X25519Engine {
+  const secretKeys = new WeakMap<Uint8Array, Promise<PlatformKey>>();
+  const publicKeys = new WeakMap<Uint8Array, Promise<PlatformKey>>();
+  const importPublic = (publicKey: Uint8Array): Promise<PlatformKey> => {
     let key = publicKeys.get(publicKey);
     if (!key) publicKeys.set(publicKey, (key = subtle.importKey('raw', new Uint8Array(publicKey), ALGORITHM, false, [])));
     return key;
   };
-  const importSecret = (secretKey: Uint8Array): Promise<CryptoKey> => {
+  const importSecret = (secretKey: Uint8Array): Promise<PlatformKey> => {
     let key = secretKeys.get(secretKey);
     if (!key) {
       if (secretKey.length !== 32) throw new RangeError(`X25519 secret key: expected 32 bytes, got ${secretKey.length}`);
@@ -134,8 +139,8 @@ export function webCryptoX25519Engine(subtle: SubtleCrypto = globalThis.crypto.s
     }
     return key;
   };
-  let basePoint: Promise<CryptoKey> | undefined; // imported on first use only
-  const derive = async (secretKey: Uint8Array, publicKey: CryptoKey | Promise<CryptoKey>): Promise<Uint8Array> => {
+  let basePoint: Promise<PlatformKey> | undefined; // imported on first use only
+  const derive = async (secretKey: Uint8Array, publicKey: PlatformKey | Promise<PlatformKey>): Promise<Uint8Array> => {
     let bits: ArrayBuffer;
     try {
       bits = await subtle.deriveBits({ name: 'X25519', public: await publicKey }, await importSecret(secretKey), 256);
@@ -193,7 +198,7 @@ function isLowOrder(publicKey: Uint8Array): boolean {
  * The platform's WebCrypto X25519 if it is present and computes RFC 7748 §6.1's test vector
  * correctly, else noble. `subtle` is injectable for tests (default `globalThis.crypto.subtle`; null: none).
  */
-export async function detectX25519Engine(subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null): Promise<X25519Engine> {
+export async function detectX25519Engine(subtle: PlatformSubtle | null = globalThis.crypto?.subtle ?? null): Promise<X25519Engine> {
   if (!subtle) return nobleX25519Engine;
   try {
     const engine = webCryptoX25519Engine(subtle);
