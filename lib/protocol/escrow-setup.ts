@@ -77,7 +77,7 @@ export interface EscrowSecretKey {
  * one HPKE open per (conversation, sender), about 2 ms of X25519; two weeks keeps that to a few
  * dozen opens in a 30-day world while still showing rotation.
  */
-export const DEFAULT_ESCROW_EPOCH_MINUTES = 14 * MINUTES_PER_DAY;
+const DEFAULT_ESCROW_EPOCH_MINUTES = 14 * MINUTES_PER_DAY;
 
 const SHAMIR_AGENCY_NAMES = [
   'Ministry of Justice',

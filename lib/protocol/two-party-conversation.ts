@@ -36,9 +36,6 @@ import type { SessionVersion } from './world';
 /** The two people of the conversation. Alice starts it. */
 export type TwoPartyMember = 'alice' | 'bob';
 
-/** Both members, Alice first. */
-export const TWO_PARTY_MEMBERS: readonly TwoPartyMember[] = ['alice', 'bob'];
-
 const NAMES: Readonly<Record<TwoPartyMember, string>> = { alice: 'Alice', bob: 'Bob' };
 
 /** The other member. */

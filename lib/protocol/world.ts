@@ -93,7 +93,7 @@ export interface World {
 }
 
 /** Fills in defaults: 8 people, 20 conversations, 300 messages, 30 days, ratchet, no escrow. */
-export function resolveWorldOptions(options: WorldOptions): ResolvedWorldOptions {
+function resolveWorldOptions(options: WorldOptions): ResolvedWorldOptions {
   if (typeof options.seed !== 'string' || options.seed.length === 0) throw new RangeError('world seed: a non-empty string is required');
   return {
     seed: options.seed,
