@@ -1,10 +1,10 @@
 'use client';
 import { useId } from 'react';
 import { useStore, type StoreApi } from 'zustand';
-import { dayOptions } from '@/lib/attack-lab/console-deck';
 import type { WorldSummary } from '@/lib/attack-lab/world-messages';
 import type { AttackConsoleState } from '@/lib/store/attack-console-store';
 import { Card } from './Card';
+import { DaySelect } from './DaySelect';
 import { ScenarioPicker } from './ScenarioPicker';
 import { Toggle } from './Toggle';
 import styles from '../attack.module.css';
@@ -42,14 +42,7 @@ export function LabEscrowCard({ store, world }: { store: StoreApi<AttackConsoleS
         </div>
       )}
       <div className={styles.row}>
-        <label htmlFor={`${id}-keyday`}>Stolen on day</label>
-        <select id={`${id}-keyday`} value={keyDay} onChange={(e) => void choose({ keyDay: Number(e.target.value) })}>
-          {dayOptions(world).map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
+        <DaySelect id={`${id}-keyday`} label="Stolen on day" world={world} value={keyDay} onChange={(day) => void choose({ keyDay: day })} />
       </div>
       <Toggle on={on} onClick={() => void store.getState().toggle('escrow')}>
         Steal the escrow key

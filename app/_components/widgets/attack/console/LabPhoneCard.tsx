@@ -2,11 +2,12 @@
 import { useId } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import { formatSimTime } from '@/lib/protocol/sim-time';
-import { dayOptions, theftTime } from '@/lib/attack-lab/console-deck';
+import { theftTime } from '@/lib/attack-lab/console-deck';
 import type { WorldSummary } from '@/lib/attack-lab/world-messages';
 import type { AttackConsoleState } from '@/lib/store/attack-console-store';
 import { personName } from '../PersonBadge';
 import { Card } from './Card';
+import { DaySelect } from './DaySelect';
 import { Toggle } from './Toggle';
 import styles from '../attack.module.css';
 
@@ -29,14 +30,7 @@ export function LabPhoneCard({ store, world }: { store: StoreApi<AttackConsoleSt
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-day`}>Day</label>
-        <select id={`${id}-day`} value={theftDay} onChange={(e) => void choose({ theftDay: Number(e.target.value) })}>
-          {dayOptions(world).map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
+        <DaySelect id={`${id}-day`} label="Day" world={world} value={theftDay} onChange={(day) => void choose({ theftDay: day })} />
       </div>
       <Toggle on={on} onClick={() => void store.getState().toggle('device')}>
         Steal {personName(victim, world.participants)}&apos;s phone
