@@ -64,8 +64,8 @@ export function resealWithKey(envelope: Envelope, trafficKey: Uint8Array, newTex
 
 /** Why escrow gives no key for `envelope`: no escrow blob at all, no escrow key in hand, or none that opens it. */
 export function noEscrowKeyReason(envelope: Envelope, escrowKeys: readonly EscrowSecretKey[]): string {
-  if (!envelope.escrow) return 'this envelope carries no escrow blob: there is no key to recover';
-  return escrowKeys.length === 0 ? 'no escrow key in hand' : "no escrow key in hand opens this envelope's escrow blob";
+  if (!envelope.escrow) return 'this envelope carries no escrow field: there is no key to recover';
+  return escrowKeys.length === 0 ? 'no escrow key in hand' : "no escrow key in hand opens this envelope's escrow field";
 }
 
 /** Re-seals `newText` under the envelope's own header with the traffic key recovered through escrow. */

@@ -27,7 +27,7 @@ describe('forgery scene', () => {
     const out = forgeAndDeliver(scene, DEFAULT_FORGED_TEXT);
     expect(out.method).toBe('edited-ciphertext-without-key');
     if (out.method !== 'edited-ciphertext-without-key') return;
-    expect(out.noKeyReason).toMatch(/no escrow blob/);
+    expect(out.noKeyReason).toMatch(/no escrow field/);
     expect(out.attemptedText).toHaveLength(ORIGINAL_TEXT.length);
     expect(out.delivery).toMatchObject({ accepted: false, reason: 'tag-failed' });
   });
