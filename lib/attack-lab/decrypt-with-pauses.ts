@@ -2,15 +2,20 @@
  * The worker's decryption loop: decryptCaptureInChunks driven to the end, pausing between chunks
  * so a cancel can arrive, reporting running counts after each, and with a helper worker
  * (decrypt-helper.ts) a large capture split by conversation so the two halves run at once (the
- * merged report is the same as one worker's, lib/protocol/decrypt-partition.ts).
+ * merged report is the same as one worker's, lib/protocol/decrypt-partition.ts). Each worker first
+ * opens its part's escrow epochs ahead, concurrently, on the platform's X25519
+ * (lib/protocol/escrow-epochs-ahead.ts): same outcomes, without the HPKE opens inside the loop.
  * @module
  */
+import { detectX25519Engine, type X25519Engine } from '@/lib/crypto/x25519-platform';
 import type { Capture, Loot } from '@/lib/protocol/capability';
-import { countOutcomes, decryptCaptureInChunks, type DecryptionReport, type EnvelopeOutcome, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
+import { decryptCaptureInChunks, type DecryptionReport, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
+import { openEscrowEpochsAhead } from '@/lib/protocol/escrow-epochs-ahead';
 import { mergeDecryptionReports, partitionCaptureByConversation } from '@/lib/protocol/decrypt-partition';
 import type { Warrant } from '@/lib/protocol/warrant';
 import type { RunControls, WorkerProgress } from '@/lib/scenarios/run-controls';
 import { PARALLEL_DECRYPT_MIN_ENVELOPES } from './decrypt-helper-protocol';
+import { RunningCounts } from './running-outcome-counts';
 
 /** A part of a capture being decrypted by the helper. */
 export interface HelperRun {
@@ -34,6 +39,15 @@ export interface DecryptOptions {
 export interface DecryptControls extends RunControls {
   /** A second worker that takes half of a large decryption, when there is one. */
   readonly helper?: DecryptHelper;
+  /** The X25519 that opens escrow epochs ahead of the loop; default the platform's, detected once. */
+  readonly x25519?: X25519Engine;
+}
+
+let detected: Promise<X25519Engine> | undefined;
+/** This worker's X25519 engine, detected once (WebCrypto where it passes RFC 7748's vector, else noble). */
+function platformX25519(): Promise<X25519Engine> {
+  detected ??= detectX25519Engine();
+  return detected;
 }
 
 /**
@@ -114,16 +128,18 @@ async function decryptHere(capture: Capture, loot: Loot, options: DecryptOptions
       return cancelled;
     },
   };
-  const steps = decryptCaptureInChunks(capture, loot, { chunkSize: options.chunkSize, signal, ...(options.warrant ? { warrant: options.warrant } : {}) });
-  const decided = new Map<number, EnvelopeOutcome>();
-  let busyMs = 0;
+  const t0 = performance.now();
+  const openedEpochs = await openEscrowEpochsAhead(capture, loot, controls.x25519 ?? (await platformX25519()));
+  let busyMs = performance.now() - t0;
+  const steps = decryptCaptureInChunks(capture, loot, { chunkSize: options.chunkSize, signal, openedEpochs, ...(options.warrant ? { warrant: options.warrant } : {}) });
+  const counts = new RunningCounts();
   for (;;) {
-    const t0 = performance.now();
+    const t1 = performance.now();
     const next = steps.next();
-    busyMs += performance.now() - t0;
+    busyMs += performance.now() - t1;
     if (next.done) return { report: next.value, busyMs };
-    for (const o of next.value.outcomes) decided.set(o.seq, o);
-    controls.onProgress({ phase: next.value.phase, done: next.value.done, total: next.value.total, counts: countOutcomes([...decided.values()]) });
+    for (const o of next.value.outcomes) counts.decide(o);
+    controls.onProgress({ phase: next.value.phase, done: next.value.done, total: next.value.total, counts: counts.current() });
     await controls.pause();
   }
 }
