@@ -10,10 +10,14 @@
 
 const performanceObject = globalThis.performance;
 
-/** Originals the runner core, the result inspector and the value formatter call. */
+/**
+ * Originals the runner core, the result inspector and the value formatter call. Web platform
+ * functions are bound to their object: browsers refuse `structuredClone` or `now` called on any
+ * other `this` ("Illegal invocation"), although Node does not.
+ */
 export const intrinsics = Object.freeze({
   now: performanceObject.now.bind(performanceObject),
-  structuredClone: globalThis.structuredClone,
+  structuredClone: globalThis.structuredClone.bind(globalThis) as typeof structuredClone,
   setTimeout: globalThis.setTimeout.bind(globalThis) as (callback: () => void, ms: number) => unknown,
   Promise: globalThis.Promise,
   Set: globalThis.Set,
