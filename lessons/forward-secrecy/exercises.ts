@@ -230,6 +230,8 @@ export function walkTheChain(seed = 'forward-secrecy exercise'): ExerciseSpec {
         })),
       },
       expected: {
+        // `opened` is what the e2e driver reads; the check compares it only together with `texts`.
+        opened: openedOutcomes.map((o) => messageNumberOf(o.seq)),
         texts: openedOutcomes.map((o) => o.plaintext),
         openedWithTexts: { texts: openedOutcomes.map((o) => o.plaintext), opened: openedOutcomes.map((o) => messageNumberOf(o.seq)) },
       },
