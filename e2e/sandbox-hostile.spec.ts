@@ -66,6 +66,21 @@ const CASES: HostileCase[] = [
     message: /^Line 1: ReferenceError: SharedArrayBuffer is not defined|Stopped after 3\.0 s/,
   },
   { name: 'closing the worker', code: 'close();', message: /^Line 1: Error: close is not available in the code lab/ },
+  // Issue 9, item 4: replaced globals and exotic results are named, not "protocol error" or "time limit".
+  {
+    name: 'replacing performance.now, structuredClone and setTimeout',
+    code: "performance.now = () => 'soon' as never;\nglobalThis.structuredClone = () => { throw new Error('no copies'); };\nglobalThis.setTimeout = (() => 0) as never;\nexport const x = 1;",
+    message: /Your code replaced performance\.now, structuredClone and setTimeout; the sandbox kept its own copies/,
+    where: 'log',
+  },
+  {
+    name: 'returning a WebAssembly.Module',
+    code: 'export const mod = new WebAssembly.Module(Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0));',
+    message: /^The export `mod` is a WebAssembly\.Module, which cannot leave the sandbox\./,
+  },
+  { name: 'returning a function', code: 'export default function solve() { return { f: function helper() {} }; }', message: /contains a function \(`helper`\), which cannot leave the sandbox/ },
+  { name: 'returning a class instance', code: 'class Point { x = 1; }\nexport const p = new Point();', message: /^The export `p` is an instance of the class `Point`/ },
+  { name: 'returning a million objects', code: 'export const many = Array.from({ length: 1_000_000 }, (_, i) => ({ i }));', message: /^The export `many` contains more than 200000 values/ },
 ];
 
 test.describe('hostile learner code', () => {

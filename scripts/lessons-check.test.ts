@@ -84,6 +84,7 @@ const expectations: Record<string, Expected> = {
   'exercise-check': { rule: 'exercise-check', line: "lessons/alpha/exercises.ts: exercises[0]: exercise 'alpha-sum': checks.sum: expected value 'total' is not in setup.expected" },
   'exercise-solution': { rule: 'exercise-solution', line: "lessons/alpha/exercises.ts: exercises[0]: exercise 'alpha-sum': solution fails check 'sum': the export `sum` is not the expected value." },
   'exercise-starter': { rule: 'exercise-starter', line: "lessons/alpha/exercises.ts: exercises[0]: exercise 'alpha-sum': starter already passes every check" },
+  'exercise-cheat': { rule: 'exercise-cheat', line: "lessons/alpha/exercises.ts: exercises[0]: exercise 'alpha-sum': cheat 'the answer as a constant' passes every check" },
   'exercise-map-load': { rule: 'exercise-map-load', line: 'lessons/lesson-exercises.ts: lesson-exercises.ts must export `lessonExercises`' },
   'exercise-map-missing': { rule: 'exercise-map-missing', line: 'lessons/lesson-exercises.ts: "alpha" has exercises.ts but no entry' },
   'exercise-map-extra': { rule: 'exercise-map-extra', line: 'lessons/lesson-exercises.ts: beta: "beta" has no lessons/beta/exercises.ts' },

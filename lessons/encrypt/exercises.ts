@@ -56,6 +56,13 @@ export const plaintext = results.find((text) => text !== null) ?? '';
 console.log('Alice wrote:', plaintext);
 `;
 
+/** The solution's key derivation, for cheats that fake only what follows it. */
+const HONEST_KEY = `import { x25519 } from '@noble/curves/ed25519.js';
+import { bytesToHex, concatBytes, hkdfSha256, utf8ToBytes } from 'backdoor-lab';
+const shared = x25519.getSharedSecret(lesson.bob.secretKey, lesson.alice.publicKey);
+export const key = hkdfSha256(shared, concatBytes(lesson.alice.publicKey, lesson.bob.publicKey), utf8ToBytes(lesson.info), 32);
+`;
+
 /** Builds the exercise from `seed` (the page and the validator use the default). */
 export function openAndSpotTheTamper(seed = 'encrypt exercise'): ExerciseSpec {
   const random = seededRandom(seed);
@@ -116,13 +123,22 @@ export function openAndSpotTheTamper(seed = 'encrypt exercise'): ExerciseSpec {
         failMessage: 'aeadOpen returns bytes; bytesToUtf8 turns them into text. The associated data is utf8ToBytes(lesson.header).',
       },
       {
+        // 0 or 1 is a coin toss: it counts only together with the text of the message that opened.
         id: 'tampered',
-        kind: 'equals',
-        path: 'tampered',
-        expected: 'tampered',
-        description: '`tampered` is the index of the message Eve changed',
+        kind: 'custom',
+        name: 'answerWithProof',
+        expected: 'tamperEvidence',
+        params: { proof: ['plaintext'], answer: ['tampered'] },
+        description: '`tampered` is the index of the message Eve changed (with `plaintext` from the one that opened)',
         failMessage: 'The changed message is the one whose aeadOpen throws: catch the error instead of letting it stop the program.',
       },
+    ],
+    cheats: [
+      { name: 'the lucky guess of the tampered index, nothing opened', source: `${HONEST_KEY}export const plaintext = '';\nexport const tampered = ${rejected[0]!};\n`, caughtBy: 'tampered' },
+      { name: 'copies a captured ciphertext as the plaintext', source: `${HONEST_KEY}export const plaintext = bytesToHex(lesson.messages[${1 - rejected[0]!}].sealed);\nexport const tampered = ${rejected[0]!};\n`, caughtBy: 'plaintext' },
+      { name: "returns the setup back: Bob's secret key as the message key", source: 'export const key = lesson.bob.secretKey;\nexport const plaintext = lesson.header;\nexport const tampered = 0;\n', caughtBy: 'key' },
+      { name: 'the shared secret itself as the key (HKDF skipped)', source: "import { x25519 } from '@noble/curves/ed25519.js';\nexport const key = x25519.getSharedSecret(lesson.bob.secretKey, lesson.alice.publicKey);\n", caughtBy: 'key' },
+      { name: 'look-alike types: an object with a length, a string index', source: "export const key = { length: 32 };\nexport const plaintext = 'x';\nexport const tampered = '1';\n", caughtBy: 'key' },
     ],
     hints: [
       "The shared secret is already computed. The salt is concatBytes(lesson.alice.publicKey, lesson.bob.publicKey), and the info is utf8ToBytes(lesson.info).",
@@ -139,7 +155,7 @@ export function openAndSpotTheTamper(seed = 'encrypt exercise'): ExerciseSpec {
         header: HEADER,
         messages,
       },
-      expected: { key: bobKey, plaintext: opened[0]!, tampered: rejected[0]! },
+      expected: { key: bobKey, plaintext: opened[0]!, tamperEvidence: { plaintext: opened[0]!, tampered: rejected[0]! } },
     },
   };
 }

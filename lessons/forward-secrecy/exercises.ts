@@ -171,11 +171,13 @@ export function walkTheChain(seed = 'forward-secrecy exercise'): ExerciseSpec {
     checks: [
       { id: 'ran', kind: 'ran', description: 'The program runs to the end' },
       {
+        // A few numbers out of six, and the instructions all but say which: they count only with the texts.
         id: 'opened',
-        kind: 'equals',
-        path: 'opened',
-        expected: 'opened',
-        description: '`opened` lists exactly the message numbers the stolen chain key opens',
+        kind: 'custom',
+        name: 'answerWithProof',
+        expected: 'openedWithTexts',
+        params: { proof: ['texts'], answer: ['opened'] },
+        description: '`opened` lists exactly the message numbers the stolen chain key opens (with their `texts`)',
         failMessage: 'Each message key comes from the chain key at its own position: step the chain forward to message n before taking HMAC(chain key, 0x01).',
       },
       {
@@ -193,6 +195,28 @@ export function walkTheChain(seed = 'forward-secrecy exercise'): ExerciseSpec {
       'Keep a position next to the chain key, starting at lesson.stolen.nextMessageNumber. For message n, step the chain forward until the position is n, then use that message key.',
       'A message whose number is below the stolen position has no key: HMAC cannot be run backwards, so skip it. That is forward secrecy.',
     ],
+    cheats: [
+      {
+        name: 'the lucky guess: the message numbers from the stolen position on, no text opened',
+        source: `export const opened = ${JSON.stringify(openedOutcomes.map((o) => messageNumberOf(o.seq)))};\nexport const texts: string[] = [];\n`,
+        caughtBy: 'opened',
+      },
+      {
+        name: 'copies the captured ciphertexts as the texts',
+        source: `import { bytesToHex } from 'backdoor-lab';\nconst open = lesson.captured.filter((m) => m.messageNumber >= lesson.stolen.nextMessageNumber);\nexport const opened = open.map((m) => m.messageNumber);\nexport const texts = open.map((m) => bytesToHex(m.ciphertext));\n`,
+        caughtBy: 'opened',
+      },
+      {
+        name: 'returns the setup back: every captured message number',
+        source: 'export const opened = lesson.captured.map((m) => m.messageNumber);\nexport const texts = lesson.captured.map(() => lesson.labels.messageInfo);\n',
+        caughtBy: 'texts',
+      },
+      {
+        name: 'look-alike types: an object with a length',
+        source: "export const opened = { length: 3 };\nexport const texts = { length: 3, 0: 'x' };\n",
+        caughtBy: 'texts',
+      },
+    ],
     timeLimitMs: 3000,
     setup: {
       context: {
@@ -206,8 +230,10 @@ export function walkTheChain(seed = 'forward-secrecy exercise'): ExerciseSpec {
         })),
       },
       expected: {
+        // `opened` is what the e2e driver reads; the check compares it only together with `texts`.
         opened: openedOutcomes.map((o) => messageNumberOf(o.seq)),
         texts: openedOutcomes.map((o) => o.plaintext),
+        openedWithTexts: { texts: openedOutcomes.map((o) => o.plaintext), opened: openedOutcomes.map((o) => messageNumberOf(o.seq)) },
       },
     },
   };

@@ -13,6 +13,7 @@ import { RATCHET_MESSAGE_INFO_LABEL } from '@/lib/protocol/message-encryption';
 import type { LessonExercises } from '@/lib/lessons/lesson-exercises';
 import type { ForgeryTarget } from '@/lib/lessons/exercise-checks';
 import { captureFor, lootFor } from '@/lib/protocol/capability';
+import { recoverTrafficKeyWithEscrow } from '@/lib/protocol/forgery';
 import { decryptCapture } from '@/lib/protocol/decrypt-capture';
 import { conversationStateBefore } from '@/lib/protocol/device-snapshot';
 import { encodeHeader } from '@/lib/protocol/envelope-header';
@@ -90,7 +91,8 @@ export const meeting = { seq: -1, text: '' }; // TODO
 export const forged = { header: new Uint8Array(0), ciphertext: new Uint8Array(0) }; // TODO
 `;
 
-const SOLUTION = `import { hmac } from '@noble/hashes/hmac.js';
+/** The solution up to the forgery: it reads every message and finds the meeting (cheats reuse it). */
+const SOLUTION_READ = `import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { aeadOpen, aeadSeal, bytesToHex, bytesToUtf8, concatBytes, hkdfSha256, hpkeOpen, i2osp, utf8ToBytes } from 'backdoor-lab';
 
@@ -138,13 +140,53 @@ const target = lesson.capture[found];
 export const meeting = { seq: target.seq, text: plaintexts[found] };
 console.log('seq', target.seq, target.from, '->', target.to + ':', meeting.text);
 
-const { key, nonce } = aeadKeyAndNonce(trafficKey(target));
+`;
+
+/** The solution's forgery: the meeting's header, a new text sealed under its recovered traffic key. */
+const SOLUTION_FORGE = `const { key, nonce } = aeadKeyAndNonce(trafficKey(target));
 const newText = 'Change of plan: meet at the train station on Sunday at 7. Come alone.';
 export const forged = {
   header: target.header,
   ciphertext: aeadSeal({ algorithm: 'chacha20-poly1305', key, nonce, plaintext: utf8ToBytes(newText), aad: target.header }),
 };
 `;
+
+const SOLUTION = SOLUTION_READ + '\n' + SOLUTION_FORGE;
+
+/**
+ * Known ways to pass without the work (lessons:check requires a check to refuse each). The forgery
+ * cheats do all the reading honestly, so only the forgery check stands between them and a pass;
+ * the first is the red team's: a genuine envelope from later in the same chain, replayed unchanged.
+ */
+function capstoneCheats(meetingSeq: number): ExerciseSpec['cheats'] {
+  const read = `${SOLUTION_READ}\n`;
+  const later = 'const later = lesson.capture.find((e) => e.seq > target.seq && e.conversation === target.conversation && e.from === target.from)!;\n';
+  return [
+    { name: 'replays a genuine envelope from later in the same chain (the red team report)', source: `${read}${later}export const forged = { header: later.header, ciphertext: later.ciphertext };\n`, caughtBy: 'forged' },
+    { name: 'replays the meeting envelope itself', source: `${read}export const forged = { header: target.header, ciphertext: target.ciphertext };\n`, caughtBy: 'forged' },
+    { name: 'a captured envelope as hex strings', source: `${read}${later}export const forged = { header: bytesToHex(later.header), ciphertext: bytesToHex(later.ciphertext) };\n`, caughtBy: 'forged' },
+    { name: "the meeting header with a later envelope's ciphertext", source: `${read}${later}export const forged = { header: target.header, ciphertext: later.ciphertext };\n`, caughtBy: 'forged' },
+    { name: 'the meeting ciphertext with one bit flipped (no key)', source: `${read}const flipped = target.ciphertext.slice();\nflipped[0] ^= 1;\nexport const forged = { header: target.header, ciphertext: flipped };\n`, caughtBy: 'forged' },
+    {
+      name: 'a keyless edit: the new text XORed into the ciphertext, tag kept',
+      source: `${read}const edited = target.ciphertext.slice();\nconst delta = utf8ToBytes('Change of plan!');\nfor (let i = 0; i < delta.length; i++) edited[i] ^= delta[i] ^ utf8ToBytes(meeting.text)[i];\nexport const forged = { header: target.header, ciphertext: edited };\n`,
+      caughtBy: 'forged',
+    },
+    {
+      name: "another captured message's text, resealed under the recovered key",
+      source: `${read}const sealedFor = aeadKeyAndNonce(trafficKey(target));\nconst borrowed = plaintexts.find((text, i) => i !== found)!;\nexport const forged = { header: target.header, ciphertext: aeadSeal({ algorithm: 'chacha20-poly1305', key: sealedFor.key, nonce: sealedFor.nonce, plaintext: utf8ToBytes(borrowed), aad: target.header }) };\n`,
+      caughtBy: 'forged',
+    },
+    { name: 'look-alike types: objects with a length', source: `${read}export const forged = { header: { length: 40 }, ciphertext: { length: 64 } };\n`, caughtBy: 'forged' },
+    {
+      name: 'the lucky guess of the meeting seq, no text',
+      source: `${SOLUTION_READ.replace('export const meeting = { seq: target.seq, text: plaintexts[found] };', `export const meeting = { seq: ${meetingSeq}, text: '' };`)}\n${SOLUTION_FORGE}`,
+      caughtBy: 'meeting',
+    },
+    { name: 'copies the captured ciphertexts as the plaintexts', source: "import { bytesToHex } from 'backdoor-lab';\nexport const plaintexts = lesson.capture.map((e) => bytesToHex(e.ciphertext));\n", caughtBy: 'plaintexts' },
+    { name: 'returns the setup back', source: 'export const plaintexts = lesson.capture;\nexport const meeting = lesson.capture[0];\nexport const forged = lesson.capture[0];\n', caughtBy: 'plaintexts' },
+  ];
+}
 
 /** Builds the capstone exercise from `options` (the page and the validator use {@link CAPSTONE_WORLD}). */
 export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Promise<ExerciseSpec> {
@@ -167,6 +209,9 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
     throw new Error(`write-the-attack: the capture must hold exactly one message naming "${phrase}"`);
   }
   const h = meetingRecord.envelope.header;
+  // The key the learner must recover, recovered here with the lab's own code: the forgery check opens with it.
+  const trafficKey = recoverTrafficKeyWithEscrow(meetingRecord.envelope, [stolen]);
+  if (!trafficKey) throw new Error('write-the-attack: the stolen key does not recover the meeting message\'s traffic key');
   const recipient = world.participants.find((p) => p.id === h.recipient)!;
   const sender = world.participants.find((p) => p.id === h.sender)!;
   const forgeryTarget: ForgeryTarget = {
@@ -176,6 +221,9 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
     stateBefore: conversationStateBefore(world, recipient.id, h.conversationId, meetingRecord.seq),
     originalText: plaintexts[meetingAt]!,
     seed: `${options.seed}|forgery-check`,
+    trafficKey,
+    captured: capture.records.map((r) => ({ seq: r.seq, header: encodeHeader(r.envelope.header), ciphertext: r.envelope.ciphertext })),
+    capturedTexts: plaintexts,
   };
   const names = world.participants.map((p) => p.name);
   const placeWord = phrase.split(' ').pop()!;
@@ -203,11 +251,13 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
         failMessage: 'Fill in epochKey and trafficKey first: the hints go one step at a time.',
       },
       {
+        // A seq out of 60 is found by re-running: it counts only with the message's decrypted text.
         id: 'meeting',
-        kind: 'equals',
-        path: 'meeting.seq',
-        expected: 'meetingSeq',
-        description: `\`meeting.seq\` is the message that names the meeting place`,
+        kind: 'custom',
+        name: 'answerWithProof',
+        expected: 'meeting',
+        params: { proof: ['meeting.text'], answer: ['meeting.seq'] },
+        description: `\`meeting\` is the message that names the meeting place: its text and its seq`,
         failMessage: `Search plaintexts for "${placeWord}" and take the seq of that envelope (lesson.capture[i].seq).`,
       },
       {
@@ -216,9 +266,10 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
         name: 'recipientAcceptsForgery',
         path: 'forged',
         expected: 'forgeryTarget',
-        description: `${recipient.name}'s phone accepts \`forged\` as ${sender.name}'s message, with a new text`,
+        description: `\`forged\` is an envelope you made: sealed under the recovered key, with a new text, and ${recipient.name}'s phone accepts it as ${sender.name}'s message`,
       },
     ],
+    cheats: capstoneCheats(meetingRecord.seq),
     hints: [
       "epochKey: const info = concatBytes(utf8ToBytes(lesson.labels.escrowInfo), envelope.escrow.epochHeader); then hpkeOpen({ enc: envelope.escrow.enc, ciphertext: envelope.escrow.sealedKey }, lesson.stolenKey, info, envelope.escrow.epochHeader). The HPKE info and aad bind the seal to its epoch, so nothing else opens it.",
       "trafficKey: start with chainKey = epochKey(envelope); repeat chainKey = hmac(sha256, chainKey, Uint8Array.of(0x02)) (counter - firstCounter) times; the wrap key is hmac(sha256, chainKey, Uint8Array.of(0x01)). Unwrap with aeadOpen({ algorithm: 'chacha20-poly1305', key: wrapKey, nonce: i2osp(envelope.counter, 12), sealed: envelope.escrow.wrappedKey, aad: envelope.header }).",
@@ -256,7 +307,7 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
           };
         }),
       },
-      expected: { plaintexts, meetingSeq: meetingRecord.seq, forgeryTarget },
+      expected: { plaintexts, meetingSeq: meetingRecord.seq, meeting: { 'meeting.text': plaintexts[meetingAt]!, 'meeting.seq': meetingRecord.seq }, forgeryTarget },
     },
   };
 }

@@ -7,19 +7,25 @@
  * - `sameItems`: an array that must equal the expected one item by item (e.g. every decrypted
  *   message of a capture, in capture order); the message counts the right items and names the first
  *   wrong one.
- * - `recipientAcceptsForgery`: hands the learner's envelope to the recipient's real client
- *   (lib/protocol/device.ts `receiveMessage`, on the key state the recipient held just before the
- *   original message arrived), as lib/protocol/forgery.ts `deliverToRecipient` does: it passes only
- *   if the client's own keys verify the tag and the text differs from the original.
+ * - `recipientAcceptsForgery`: passes only for an envelope the learner made: one the capture never
+ *   held (byte-exact, nor a trivial transform of a captured one: its ciphertext, its tag, a bit
+ *   flipped, bytes added), sealed under the traffic key the stolen escrow key yields for the
+ *   original message (recovered here, trusted-side, from the world; never from a learner value),
+ *   accepted by the recipient's real client (lib/protocol/device.ts `receiveMessage`, on the key
+ *   state the recipient held just before the original message arrived, as lib/protocol/forgery.ts
+ *   `deliverToRecipient` does), and carrying a text of the learner's own (no captured message's).
  * @module
  */
 import { AeadOpenError } from '../crypto/aead';
+import { bytesToUtf8 } from '../crypto/bytes';
 import { seededRandom } from '../crypto/random';
 import type { X25519KeyPair } from '../crypto/x25519';
 import { DeliveryRejectedError, receiveMessage, type ConversationKeyState } from '../protocol/device';
 import { RatchetError } from '../protocol/double-ratchet';
 import { decodeHeader, HeaderDecodeError, type EnvelopeHeader } from '../protocol/envelope-header';
 import type { KeyDirectory } from '../protocol/key-directory';
+import { openMessage } from '../protocol/message-encryption';
+import { capturedLookalike, type CapturedEnvelope } from './captured-lookalike';
 import { createCheckRegistry, type CheckRegistry, type CustomCheck } from '../sandbox/check-registry';
 import { asBytes, describeType, valuesMatch } from '../sandbox/result-values';
 
@@ -57,12 +63,24 @@ export interface ForgeryTarget {
   readonly originalText: string;
   /** Seed of the randomness the client would use if the header starts a new ratchet turn. */
   readonly seed: string;
+  /**
+   * The original message's traffic key, recovered trusted-side with the stolen escrow key
+   * (lib/protocol/forgery.ts `recoverTrafficKeyWithEscrow`): a forgery must be sealed under it.
+   */
+  readonly trafficKey: Uint8Array;
+  /** Every envelope of the capture, as the learner saw them: a forgery must be none of them. */
+  readonly captured: readonly CapturedEnvelope[];
+  /** Every captured message's text: a forgery must say something of the learner's own. */
+  readonly capturedTexts: readonly string[];
 }
 
 function isForgeryTarget(value: unknown): value is ForgeryTarget {
   if (typeof value !== 'object' || value === null) return false;
   const t = value as Partial<ForgeryTarget>;
-  return typeof t.originalText === 'string' && typeof t.seed === 'string' && typeof t.senderName === 'string' && typeof t.recipient?.name === 'string' && typeof t.stateBefore === 'object' && typeof t.directory === 'object';
+  return (
+    typeof t.originalText === 'string' && typeof t.seed === 'string' && typeof t.senderName === 'string' && typeof t.recipient?.name === 'string' &&
+    typeof t.stateBefore === 'object' && typeof t.directory === 'object' && t.trafficKey instanceof Uint8Array && Array.isArray(t.captured) && Array.isArray(t.capturedTexts)
+  );
 }
 
 /** Names a field of the value a check looked at: "the export `forged`" → "the export `forged.header`". */
@@ -70,7 +88,15 @@ function fieldOf(what: string, field: string): string {
   return what.endsWith('`') ? `${what.slice(0, -1)}.${field}\`` : `${what}.${field}`;
 }
 
-/** Passes when the recipient's ordinary client accepts the value (`{ header, ciphertext }`) as a genuine message with new text. */
+/** A learner's text in a message: cut, so a huge forged text cannot make the message huge. */
+function quoted(text: string): string {
+  return text.length > 200 ? `"${text.slice(0, 200)}…" (${text.length} characters)` : `"${text}"`;
+}
+
+/**
+ * Passes when the value (`{ header, ciphertext }`) is an envelope the learner made (see the module
+ * comment): not captured, sealed under the recovered key, accepted by the recipient, with new text.
+ */
 const recipientAcceptsForgery: CustomCheck = ({ value, what, expected }) => {
   if (!isForgeryTarget(expected)) return { pass: false, message: 'This check has no recipient to deliver to (lesson bug).' };
   const { recipient, senderName } = expected;
@@ -87,6 +113,20 @@ const recipientAcceptsForgery: CustomCheck = ({ value, what, expected }) => {
     header = decodeHeader(headerBytes);
   } catch (error) {
     return { pass: false, message: `${recipient.name}'s client cannot read ${fieldOf(what, 'header')}: ${error instanceof HeaderDecodeError ? error.message : String(error)}.` };
+  }
+  const replay = capturedLookalike({ header: headerBytes, ciphertext }, expected.captured);
+  if (replay) {
+    return { pass: false, message: `${what} ${replay}. A forgery is an envelope the capture never held: seal a text of your own under the recovered traffic key.` };
+  }
+  // Sealed under the key the learner was to recover: opened here with the key recovered trusted-side.
+  let sealedText: string;
+  try {
+    sealedText = bytesToUtf8(openMessage(header, headerBytes, expected.trafficKey, ciphertext));
+  } catch {
+    return {
+      pass: false,
+      message: `${fieldOf(what, 'ciphertext')} is not sealed under the traffic key that the stolen escrow key gives for ${senderName}'s message (with ${fieldOf(what, 'header')} as associated data): recover that key and aeadSeal your text with it.`,
+    };
   }
   let plaintext: string;
   try {
@@ -109,7 +149,10 @@ const recipientAcceptsForgery: CustomCheck = ({ value, what, expected }) => {
   if (plaintext === expected.originalText) {
     return { pass: false, message: `${recipient.name}'s client accepted it, but it is ${senderName}'s original message: seal a text of your own.` };
   }
-  return { pass: true, message: `${recipient.name}'s client accepted it as a message from ${senderName} and shows: "${plaintext}"` };
+  if (plaintext !== sealedText || expected.capturedTexts.includes(plaintext)) {
+    return { pass: false, message: `${recipient.name}'s client accepted it, but its text is one the capture already held: seal a text of your own.` };
+  }
+  return { pass: true, message: `${recipient.name}'s client accepted it as a message from ${senderName} and shows: ${quoted(plaintext)}` };
 };
 
 /** Every check lesson exercises can use: the sandbox defaults plus the two above. */

@@ -79,6 +79,7 @@ export async function loadLessonExerciseSpecs(definitions: LessonExercises): Pro
       throw new ExerciseBuildError(`exercises[${index}] (${exerciseIdOf(entry) ?? 'no id'}): ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`, index);
     }
     // The parsed copy has the same fields; keep the original so bytes and nested data stay as built.
-    return entry as ExerciseSpec;
+    // The known cheats are for lessons:check only: the page does not ship them.
+    return { ...(entry as ExerciseSpec), cheats: [] };
   });
 }

@@ -63,6 +63,7 @@ export const LESSON_RULES = [
   'exercise-check',
   'exercise-solution',
   'exercise-starter',
+  'exercise-cheat',
   'exercise-map-load',
   'exercise-map-missing',
   'exercise-map-extra',

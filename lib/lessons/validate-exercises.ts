@@ -1,7 +1,8 @@
 /**
  * Proves each lesson's code exercises by running them, for `npm run lessons:check`: the reference
  * solution runs through the same runner as the browser, passes every check and type-checks as the
- * editor would; the starter runs and fails at least one check; every check refers to an expected
+ * editor would; the starter runs and fails at least one check; every known cheat runs and fails
+ * a check (rule `exercise-cheat`); every check refers to an expected
  * value and a custom check that exist. The work is lib/sandbox/validate-exercise.ts
  * (`validateExerciseInNode`); this module picks the exercises to run (those that passed the
  * schema in validate-lessons.ts) and turns each problem into a {@link LessonIssue} naming the file,
@@ -39,13 +40,14 @@ const defaultValidator: ExerciseValidator = async (exercise) => {
 
 /**
  * Which rule a problem of `validateExerciseInNode` breaks. Its messages read
- * `exercise '<id>': solution ...`, `exercise '<id>': starter ...`, or name a check, an expected
+ * `exercise '<id>': solution ...`, `exercise '<id>': starter ...`, `exercise '<id>': cheat ...`, or name a check, an expected
  * value or the context (everything that is wrong before anything runs).
  */
 function ruleOfExerciseProblem(problem: string, id: string): LessonRule {
   const rest = problem.startsWith(`exercise '${id}': `) ? problem.slice(`exercise '${id}': `.length) : problem;
   if (rest.startsWith('solution ')) return 'exercise-solution';
   if (rest.startsWith('starter ')) return 'exercise-starter';
+  if (rest.startsWith('cheat ') || rest.startsWith('cheats: ')) return 'exercise-cheat';
   return 'exercise-check';
 }
 

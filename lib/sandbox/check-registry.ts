@@ -5,7 +5,7 @@
  * @module
  */
 import { publicKeyFromSecret } from '../crypto/x25519';
-import { asBytes, describeType, sameBytes, valuesMatch } from './result-values';
+import { asBytes, describePath, describeType, sameBytes, valueAtPath, valuesMatch } from './result-values';
 
 /** A check's answer. `message` is shown to the learner either way. */
 export interface CheckVerdict {
@@ -70,8 +70,49 @@ const bytesOfLength: CustomCheck = ({ value, what, params }) => {
     : { pass: false, message: `${what} has ${bytes.length} bytes; expected ${length}.` };
 };
 
+function pathList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.length > 0 && value.every((p) => typeof p === 'string') ? (value as string[]) : undefined;
+}
+
+/**
+ * For an answer from a small space (a 0-or-1 flag, a sequence number out of 60, a list of a few
+ * numbers) that re-running and guessing would find: passes only when the values at
+ * `params.proof` (paths to what only the work yields: a decrypted text, an error the lab raised)
+ * are right too, and says nothing about the answer until they are. `expected` is an object with
+ * the expected value of every path: `{ 'meeting.text': ..., 'meeting.seq': ... }`.
+ */
+const answerWithProof: CustomCheck = ({ result, expected, params }) => {
+  const p = typeof params === 'object' && params !== null ? (params as { proof?: unknown; answer?: unknown }) : {};
+  const proof = pathList(p.proof);
+  const answer = pathList(p.answer);
+  if (!proof || !answer || typeof expected !== 'object' || expected === null) {
+    return { pass: false, message: 'This check needs params.proof, params.answer and an expected value for each path (lesson bug).' };
+  }
+  const want = expected as Record<string, unknown>;
+  const named = (paths: string[]) => paths.map(describePath).join(' and ');
+  for (const path of [...proof, ...answer]) {
+    if (!Object.prototype.hasOwnProperty.call(want, path)) return { pass: false, message: `This check has no expected value for ${path} (lesson bug).` };
+  }
+  for (const path of proof) {
+    const at = valueAtPath(result, path);
+    if (!at.found || !valuesMatch(at.value, want[path])) {
+      const what = at.found ? `is ${describeType(at.value)} that is not the right one` : 'is missing';
+      return {
+        pass: false,
+        message: `${describePath(path)} ${what}. ${named(answer)} is checked together with it: it shows the work behind the answer, which a guess does not.`,
+      };
+    }
+  }
+  for (const path of answer) {
+    const at = valueAtPath(result, path);
+    if (!at.found) return { pass: false, message: `Nothing found at ${describePath(path)}.` };
+    if (!valuesMatch(at.value, want[path])) return { pass: false, message: `${named(proof)} is right, but ${describePath(path)} is not: it should follow from it.` };
+  }
+  return { pass: true, message: `${named(answer)} is right, and ${named(proof)} shows how you found it.` };
+};
+
 /** The checks the app ships. */
-export const DEFAULT_CHECK_REGISTRY: CheckRegistry = Object.freeze({ x25519PublicKeyOf, distinctItems, bytesOfLength });
+export const DEFAULT_CHECK_REGISTRY: CheckRegistry = Object.freeze({ x25519PublicKeyOf, distinctItems, bytesOfLength, answerWithProof });
 
 /** The default registry plus `extra`; throws if `extra` would replace a shipped check. */
 export function createCheckRegistry(extra: CheckRegistry): CheckRegistry {

@@ -10,7 +10,7 @@ import { utf8ToBytes } from '../crypto/bytes';
 import { deriveKey } from '../crypto/hkdf';
 import { seededRandom } from '../crypto/random';
 import { generateKeyPair, sharedSecret } from '../crypto/x25519';
-import type { ExerciseSetup, ExerciseSpec } from './exercise-spec';
+import type { ExerciseCheat, ExerciseSetup, ExerciseSpec } from './exercise-spec';
 
 /** The HKDF info string of the Code lab exercise. */
 const CODE_LAB_INFO = 'backdoor-lab code lab v1';
@@ -69,6 +69,30 @@ export const plaintext = bytesToUtf8(opened);
 console.log('Bob wrote:', plaintext);
 `;
 
+/** Ways to pass without the work; `npm run lessons:check`-style validation requires each to fail. */
+const CODE_LAB_CHEATS: readonly ExerciseCheat[] = [
+  {
+    name: 'returns the setup back',
+    source: 'export const sharedSecret = lesson.bob.publicKey;\nexport const key = lesson.alice.secretKey;\nexport const plaintext = lesson.info;\n',
+    caughtBy: 'shared-secret',
+  },
+  {
+    name: 'copies the ciphertext as the answer',
+    source: "import { bytesToHex } from 'backdoor-lab';\nexport const sharedSecret = lesson.alice.publicKey;\nexport const key = lesson.message.nonce;\nexport const plaintext = bytesToHex(lesson.message.ciphertext);\n",
+    caughtBy: 'plaintext',
+  },
+  {
+    name: 'constants of the right length',
+    source: "export const sharedSecret = new Uint8Array(32);\nexport const key = '00'.repeat(32);\nexport const plaintext = 'Meet me at noon.';\n",
+    caughtBy: 'key',
+  },
+  {
+    name: 'look-alike types: an object with a length, a string where bytes are wanted',
+    source: "export const sharedSecret = { length: 32 };\nexport const key = 'k'.repeat(64);\nexport const plaintext = ['Meet'];\n",
+    caughtBy: 'shared-secret',
+  },
+];
+
 /** The Code lab exercise. */
 export function codeLabExercise(seed = 'code-lab'): ExerciseSpec {
   return {
@@ -104,6 +128,7 @@ export function codeLabExercise(seed = 'code-lab'): ExerciseSpec {
       'hkdf(sha256, sharedSecret, undefined, utf8ToBytes(lesson.info), 32) derives the key.',
       'chacha20poly1305(key, nonce).decrypt(ciphertext) returns bytes; bytesToUtf8 turns them into text.',
     ],
+    cheats: CODE_LAB_CHEATS,
     timeLimitMs: 3000,
     setup: buildCodeLabSetup(seed),
   };

@@ -58,6 +58,22 @@ export interface ExerciseSetup {
   readonly expected: ExpectedValues;
 }
 
+/**
+ * A known way to pass an exercise without doing the work, kept as a program so that
+ * `npm run lessons:check` can run it through the same runner as the learner's code and require a
+ * check to refuse it: a replay of a captured value, captured values copied, constants, look-alike
+ * types (a string where bytes are wanted, an object with a `length`), the lucky guess of a small
+ * answer, the setup returned as it came.
+ */
+export interface ExerciseCheat {
+  /** What the cheat tries, in a few words: "replays the next genuine envelope of the chain". */
+  readonly name: string;
+  /** The cheat's TypeScript, run like a learner's (it need not type-check, but it must run). */
+  readonly source: string;
+  /** The id of the check that must refuse it; without one, any failing check is enough. */
+  readonly caughtBy?: string;
+}
+
 /** A code exercise. */
 export interface ExerciseSpec {
   /** Unique across the app; keys the learner's draft (`backdoor-lab:draft:<id>`) and progress. */
@@ -72,6 +88,8 @@ export interface ExerciseSpec {
   readonly checks: readonly CheckSpec[];
   /** Revealed one at a time, in order. */
   readonly hints: readonly string[];
+  /** Known ways to pass without the work; each must fail a check (see {@link ExerciseCheat}). */
+  readonly cheats: readonly ExerciseCheat[];
   /** Time limit per run (default 3000 ms). */
   readonly timeLimitMs?: number;
   readonly setup: ExerciseSetup;
@@ -100,6 +118,7 @@ export const exerciseSpecSchema = z.strictObject({
   solution: z.string().min(1),
   checks: z.array(checkSpecSchema).min(1),
   hints: z.array(z.string().min(1)).min(1),
+  cheats: z.array(z.strictObject({ name: z.string().min(1), source: z.string().min(1), caughtBy: id.optional() })).min(1),
   timeLimitMs: z.number().int().min(100).max(30_000).optional(),
   setup: z.strictObject({ context: z.unknown(), expected: z.record(z.string(), z.unknown()) }),
 });

@@ -2,9 +2,11 @@
  * Turns what learner code passes to `console.log` into one line of text, in the spirit of Node's
  * util.inspect but small: bytes print as hex (the form every lesson shows), depth and length are
  * capped, cycles are marked. Runs inside the runner, on learner values, so it never calls learner
- * code on purpose (no toString/toJSON); getters it touches run under the same time limit.
+ * code on purpose (no toString/toJSON); getters it touches run under the same time limit. It
+ * quotes and lists with the runner's own JSON.stringify and Object.keys (runner-intrinsics.ts).
  * @module
  */
+import { intrinsics } from './runner-intrinsics';
 
 const MAX_DEPTH = 4;
 const MAX_ITEMS = 50;
@@ -21,7 +23,7 @@ function formatBytes(bytes: Uint8Array): string {
 function formatInner(value: unknown, depth: number, seen: Set<object>): string {
   switch (typeof value) {
     case 'string':
-      return depth === 0 ? value : JSON.stringify(value);
+      return depth === 0 ? value : intrinsics.jsonStringify(value);
     case 'number':
       return Object.is(value, -0) ? '-0' : String(value);
     case 'bigint':
@@ -58,9 +60,9 @@ function formatInner(value: unknown, depth: number, seen: Set<object>): string {
       return `Set(${obj.size}) { ${items.join(', ')} }`;
     }
     if (obj instanceof Promise) return 'Promise { … }';
-    const keys = Object.keys(obj);
+    const keys = intrinsics.objectKeys(obj);
     const items = keys.slice(0, MAX_ITEMS).map((k) => {
-      const name = /^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k);
+      const name = /^[A-Za-z_$][\w$]*$/.test(k) ? k : intrinsics.jsonStringify(k);
       return `${name}: ${formatInner((obj as Record<string, unknown>)[k], depth + 1, seen)}`;
     });
     if (keys.length > MAX_ITEMS) items.push(`… ${keys.length - MAX_ITEMS} more`);

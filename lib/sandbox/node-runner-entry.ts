@@ -17,9 +17,11 @@ const unhandled = new UnhandledProblems();
 process.on('unhandledRejection', (reason) => unhandled.recordRejection(reason));
 process.on('uncaughtException', (error) => unhandled.recordUncaught(error));
 
+// Bound now, before learner code could replace MessagePort.prototype.postMessage (a global in Node).
+const postToHost = port.postMessage.bind(port);
 const request = parseRunRequest(workerData);
 void runLearnerRequest(request, {
   modules: createModuleTable(),
-  post: (message: RunnerMessage) => port.postMessage(message),
+  post: (message: RunnerMessage) => postToHost(message),
   unhandled,
 });

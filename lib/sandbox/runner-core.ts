@@ -11,7 +11,12 @@
  *   awaited return value is sent back under `default`;
  * - other exported functions are helpers and are not sent;
  * - everything sent must be structured-clonable (strings, numbers, booleans, bigints, Uint8Arrays,
- *   arrays, plain objects, Maps, Sets); anything else is a clear error naming the export.
+ *   arrays, plain objects, Maps, Sets); anything else is a clear error naming the export and what
+ *   the value is (result-inspection.ts).
+ *
+ * After learner code has started, the core uses only its own references to the globals it needs
+ * (runner-intrinsics.ts), so code that replaces `performance.now` or `structuredClone` is told so
+ * and does not break the run.
  * @module
  */
 import { isAllowedModuleName, refusedImportMessage } from './allowed-module-names';
@@ -20,6 +25,8 @@ import { deepFreeze } from './deep-freeze';
 import { formatValue } from './format-value';
 import { createLearnerConsole, type LearnerConsole } from './output-capture';
 import type { LearnerError, RunnerMessage, RunOutcome, RunRequest } from './protocol';
+import { findUnsendable } from './result-inspection';
+import { intrinsics, replacedGlobalsNote, restoreReplacedGlobals } from './runner-intrinsics';
 import { LearnerSyntaxError, transpileLearnerCode } from './transpile';
 
 /** The file name learner code has in stack traces; error lines are read from frames with this name. */
@@ -142,7 +149,7 @@ function compile(code: string): LearnerFunction {
 /** Why a value is not structured-clonable, in words a learner can act on. */
 function cloneProblem(value: unknown): string | undefined {
   try {
-    structuredClone(value);
+    intrinsics.structuredClone(value);
     return undefined;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
@@ -155,7 +162,7 @@ async function collectResult(moduleExports: unknown, lesson: unknown): Promise<R
   const source: Record<string, unknown> =
     typeof moduleExports === 'object' && moduleExports !== null ? (moduleExports as Record<string, unknown>) : { default: moduleExports };
   const result: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) {
+  for (const key of intrinsics.objectKeys(source)) {
     if (key === '__esModule') continue;
     const value = source[key];
     if (key === 'default' && typeof value === 'function') {
@@ -167,22 +174,35 @@ async function collectResult(moduleExports: unknown, lesson: unknown): Promise<R
   return result;
 }
 
-/** Makes the result sendable, or says which export is not. */
+/** How an export is named in messages. */
+function exportName(key: string): string {
+  return key === 'default' ? 'The value your default function returned' : `The export \`${key}\``;
+}
+
+/** Makes the result sendable, or says which export is not and what in it. */
 function cloneResult(result: Record<string, unknown>): { ok: true; value: unknown } | { ok: false; error: LearnerError } {
+  const keys = intrinsics.objectKeys(result);
+  for (const key of keys) {
+    const found = findUnsendable(result[key]);
+    if (found) {
+      const where = found.at === '' ? '' : ` (at \`${key}${found.at}\`)`;
+      const what = found.at === '' && !found.what.startsWith('more than') ? `is ${found.what}` : `contains ${found.what}${where}`;
+      return { ok: false, error: { kind: 'result', message: `${exportName(key)} ${what}. Send data only: strings, numbers, booleans, Uint8Arrays, and arrays or plain objects of those.` } };
+    }
+  }
   try {
-    return { ok: true, value: structuredClone(result) };
+    return { ok: true, value: intrinsics.structuredClone(result) };
   } catch {
-    for (const key of Object.keys(result)) {
+    for (const key of keys) {
       const problem = cloneProblem(result[key]);
       if (problem) {
-        const what = key === 'default' ? 'The value your default function returned' : `The export \`${key}\``;
         return {
           ok: false,
           error: {
             kind: 'result',
             message:
-              `${what} cannot be sent back to the page (${problem}). Send data only: strings, numbers, ` +
-              'booleans, Uint8Arrays, and arrays or plain objects of those; no functions, symbols or promises.',
+              `${exportName(key)} cannot be sent back to the page (${problem}): it holds something the sandbox cannot copy, ` +
+              'such as a Proxy. Send data only: strings, numbers, booleans, Uint8Arrays, and arrays or plain objects of those; no functions, symbols or promises.',
           },
         };
       }
@@ -197,7 +217,7 @@ function cloneResult(result: Record<string, unknown>): { ok: true; value: unknow
  * always enough; two timer turns were in Chromium (Node reports before the first).
  */
 async function settle(): Promise<void> {
-  for (let turn = 0; turn < SETTLE_TURNS; turn++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  for (let turn = 0; turn < SETTLE_TURNS; turn++) await new intrinsics.Promise<void>((resolve) => intrinsics.setTimeout(resolve, 0));
 }
 const SETTLE_TURNS = 2;
 
@@ -214,6 +234,8 @@ export async function runLearnerRequest(request: RunRequest, env: RunnerEnvironm
   env.installConsole?.(learnerConsole);
 
   const finish = (outcome: RunOutcome): RunOutcome => {
+    const replaced = restoreReplacedGlobals();
+    if (replaced.length > 0) env.post({ type: 'console', runId, level: 'warn', text: replacedGlobalsNote(replaced) });
     env.post({ type: 'done', runId, outcome });
     return outcome;
   };
@@ -237,17 +259,17 @@ export async function runLearnerRequest(request: RunRequest, env: RunnerEnvironm
   const exportsObject: Record<string, unknown> = {};
   const moduleObject = { exports: exportsObject as unknown };
 
-  const started = performance.now();
+  const started = intrinsics.now();
   let result: Record<string, unknown>;
   try {
     await fn(requireModule, exportsObject, moduleObject, lesson, learnerConsole);
     result = await collectResult(moduleObject.exports, lesson);
     await settle();
   } catch (thrown) {
-    const durationMs = performance.now() - started;
+    const durationMs = intrinsics.now() - started;
     return finish({ status: 'error', durationMs, error: describeThrown(thrown) });
   }
-  const durationMs = performance.now() - started;
+  const durationMs = intrinsics.now() - started;
   const unhandled = env.unhandled.firstProblem;
   if (unhandled) return finish({ status: 'error', durationMs, error: unhandled });
   const cloned = cloneResult(result);

@@ -34,4 +34,29 @@ describe('validateExerciseInNode', () => {
     const { problems } = await validateExerciseInNode({ ...good, starter: good.solution });
     expect(problems).toEqual(["exercise 'code-lab': starter already passes every check"]);
   });
+
+  it('runs every known cheat and refuses one that passes, one caught by the wrong check, one that does not run', async () => {
+    const good = codeLabExercise();
+    const { problems, cheats } = await validateExerciseInNode({
+      ...good,
+      cheats: [
+        ...good.cheats,
+        { name: 'the solution itself', source: good.solution },
+        {
+          name: 'right secret, wrong key',
+          source: "import { x25519 } from '@noble/curves/ed25519.js';\nexport const sharedSecret = x25519.getSharedSecret(lesson.alice.secretKey, lesson.bob.publicKey);\nexport const key = new Uint8Array(32);\nexport const plaintext = '';\n",
+          caughtBy: 'shared-secret',
+        },
+        { name: 'throws', source: "throw new Error('no');" },
+        { name: 'caught by nothing', source: '// nothing', caughtBy: 'nope' },
+      ],
+    });
+    expect(cheats?.length).toBe(good.cheats.length + 4);
+    expect(problems).toEqual([
+      "exercise 'code-lab': cheats: 'caught by nothing' is caught by 'nope', which is not a check of this exercise",
+      "exercise 'code-lab': cheat 'the solution itself' passes every check: make a check verify what only the work produces",
+      expect.stringMatching(/^exercise 'code-lab': cheat 'right secret, wrong key' passes check 'shared-secret', which should refuse it/),
+      "exercise 'code-lab': cheat 'throws' does not run, so it proves nothing about the checks: Error: no",
+    ]);
+  });
 });

@@ -2,7 +2,7 @@
  * Proves an exercise in Node, for the lesson validator: its data is well-formed, every check refers
  * to something that exists, the reference solution runs (through the same runner as the browser),
  * passes every check and type-checks as the editor would, and the starter runs and fails at least one
- * check. Each problem names the exercise and the field, so an author knows what to fix.
+ * check, and every known cheat runs and fails a check (validate-cheats.ts). Each problem names the exercise and the field, so an author knows what to fix.
  * @module
  */
 import { DEFAULT_CHECK_REGISTRY, type CheckRegistry } from './check-registry';
@@ -11,6 +11,7 @@ import { allChecksPassed, runChecks, type CheckResult } from './run-checks';
 import type { RunReport } from './run-collector';
 import { runInNode } from './run-in-node';
 import { typecheckLearnerCode } from './typecheck-in-node';
+import { cheatListProblems, validateCheats, type CheatValidation } from './validate-cheats';
 
 /** What validating one program (solution or starter) found. */
 export interface ProgramValidation {
@@ -24,6 +25,8 @@ export interface ExerciseValidation {
   readonly problems: readonly string[];
   readonly solution?: ProgramValidation;
   readonly starter?: ProgramValidation;
+  /** Each known cheat's checks (every one must fail a check). */
+  readonly cheats?: readonly CheatValidation[];
 }
 
 function describeOutcome(report: RunReport): string {
@@ -53,6 +56,7 @@ export async function validateExerciseInNode(exercise: ExerciseSpec, registry: C
       problems.push(`${where}: checks.${check.id}: unknown custom check '${check.name}'`);
     }
   }
+  problems.push(...cheatListProblems(exercise, where));
   try {
     structuredClone(exercise.setup.context);
   } catch (error) {
@@ -76,5 +80,8 @@ export async function validateExerciseInNode(exercise: ExerciseSpec, registry: C
   const starter = await validate(exercise.starter);
   if (starter.report.outcome.status !== 'ok') problems.push(`${where}: starter does not run (learners should start from code that runs): ${describeOutcome(starter.report)}`);
   else if (allChecksPassed(starter.checks)) problems.push(`${where}: starter already passes every check`);
-  return { problems, solution, starter };
+
+  const cheats = await validateCheats(exercise, registry, where);
+  problems.push(...cheats.problems);
+  return { problems, solution, starter, cheats: cheats.cheats };
 }

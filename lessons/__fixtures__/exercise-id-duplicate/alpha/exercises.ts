@@ -12,6 +12,7 @@ export const exercises = [
       { id: 'sum', kind: 'equals', path: 'sum', expected: 'sum', description: '`sum` is a + b' },
     ],
     hints: ['Read lesson.a and lesson.b.'],
+    cheats: [{ name: 'returns a value of the setup', source: 'export const sum = lesson.a;\n', caughtBy: 'sum' }],
     setup: { context: { a: 2, b: 3 }, expected: { sum: 2 + 3 } },
   }),
 ] satisfies LessonExercises;
