@@ -21,6 +21,7 @@ import { formatValue } from './format-value';
 import { createLearnerConsole, type LearnerConsole } from './output-capture';
 import type { LearnerError, RunnerMessage, RunOutcome, RunRequest } from './protocol';
 import { LearnerSyntaxError, transpileLearnerCode } from './transpile';
+import { resultBudgetMessage } from './value-budget';
 
 /** The file name learner code has in stack traces; error lines are read from frames with this name. */
 export const LEARNER_FILE_NAME = 'learner.ts';
@@ -250,6 +251,9 @@ export async function runLearnerRequest(request: RunRequest, env: RunnerEnvironm
   const durationMs = performance.now() - started;
   const unhandled = env.unhandled.firstProblem;
   if (unhandled) return finish({ status: 'error', durationMs, error: unhandled });
+  // Before cloning: an oversized value is named here (the sandbox frame enforces the same budget).
+  const overBudget = resultBudgetMessage(result);
+  if (overBudget) return finish({ status: 'error', durationMs, error: { kind: 'result', message: overBudget } });
   const cloned = cloneResult(result);
   if (!cloned.ok) return finish({ status: 'error', durationMs, error: cloned.error });
   return finish({ status: 'ok', durationMs, result: cloned.value });
