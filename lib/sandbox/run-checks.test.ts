@@ -95,3 +95,13 @@ describe('runChecks', () => {
     expect(() => createCheckRegistry({ distinctItems: () => ({ pass: true, message: '' }) })).toThrow(/already exists/);
   });
 });
+
+describe('runChecks: messages that quote learner data', () => {
+  it('are cut, so a check never repeats a 10 MB learner string', () => {
+    const echo = createCheckRegistry({ echoText: ({ value }) => ({ pass: false, message: `The recipient read "${String(value)}", not the forged text.` }) });
+    const forged = 'F'.repeat(10_000_000);
+    const [result] = runChecks([{ id: 'echo', kind: 'custom', name: 'echoText', path: 'forged', description: 'echo' }], { status: 'ok', durationMs: 1, result: { forged } }, {}, echo);
+    expect(result!.message.length).toBeLessThan(1100);
+    expect(result!.message).toMatch(/^The recipient read "F{900,}… \(message cut at 1,000 characters\)$/);
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { DEFAULT_CHECK_REGISTRY, type CheckRegistry, type CheckVerdict } from './check-registry';
 import type { CheckSpec, ExpectedValues, ValueType } from './exercise-spec';
+import { boundMessage } from './display-text';
 import type { RunOutcome } from './protocol';
 import { asBytes, describePath, describeType, valueAtPath, valuesMatch } from './result-values';
 
@@ -133,7 +134,8 @@ export function runChecks(
       }
       if (!verdict.pass && check.failMessage) verdict = { pass: false, message: `${verdict.message} ${check.failMessage}` };
     }
-    return { id: check.id, description: check.description, ...verdict };
+    // A message may quote learner data: bounded, so it never repeats a 10 MB string (display-text.ts).
+    return { id: check.id, description: check.description, pass: verdict.pass, message: boundMessage(verdict.message) };
   });
 }
 
