@@ -58,3 +58,18 @@ export async function honestRunWorks(page: Page): Promise<void> {
   await expect(page.getByRole('log')).toContainText('Bob sent 67 bytes of ciphertext');
   await expect(page.getByRole('listitem').filter({ hasText: 'The program runs to the end' })).toContainText('passed');
 }
+
+/**
+ * Measures clicks (as {@link measureClickResponse}) again and again while the run is in progress,
+ * and once more after it has ended: the page's cost of receiving, checking and showing a result
+ * lands at the end of a run, so a single click at the start would miss it. Returns every sample (ms).
+ */
+export async function clickResponsesThroughRun(page: Page, maxSamples = 25): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < maxSamples; i++) {
+    samples.push((await measureClickResponse(page)).inPageMs);
+    if ((await runStatus(page).innerText()) !== 'Running…') break;
+  }
+  samples.push((await measureClickResponse(page)).inPageMs);
+  return samples;
+}

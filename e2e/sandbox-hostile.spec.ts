@@ -7,7 +7,7 @@ import { CRASHED_MESSAGE } from '../lib/sandbox/run-collector';
 import type { Page } from '@playwright/test';
 import { CrashTolerantDriver, type RolePath } from './crash-tolerant-driver';
 import { expect, test } from './sandbox-fixtures';
-import { exerciseRegion, honestRunWorks, measureClickResponse, openCodeLabWithDraft, runStatus } from './sandbox-helpers';
+import { clickResponsesThroughRun, exerciseRegion, honestRunWorks, measureClickResponse, openCodeLabWithDraft, runStatus } from './sandbox-helpers';
 
 interface HostileCase {
   readonly name: string;
@@ -85,6 +85,59 @@ test.describe('hostile learner code', () => {
       if (c.where === 'log') await expect(page.getByRole('log')).toContainText(c.message, { timeout: 10_000 });
       else await expect(exerciseRegion(page).getByRole('alert')).toHaveText(c.message, { timeout: 10_000 });
       await expect(runStatus(page)).not.toHaveText('Running…');
+      await honestRunWorks(page);
+    });
+  }
+
+  /**
+   * Values that cost the page, not the sandbox: each used to freeze clicks for 1-8 s while the page
+   * cloned it, checked it or rendered it. Now the sandbox refuses an oversized value before it
+   * crosses (lib/sandbox/value-budget.ts), checks run in a worker, and output is bounded by what it
+   * costs to render. Clicks are measured through the whole run and just after it.
+   */
+  const OVERSIZED: HostileCase[] = [
+    {
+      name: 'returns a 100 MB string',
+      code: "export default function solve() {\n  return 'x'.repeat(100_000_000);\n}",
+      message: /^The value your default function returned holds a string of 100,000,000 characters \(95 MB\); the limit is 524,288 characters, so it was not sent back to the page/,
+    },
+    {
+      name: 'a 128 MB ciphertext through the AEAD check',
+      code: "export const sharedSecret = new Uint8Array(32);\nexport const key = new Uint8Array(32);\nexport const plaintext = new Uint8Array(128 * 1024 * 1024);",
+      message: /^The export `plaintext` holds binary data of 128 MB \(134,217,728 bytes\); the limit is 512 KB/,
+    },
+    {
+      name: 'a 10 MB forged text a check message would repeat',
+      code: "export const plaintext = 'Meet me at noon. '.repeat(600_000);",
+      message: /^The export `plaintext` holds a string of 10,200,000 characters/,
+    },
+    {
+      name: 'two million objects',
+      code: 'export default () => Array.from({ length: 2_000_000 }, (_, i) => ({ i }));',
+      message: /^The value your default function returned has at least 2,000,001 objects, arrays and items; the limit is 20,000/,
+    },
+    {
+      name: 'a getter that is small when measured and huge when sent (the frame refuses it)',
+      code: "let reads = 0;\nexport const sneaky = { get text() { return reads++ === 0 ? 'small' : 'y'.repeat(50_000_000); } };",
+      message: /^The export `sneaky` holds a string of 50,000,000 characters/,
+    },
+    {
+      name: 'a line of 5,000 combining marks',
+      code: "console.log('Z' + '\\u0301'.repeat(5000));",
+      message: /truncated: 4,993 combining characters removed/,
+      where: 'log',
+    },
+  ];
+
+  for (const c of OVERSIZED) {
+    test(`oversized: ${c.name}`, async ({ page }, testInfo) => {
+      await openCodeLabWithDraft(page, c.code);
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      const clicks = await clickResponsesThroughRun(page);
+      testInfo.annotations.push({ type: 'click responses', description: clicks.map((ms) => `${ms.toFixed(1)} ms`).join(', ') });
+      expect(Math.max(...clicks), 'slowest pointerdown → toggle, measured in the page').toBeLessThan(200);
+      if (c.where === 'log') await expect(page.getByRole('log')).toContainText(c.message, { timeout: 10_000 });
+      else await expect(exerciseRegion(page).getByRole('alert')).toHaveText(c.message, { timeout: 10_000 });
       await honestRunWorks(page);
     });
   }

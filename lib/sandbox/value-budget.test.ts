@@ -41,7 +41,7 @@ describe('findBudgetExcess', () => {
     const isView = ArrayBuffer.isView;
     try {
       Object.keys = () => [];
-      ArrayBuffer.isView = () => false;
+      ArrayBuffer.isView = (() => false) as unknown as typeof ArrayBuffer.isView;
       expect(findBudgetExcess({ a: 'x'.repeat(101) }, SMALL)?.limit).toBe('maxStringLength');
       expect(findBudgetExcess({ a: new Uint8Array(65) }, SMALL)?.limit).toBe('maxBinaryBytes');
     } finally {
