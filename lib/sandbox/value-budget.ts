@@ -158,7 +158,7 @@ export function formatByteSize(bytes: number): string {
 }
 
 /** What the excess is, in words: "is at least 84 MB; the limit is 1 MB". */
-export function describeExcess(excess: BudgetExcess): string {
+function describeExcess(excess: BudgetExcess): string {
   const count = (n: number) => n.toLocaleString('en-US');
   switch (excess.limit) {
     case 'maxBytes':
@@ -200,7 +200,7 @@ export function resultBudgetMessage(result: unknown, budget: ValueBudget = RESUL
  * The budget the sandbox frame applies to every message a runner worker posts: a `done` carrying a
  * result at the limit, plus the envelope around it (three levels, a few keys, an error message).
  */
-export const RUNNER_MESSAGE_BUDGET: ValueBudget = {
+const RUNNER_MESSAGE_BUDGET: ValueBudget = {
   maxBytes: RESULT_BUDGET.maxBytes + 64 * 1024,
   maxStringLength: RESULT_BUDGET.maxStringLength,
   maxBinaryBytes: RESULT_BUDGET.maxBinaryBytes,
