@@ -58,7 +58,7 @@ const setForEach = Set.prototype.forEach;
 const viewByteLength = Object.getOwnPropertyDescriptor(getPrototypeOf(Uint8Array.prototype) as object, 'byteLength')!.get!;
 const dataViewByteLength = Object.getOwnPropertyDescriptor(DataView.prototype, 'byteLength')!.get!;
 const arrayBufferByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
-const BlobCtor: (new () => object) | undefined = typeof Blob === 'function' ? Blob : undefined;
+const BlobCtor: { readonly prototype: object } | undefined = typeof Blob === 'function' ? Blob : undefined;
 const blobSize = BlobCtor ? Object.getOwnPropertyDescriptor(BlobCtor.prototype, 'size')?.get : undefined;
 const call = Function.prototype.call.bind(Function.prototype.call) as <T>(fn: (...args: never[]) => T, self: unknown, ...args: unknown[]) => T;
 
