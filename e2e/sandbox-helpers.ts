@@ -73,3 +73,23 @@ export async function clickResponsesThroughRun(page: Page, maxSamples = 25): Pro
   samples.push((await measureClickResponse(page)).inPageMs);
   return samples;
 }
+
+/**
+ * Starts watching the page's main thread for long tasks (PerformanceObserver 'longtask'); the
+ * returned function gives the longest one since, in ms. A click that arrives as such a task starts
+ * waits that long, whenever it comes: this catches a freeze that lands between two measured clicks.
+ */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __sandboxLongTasks: number[] };
+    w.__sandboxLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__sandboxLongTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  return async () => {
+    // Long tasks are reported asynchronously; give the observer a frame to deliver them.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    return page.evaluate(() => Math.max(0, ...(window as unknown as { __sandboxLongTasks: number[] }).__sandboxLongTasks));
+  };
+}

@@ -67,6 +67,10 @@ function evaluate(check: CheckSpec, result: unknown, expected: ExpectedValues, r
       if (check.kind === 'bytesEqual' || want.value instanceof Uint8Array) {
         const wantBytes = asBytes(want.value);
         if (!wantBytes) return { pass: false, message: `Expected value '${check.expected}' is not bytes (lesson bug).` };
+        // Lengths before parsing: a hex string far longer than the answer is refused unread (hex with a space per byte is at most 3 characters a byte).
+        if (typeof at.value === 'string' && at.value.length > wantBytes.length * 3 + 2) {
+          return { pass: false, message: `${what} is a string of ${at.value.length} characters; as hex it should have ${wantBytes.length * 2}.` };
+        }
         const bytes = asBytes(at.value);
         if (!bytes) return { pass: false, message: `${what} should be bytes (a Uint8Array or a hex string), but it is ${describeType(at.value)}.` };
         if (bytes.length !== wantBytes.length) return { pass: false, message: `${what} has ${bytes.length} bytes; it should have ${wantBytes.length}.` };
