@@ -26,7 +26,14 @@ export async function startRequestLogProxy(targetPort: number, logFile: string):
   const server = http.createServer((request, response) => {
     log(request.method ?? '?', request.url);
     const upstream = http.request(
-      { host: '127.0.0.1', port: targetPort, method: request.method, path: request.url, headers: request.headers, agent },
+      {
+        host: '127.0.0.1',
+        port: targetPort,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+        agent,
+      },
       (reply) => {
         response.writeHead(reply.statusCode ?? 502, reply.headers);
         reply.pipe(response);

@@ -41,7 +41,10 @@ function hostileCode(origin: string, id: string): string {
     ['font set', `(globalThis as any).fonts.load('12px nb9', 'x')`],
     ['sendBeacon', `(navigator as any).sendBeacon('${url('beacon')}', 'secret')`],
     ['nested worker', `new Worker('${url('worker')}')`],
-    ['nested worker from a blob', `new Worker(URL.createObjectURL(new Blob(["fetch('${url('blobworker')}')"], { type: 'text/javascript' })))`],
+    [
+      'nested worker from a blob',
+      `new Worker(URL.createObjectURL(new Blob(["fetch('${url('blobworker')}')"], { type: 'text/javascript' })))`,
+    ],
   ];
   return [
     'const settle = (p: unknown) => Promise.race([Promise.resolve(p), new Promise((r) => setTimeout(() => r("pending"), 400))]);',
@@ -61,7 +64,10 @@ function hostileCode(origin: string, id: string): string {
   ].join('\n');
 }
 
-test('hostile code reaches no server, not even the app: the server log shows none of its requests', async ({ page, requestLog }, testInfo) => {
+test('hostile code reaches no server, not even the app: the server log shows none of its requests', async ({
+  page,
+  requestLog,
+}, testInfo) => {
   const id = randomUUID().slice(0, 8);
   await openCodeLabWithDraft(page, hostileCode(requestLog.origin, id));
   await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -70,11 +76,21 @@ test('hostile code reaches no server, not even the app: the server log shows non
   testInfo.annotations.push({ type: 'what each attempt saw', description: await page.getByRole('log').innerText() });
 
   // Positive control: the page itself requests a marked URL, and it shows up in the log.
-  const controlStatus = await page.evaluate(async (u) => (await fetch(u)).status, `${requestLog.origin}/nb9-control-${id}`);
+  const controlStatus = await page.evaluate(
+    async (u) => (await fetch(u)).status,
+    `${requestLog.origin}/nb9-control-${id}`,
+  );
   expect(controlStatus).toBe(404);
-  await expect.poll(() => requestLog.lines().some((line) => line.includes(`/nb9-control-${id}`)), { message: 'the control request is in the server log' }).toBe(true);
+  await expect
+    .poll(() => requestLog.lines().some((line) => line.includes(`/nb9-control-${id}`)), {
+      message: 'the control request is in the server log',
+    })
+    .toBe(true);
   expect(requestLog.lines(), 'the page and the sandbox frame came through the proxy').toEqual(
-    expect.arrayContaining([expect.stringMatching(/^GET \/code/), expect.stringMatching(/^GET \/sandbox\/frame\.html/)]),
+    expect.arrayContaining([
+      expect.stringMatching(/^GET \/code/),
+      expect.stringMatching(/^GET \/sandbox\/frame\.html/),
+    ]),
   );
 
   // Give stragglers (a beacon, a font) time to arrive, then: no marker but the control's.

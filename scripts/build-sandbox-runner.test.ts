@@ -13,13 +13,20 @@ async function servedSandboxCsp(): Promise<string> {
   const configPath = '../next.config.js';
   const config = (await import(/* @vite-ignore */ configPath)) as { default: { headers(): Promise<HeaderRule[]> } };
   const rules = await config.default.headers();
-  const csp = rules.find((r) => r.source === '/sandbox/:path*')?.headers.find((h) => h.key === 'Content-Security-Policy')?.value;
+  const csp = rules
+    .find((r) => r.source === '/sandbox/:path*')
+    ?.headers.find((h) => h.key === 'Content-Security-Policy')?.value;
   if (!csp) throw new Error('no sandbox CSP in next.config.js');
   return csp;
 }
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 describe('the sandbox frame document and its CSP', () => {
@@ -42,13 +49,25 @@ describe('the sandbox frame document and its CSP', () => {
     expect(policy.get('script-src')).toEqual([hash, "'unsafe-eval'"]);
     expect(policy.get('default-src')).toEqual(["'none'"]);
     expect(policy.get('worker-src')).toEqual(['blob:']);
-    for (const name of ['connect-src', 'img-src', 'font-src', 'media-src', 'style-src', 'object-src', 'base-uri', 'form-action']) {
+    for (const name of [
+      'connect-src',
+      'img-src',
+      'font-src',
+      'media-src',
+      'style-src',
+      'object-src',
+      'base-uri',
+      'form-action',
+    ]) {
       expect(policy.get(name), name).toEqual(["'none'"]);
     }
     // 'self' only where it fetches nothing: who may embed the frame.
     for (const [name, values] of policy) {
       if (name !== 'frame-ancestors') expect(values, name).not.toContain("'self'");
-      for (const value of values) expect(value, `${name} has no host or scheme source but blob:`).not.toMatch(/^(https?:|wss?:|data:|\*|[a-z0-9.-]+\.[a-z]{2,})/i);
+      for (const value of values)
+        expect(value, `${name} has no host or scheme source but blob:`).not.toMatch(
+          /^(https?:|wss?:|data:|\*|[a-z0-9.-]+\.[a-z]{2,})/i,
+        );
     }
     expect(policy.get('sandbox')).toEqual(['allow-scripts']);
   });

@@ -36,7 +36,8 @@ const COMMON: esbuild.BuildOptions = {
 /** The frame document around its inline script. */
 export function frameDocument(script: string): string {
   // esbuild escapes `</script` inside strings for inline use; anything left would end the element early.
-  if (/<\/script/i.test(script) || /<!--/.test(script)) throw new Error('the frame script contains </script or <!--; it cannot be inlined');
+  if (/<\/script/i.test(script) || /<!--/.test(script))
+    throw new Error('the frame script contains </script or <!--; it cannot be inlined');
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -53,7 +54,9 @@ export function frameDocument(script: string): string {
 }
 
 /** Builds the frame script (with the runner inside) and writes the frame document; returns the sizes in bytes. */
-export async function buildSandboxRunner(outputFile = path.join(ROOT, FRAME_DOCUMENT_OUTPUT)): Promise<{ runnerBytes: number; frameBytes: number }> {
+export async function buildSandboxRunner(
+  outputFile = path.join(ROOT, FRAME_DOCUMENT_OUTPUT),
+): Promise<{ runnerBytes: number; frameBytes: number }> {
   const runner = await esbuild.build({
     ...COMMON,
     entryPoints: [path.join(ROOT, 'lib/browser/runner-worker-entry.ts')],

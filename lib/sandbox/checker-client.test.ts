@@ -16,7 +16,13 @@ const EXPECTED = { key: Uint8Array.of(1, 2, 3) };
 function inProcessWorker(): CheckerWorker & { terminated: boolean } {
   const [page, worker] = createEndpointPair();
   serveChecker(worker, { default: DEFAULT_CHECK_REGISTRY, lessons: DEFAULT_CHECK_REGISTRY });
-  return Object.assign(page, { terminated: false, terminate() { this.terminated = true; page.close(); } });
+  return Object.assign(page, {
+    terminated: false,
+    terminate() {
+      this.terminated = true;
+      page.close();
+    },
+  });
 }
 
 describe('CheckerClient over the checker host', () => {
@@ -24,7 +30,9 @@ describe('CheckerClient over the checker host', () => {
     const client = new CheckerClient(inProcessWorker);
     for (const result of [{ key: '010203' }, { key: Uint8Array.of(9, 9, 9) }, {}]) {
       const outcome = { status: 'ok' as const, durationMs: 1, result };
-      expect(await client.check({ registry: 'default', checks: CHECKS, outcome, expected: EXPECTED })).toEqual(runChecks(CHECKS, outcome, EXPECTED));
+      expect(await client.check({ registry: 'default', checks: CHECKS, outcome, expected: EXPECTED })).toEqual(
+        runChecks(CHECKS, outcome, EXPECTED),
+      );
     }
   });
 
@@ -33,14 +41,23 @@ describe('CheckerClient over the checker host', () => {
     let silent = true;
     const client = new CheckerClient(() => {
       // The first worker never answers (a check stuck on a learner value); the second is a real one.
-      const worker = silent ? Object.assign(createEndpointPair()[0] as RpcEndpoint, { terminated: false, terminate() { this.terminated = true; } }) : inProcessWorker();
+      const worker = silent
+        ? Object.assign(createEndpointPair()[0] as RpcEndpoint, {
+            terminated: false,
+            terminate() {
+              this.terminated = true;
+            },
+          })
+        : inProcessWorker();
       workers.push(worker);
       return worker;
     }, 50);
     const outcome = { status: 'ok' as const, durationMs: 1, result: { key: '010203' } };
     const stuck = await client.check({ registry: 'default', checks: CHECKS, outcome, expected: EXPECTED });
     expect(stuck.map((r) => r.pass)).toEqual([false, false]);
-    expect(stuck[0]!.message).toMatch(/^Not checked: the checks took longer than 0\.1 s on the values your code returned, and were stopped/);
+    expect(stuck[0]!.message).toMatch(
+      /^Not checked: the checks took longer than 0\.1 s on the values your code returned, and were stopped/,
+    );
     expect(workers[0]!.terminated).toBe(true);
     silent = false;
     const next = await client.check({ registry: 'default', checks: CHECKS, outcome, expected: EXPECTED });

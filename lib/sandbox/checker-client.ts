@@ -65,7 +65,10 @@ export class CheckerClient {
     } catch (error) {
       this.dispose();
       const why = error instanceof RpcError || error instanceof Error ? error.message : String(error);
-      return failAllChecks(request.checks, `Not checked: the checker failed (${why.slice(0, 300)}). Run your code again.`);
+      return failAllChecks(
+        request.checks,
+        `Not checked: the checker failed (${why.slice(0, 300)}). Run your code again.`,
+      );
     } finally {
       clearTimeout(timer);
     }

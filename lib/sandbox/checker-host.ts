@@ -13,7 +13,10 @@ import type { RunOutcome } from './protocol';
 import { runChecks } from './run-checks';
 
 /** Serves the checker contract on `endpoint` with `registries`. */
-export function serveChecker(endpoint: RpcEndpoint, registries: Readonly<Record<CheckRegistryName, CheckRegistry>>): RpcHost {
+export function serveChecker(
+  endpoint: RpcEndpoint,
+  registries: Readonly<Record<CheckRegistryName, CheckRegistry>>,
+): RpcHost {
   return serveContract(
     checkerContract,
     {

@@ -55,12 +55,19 @@ const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size')!.get!;
 const setSize = Object.getOwnPropertyDescriptor(Set.prototype, 'size')!.get!;
 const mapForEach = Map.prototype.forEach;
 const setForEach = Set.prototype.forEach;
-const viewByteLength = Object.getOwnPropertyDescriptor(getPrototypeOf(Uint8Array.prototype) as object, 'byteLength')!.get!;
+const viewByteLength = Object.getOwnPropertyDescriptor(
+  getPrototypeOf(Uint8Array.prototype) as object,
+  'byteLength',
+)!.get!;
 const dataViewByteLength = Object.getOwnPropertyDescriptor(DataView.prototype, 'byteLength')!.get!;
 const arrayBufferByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
 const BlobCtor: { readonly prototype: object } | undefined = typeof Blob === 'function' ? Blob : undefined;
 const blobSize = BlobCtor ? Object.getOwnPropertyDescriptor(BlobCtor.prototype, 'size')?.get : undefined;
-const call = Function.prototype.call.bind(Function.prototype.call) as <T>(fn: (...args: never[]) => T, self: unknown, ...args: unknown[]) => T;
+const call = Function.prototype.call.bind(Function.prototype.call) as <T>(
+  fn: (...args: never[]) => T,
+  self: unknown,
+  ...args: unknown[]
+) => T;
 
 /** Bytes of a typed array, DataView, ArrayBuffer or Blob; undefined for anything else. */
 function binaryBytes(value: object): number | undefined {
@@ -131,7 +138,9 @@ export function findBudgetExcess(value: unknown, budget: ValueBudget): BudgetExc
           });
           nodes += mapEntries;
         } else if (setEntries !== undefined) {
-          call(setForEach as (cb: (v: unknown) => void) => void, current, (v: unknown) => stack.push({ value: v, depth: depth + 1 }));
+          call(setForEach as (cb: (v: unknown) => void) => void, current, (v: unknown) =>
+            stack.push({ value: v, depth: depth + 1 }),
+          );
           nodes += setEntries;
         } else {
           const keys = objectKeys(current);
