@@ -1,4 +1,6 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import createMDX from '@next/mdx';
 
 const isProduction = process.env.NODE_ENV === 'production';
@@ -26,25 +28,50 @@ const pageCsp = [
 ].join('; ');
 
 /**
- * The sandbox frame's CSP (public/sandbox/frame.html and its script). The page embeds the frame with
- * `sandbox="allow-scripts"` and this policy repeats it (`sandbox allow-scripts`), so even opened on its
- * own the frame has an opaque origin, which gives it a renderer process of its own. The learner-code
- * workers are started from blob: URLs and so inherit this policy: it is the one learner code runs
- * under. No network at all (connect-src 'none' also covers fetch/XHR/WebSocket/EventSource); no
- * scripts but this origin's (so `import('data:…')`, `import('https://…')` and importScripts of a
- * remote URL fail); workers only from blob: (the frame's own runner). 'unsafe-eval' runs the
- * transpiled learner code and applies only inside this frame. Only this origin may embed the frame.
+ * The SHA-256 of the sandbox frame's one inline script, as a CSP source (`'sha256-…'`), computed from
+ * the generated document itself (scripts/build-sandbox-runner.ts writes it before `next dev` and
+ * `next build`), so the header always allows exactly the script that is served.
  */
-const sandboxCsp = [
-  "default-src 'none'",
-  "script-src 'self' 'unsafe-eval'",
-  "worker-src blob:",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-  'sandbox allow-scripts',
-].join('; ');
+function sandboxFrameScriptHash() {
+  const file = new URL('./public/sandbox/frame.html', import.meta.url);
+  if (!existsSync(file)) throw new Error('public/sandbox/frame.html is missing: run `npm run sandbox:runner` first.');
+  const scripts = [...readFileSync(file, 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)];
+  if (scripts.length !== 1) throw new Error(`public/sandbox/frame.html must hold exactly one inline script, found ${scripts.length}`);
+  return `'sha256-${createHash('sha256').update(scripts[0][1], 'utf8').digest('base64')}'`;
+}
+
+/**
+ * The sandbox frame's CSP (public/sandbox/frame.html), the one policy learner code runs under: the
+ * page embeds the frame with `sandbox="allow-scripts"` and this policy repeats it (`sandbox
+ * allow-scripts`), so even opened on its own the frame has an opaque origin and a renderer process of
+ * its own, and the learner-code workers, started from blob: URLs, inherit it.
+ *
+ * No fetchable source anywhere, the app's own origin included: the frame's script is inline and
+ * allowed by its hash alone, so a same-origin `import()` or `importScripts` is refused before any
+ * request leaves the browser (with `'self'` here, the red team's `import('/?data')` reached the
+ * server before CORS refused the module). No network (connect-src), no images, fonts, media, styles
+ * or objects; workers only from blob: (the frame's own runner). 'unsafe-eval' runs the transpiled
+ * learner code and applies only inside this frame. frame-ancestors names who may embed the frame
+ * (the app's pages); it fetches nothing. The worker prelude (lib/sandbox/worker-prelude.ts) removes
+ * the network primitives as well, as a second layer with clearer messages.
+ */
+function sandboxCsp() {
+  return [
+    "default-src 'none'",
+    `script-src ${sandboxFrameScriptHash()} 'unsafe-eval'`,
+    'worker-src blob:',
+    "connect-src 'none'",
+    "img-src 'none'",
+    "font-src 'none'",
+    "media-src 'none'",
+    "style-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+    'sandbox allow-scripts',
+  ].join('; ');
+}
 
 /**
  * Security headers on every response: no MIME sniffing, no referrer leaks, no framing, no powerful
@@ -74,7 +101,7 @@ const nextConfig = {
       {
         source: '/sandbox/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: sandboxCsp },
+          { key: 'Content-Security-Policy', value: sandboxCsp() },
           { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
         ],
       },

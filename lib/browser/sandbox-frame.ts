@@ -39,6 +39,8 @@ export interface FrameRunListener {
   onStartFailed(reason: string): void;
   /** A message the run's worker posted (unparsed). */
   onRunnerMessage(message: unknown): void;
+  /** The frame refused what the worker sent as over the size budget; the run is over. */
+  onRefused(message: string): void;
   /** The worker failed outside learner code. */
   onWorkerFailed(reason: 'error' | 'messageerror'): void;
   /** The frame died or never started; the run is over. */
@@ -164,6 +166,9 @@ export class SandboxFrame {
         break;
       case 'worker-failed':
         this.runs.get(message.runId)?.onWorkerFailed(message.reason);
+        break;
+      case 'refused':
+        this.runs.get(message.runId)?.onRefused(message.message);
         break;
     }
   }

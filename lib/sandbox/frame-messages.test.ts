@@ -8,6 +8,12 @@ describe('parseFrameMessage', () => {
     const inner = { type: 'done', anything: [1, 2] };
     expect(parseFrameMessage({ type: 'runner', runId: 'r1', message: inner })).toEqual({ type: 'runner', runId: 'r1', message: inner });
     expect(parseFrameMessage({ type: 'worker-failed', runId: 'r1', reason: 'error' })).toEqual({ type: 'worker-failed', runId: 'r1', reason: 'error' });
+    expect(parseFrameMessage({ type: 'refused', runId: 'r1', message: 'too big' })).toEqual({ type: 'refused', runId: 'r1', message: 'too big' });
+  });
+
+  it('drops a refusal whose message is not a short string', () => {
+    expect(parseFrameMessage({ type: 'refused', runId: 'r1', message: 'x'.repeat(2001) })).toBeUndefined();
+    expect(parseFrameMessage({ type: 'refused', runId: 'r1' })).toBeUndefined();
   });
 
   it('drops anything else, and strips extra fields', () => {

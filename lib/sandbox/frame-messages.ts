@@ -25,7 +25,12 @@ export type FrameToPageMessage =
   /** A message the worker of `runId` posted, unexamined: the page parses it. */
   | { readonly type: 'runner'; readonly runId: string; readonly message: unknown }
   /** The worker of `runId` failed outside learner code (its script failed, or a message could not be read). */
-  | { readonly type: 'worker-failed'; readonly runId: string; readonly reason: 'error' | 'messageerror' };
+  | { readonly type: 'worker-failed'; readonly runId: string; readonly reason: 'error' | 'messageerror' }
+  /**
+   * The frame refused a message of `runId`'s worker as over the size budget (value-budget.ts) and
+   * terminated the worker; `message` tells the learner which limit. Nothing of the value crosses.
+   */
+  | { readonly type: 'refused'; readonly runId: string; readonly message: string };
 
 /** The message the page posts to the frame's window (with the port) to open the conversation. */
 export const CONNECT_MESSAGE = 'backdoor-lab:sandbox-connect';
@@ -48,10 +53,17 @@ export function parseFrameMessage(data: unknown): FrameToPageMessage | undefined
       return typeof data.runId === 'string' && (data.reason === 'error' || data.reason === 'messageerror')
         ? { type: 'worker-failed', runId: data.runId, reason: data.reason }
         : undefined;
+    case 'refused':
+      return typeof data.runId === 'string' && typeof data.message === 'string' && data.message.length <= MAX_REFUSAL_CHARS
+        ? { type: 'refused', runId: data.runId, message: data.message }
+        : undefined;
     default:
       return undefined;
   }
 }
+
+/** Longest refusal message the page accepts from the frame. */
+const MAX_REFUSAL_CHARS = 2000;
 
 /** Narrows what arrives on the frame's end of the port. */
 export function parsePageMessage(data: unknown): PageToFrameMessage | undefined {

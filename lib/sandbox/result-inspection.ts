@@ -2,21 +2,21 @@
  * Names what in a run's result cannot leave the sandbox as data, before the runner tries to copy
  * it: a function, a symbol, a promise, a WebAssembly module, a weak collection, an instance of a
  * class (it would arrive as a plain object without its methods), something the sandbox cannot read
- * (a Proxy), or more values than a result may hold. Without it these surface as a copy error naming
+ * (a Proxy). (How much a result may hold is value-budget.ts's rule, checked before this.) Without
+ * it these surface as a copy error naming
  * nothing, or, past the worker, as a protocol error or a run that never ends. Runs in the runner on
  * learner values, with the runner's own intrinsics (runner-intrinsics.ts).
  * @module
  */
 import { intrinsics } from './runner-intrinsics';
 
-/** Most values (objects, arrays, their items and fields) a result may hold. */
-export const MAX_RESULT_VALUES = 200_000;
-
 /** Objects the structured clone algorithm copies as they are, without looking inside for us. */
 const LEAF_CLASSES: readonly unknown[] = [Date, RegExp, Error, ArrayBuffer, Boolean, Number, String, BigInt];
 const SHARED_BUFFER = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : undefined;
-const WEBASSEMBLY: readonly [string, unknown][] = typeof WebAssembly === 'object'
-  ? [['WebAssembly.Module', WebAssembly.Module], ['WebAssembly.Instance', WebAssembly.Instance], ['WebAssembly.Memory', WebAssembly.Memory], ['WebAssembly.Table', WebAssembly.Table], ['WebAssembly.Global', WebAssembly.Global]]
+// Read through globalThis: lib/ is type-checked without the DOM library, whose types declare WebAssembly's classes.
+const WASM = (globalThis as { WebAssembly?: Record<string, unknown> }).WebAssembly;
+const WEBASSEMBLY: readonly [string, unknown][] = WASM
+  ? (['Module', 'Instance', 'Memory', 'Table', 'Global'] as const).map((name): [string, unknown] => [`WebAssembly.${name}`, WASM[name]])
   : [];
 const WEAK: readonly [string, unknown][] = [['WeakMap', WeakMap], ['WeakSet', WeakSet], ...(typeof WeakRef === 'function' ? [['WeakRef', WeakRef] as [string, unknown]] : [])];
 const PROMISE = intrinsics.Promise;
@@ -93,14 +93,12 @@ function inspectObject(value: object, at: string, children: (value: unknown, at:
 export function findUnsendable(root: unknown): Found | undefined {
   const stack: { value: unknown; at: string }[] = [{ value: root, at: '' }];
   const seen = new intrinsics.Set<object>();
-  let count = 0;
   const push = (value: unknown, at: string) => {
     stack[stack.length] = { value, at };
   };
   while (stack.length > 0) {
     const { value, at } = stack[stack.length - 1]!;
     stack.length -= 1;
-    if (++count > MAX_RESULT_VALUES) return { what: `more than ${MAX_RESULT_VALUES} values (objects, arrays and their items), more than a result may hold`, at: '' };
     if (typeof value === 'function') {
       const name = (() => {
         try {

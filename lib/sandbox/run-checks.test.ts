@@ -95,3 +95,26 @@ describe('runChecks', () => {
     expect(() => createCheckRegistry({ distinctItems: () => ({ pass: true, message: '' }) })).toThrow(/already exists/);
   });
 });
+
+describe('runChecks: messages that quote learner data', () => {
+  it('are cut, so a check never repeats a 10 MB learner string', () => {
+    const echo = createCheckRegistry({ echoText: ({ value }) => ({ pass: false, message: `The recipient read "${String(value)}", not the forged text.` }) });
+    const forged = 'F'.repeat(10_000_000);
+    const [result] = runChecks([{ id: 'echo', kind: 'custom', name: 'echoText', path: 'forged', description: 'echo' }], { status: 'ok', durationMs: 1, result: { forged } }, {}, echo);
+    expect(result!.message.length).toBeLessThan(1100);
+    expect(result!.message).toMatch(/^The recipient read "F{900,}… \(message cut at 1,000 characters\)$/);
+  });
+});
+
+describe('runChecks: lengths before parsing', () => {
+  it('refuses a hex string far longer than the answer without parsing it', () => {
+    const checks: CheckSpec[] = [{ id: 'key', kind: 'bytesEqual', path: 'key', expected: 'key', description: 'key' }];
+    const expected = { key: new Uint8Array(32) };
+    const started = performance.now();
+    const [result] = runChecks(checks, { status: 'ok', durationMs: 1, result: { key: 'ab'.repeat(20_000_000) } }, expected);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(result).toMatchObject({ pass: false, message: 'the export `key` is a string of 40000000 characters; as hex it should have 64.' });
+    const [spaced] = runChecks(checks, { status: 'ok', durationMs: 1, result: { key: Array(32).fill('00').join(' ') } }, expected);
+    expect(spaced!.pass).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { DEFAULT_CHECK_REGISTRY, type CheckRegistry, type CheckVerdict } from './check-registry';
 import type { CheckSpec, ExpectedValues, ValueType } from './exercise-spec';
+import { boundMessage } from './display-text';
 import type { RunOutcome } from './protocol';
 import { asBytes, describePath, describeType, valueAtPath, valuesMatch } from './result-values';
 
@@ -66,6 +67,10 @@ function evaluate(check: CheckSpec, result: unknown, expected: ExpectedValues, r
       if (check.kind === 'bytesEqual' || want.value instanceof Uint8Array) {
         const wantBytes = asBytes(want.value);
         if (!wantBytes) return { pass: false, message: `Expected value '${check.expected}' is not bytes (lesson bug).` };
+        // Lengths before parsing: a hex string far longer than the answer is refused unread (hex with a space per byte is at most 3 characters a byte).
+        if (typeof at.value === 'string' && at.value.length > wantBytes.length * 3 + 2) {
+          return { pass: false, message: `${what} is a string of ${at.value.length} characters; as hex it should have ${wantBytes.length * 2}.` };
+        }
         const bytes = asBytes(at.value);
         if (!bytes) return { pass: false, message: `${what} should be bytes (a Uint8Array or a hex string), but it is ${describeType(at.value)}.` };
         if (bytes.length !== wantBytes.length) return { pass: false, message: `${what} has ${bytes.length} bytes; it should have ${wantBytes.length}.` };
@@ -133,7 +138,8 @@ export function runChecks(
       }
       if (!verdict.pass && check.failMessage) verdict = { pass: false, message: `${verdict.message} ${check.failMessage}` };
     }
-    return { id: check.id, description: check.description, ...verdict };
+    // A message may quote learner data: bounded, so it never repeats a 10 MB string (display-text.ts).
+    return { id: check.id, description: check.description, pass: verdict.pass, message: boundMessage(verdict.message) };
   });
 }
 

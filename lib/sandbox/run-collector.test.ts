@@ -54,3 +54,11 @@ describe('parseRunRequest (runner side)', () => {
     }
   });
 });
+
+describe('RunCollector: output bounded by rendering cost', () => {
+  it('cuts a line of 5,000 combining marks to a few, with a visible note', () => {
+    const collector = new RunCollector('abcdef0123456789', { maxLines: 10, maxChars: 64 * 1024 });
+    expect(collector.accept({ type: 'console', runId: 'abcdef0123456789', level: 'log', text: `Z${'\u0300'.repeat(5000)}` })).toBe('line');
+    expect(collector.output[0]!.text).toBe(`Z${'\u0300'.repeat(7)} … (truncated: 4,993 combining characters removed)`);
+  });
+});

@@ -5,6 +5,7 @@
  * a runner that says something unexpected is not believed about anything else either.
  * @module
  */
+import { capGraphemeClusters } from './display-text';
 import type { ConsoleLevel, LearnerError, OutputLimits, RunOutcome } from './protocol';
 import { parseRunnerMessage } from './protocol-schema';
 
@@ -74,15 +75,19 @@ export class RunCollector {
           this.cut = true;
           return 'truncated';
         }
-        this.lines.push({ level: message.level, text: message.text });
+        // Bounded by what it costs to render too: one cluster of 5,000 combining marks is one line.
+        this.lines.push({ level: message.level, text: capGraphemeClusters(message.text) });
         this.chars += message.text.length;
         return 'line';
       case 'output-truncated':
         this.cut = true;
         return 'truncated';
-      case 'done':
-        this.finished = { outcome: message.outcome, output: [...this.lines], truncated: this.cut, wallMs: this.now() - this.startedAt };
+      case 'done': {
+        const { outcome } = message;
+        const shown: RunOutcome = outcome.status === 'error' ? { ...outcome, error: { ...outcome.error, message: capGraphemeClusters(outcome.error.message) } } : outcome;
+        this.finished = { outcome: shown, output: [...this.lines], truncated: this.cut, wallMs: this.now() - this.startedAt };
         return 'done';
+      }
     }
   }
 

@@ -25,6 +25,13 @@ describe('runInNode (the same runner core as the browser worker)', () => {
     expect(report.output).toEqual([{ level: 'log', text: 'pk Uint8Array(32) 8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a' }]);
   });
 
+  it('refuses a result over the size budget, naming the export and the limit', async () => {
+    const report = await runInNode("export const ok = 1;\nexport const forged = 'A'.repeat(10_000_000);", {});
+    expect(report.outcome).toMatchObject({ status: 'error', error: { kind: 'result' } });
+    if (report.outcome.status !== 'error') return;
+    expect(report.outcome.error.message).toMatch(/^The export `forged` holds a string of 10,000,000 characters \(9\.5 MB\); the limit is 524,288 characters/);
+  });
+
   it("maps a runtime error to the learner's line", async () => {
     const report = await runInNode('const a = 1;\n\nexport default function solve() {\n  return (lesson as any).missing.deeper;\n}', {});
     expect(report.outcome.status).toBe('error');

@@ -28,6 +28,7 @@ import type { LearnerError, RunnerMessage, RunOutcome, RunRequest } from './prot
 import { findUnsendable } from './result-inspection';
 import { intrinsics, replacedGlobalsNote, restoreReplacedGlobals } from './runner-intrinsics';
 import { LearnerSyntaxError, transpileLearnerCode } from './transpile';
+import { resultBudgetMessage } from './value-budget';
 
 /** The file name learner code has in stack traces; error lines are read from frames with this name. */
 const LEARNER_FILE_NAME = 'learner.ts';
@@ -272,6 +273,15 @@ export async function runLearnerRequest(request: RunRequest, env: RunnerEnvironm
   const durationMs = intrinsics.now() - started;
   const unhandled = env.unhandled.firstProblem;
   if (unhandled) return finish({ status: 'error', durationMs, error: unhandled });
+  // Before cloning: an oversized value is named here (the sandbox frame enforces the same budget).
+  // A value the budget cannot even walk (a Proxy whose traps throw) is named by cloneResult's inspection.
+  let overBudget: string | undefined;
+  try {
+    overBudget = resultBudgetMessage(result);
+  } catch {
+    overBudget = undefined;
+  }
+  if (overBudget) return finish({ status: 'error', durationMs, error: { kind: 'result', message: overBudget } });
   const cloned = cloneResult(result);
   if (!cloned.ok) return finish({ status: 'error', durationMs, error: cloned.error });
   return finish({ status: 'ok', durationMs, result: cloned.value });

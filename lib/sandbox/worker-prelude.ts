@@ -1,7 +1,7 @@
 /**
  * Browser glue: strips the learner-code worker of every way out before learner code runs. The
- * worker's own CSP (next.config.js, `/sandbox/:path*`: `connect-src 'none'`, `script-src 'self'
- * 'unsafe-eval'`, `worker-src 'none'`) is the boundary that holds even if something here is missed;
+ * worker's own CSP (next.config.js, `/sandbox/:path*`: `connect-src 'none'`, a `script-src` of one
+ * hash and 'unsafe-eval', no fetchable source at all) is the boundary that holds even if something here is missed;
  * this prelude turns what would be a CSP violation into a clear message, and removes the capabilities
  * CSP does not govern (storage, channels to other contexts of this origin, `postMessage` itself).
  * @module

@@ -367,3 +367,30 @@ describe('exercise store with the Node runner (the same core as the browser sand
     store.getState().dispose();
   });
 });
+
+describe('exercise store: the checker', () => {
+  it('judges the run with the injected checker (the page: a worker) and keeps the run going until it answers', async () => {
+    let answer!: (results: { id: string; description: string; pass: boolean; message: string }[]) => void;
+    const checker = vi.fn(() => new Promise<{ id: string; description: string; pass: boolean; message: string }[]>((resolve) => (answer = resolve)));
+    const { store, runs, onPass } = makeStore({ checker });
+    const { run, ended } = start(store, runs);
+    run.end(STARTER_RESULT);
+    await vi.waitFor(() => expect(checker).toHaveBeenCalledTimes(1));
+    expect(checker).toHaveBeenCalledWith(exercise.checks, STARTER_RESULT, exercise.setup.expected);
+    expect(store.getState().phase).toBe('running');
+    expect(await store.getState().run(), 'a second Run while the checks run').toBe(false);
+    answer(exercise.checks.map((c) => ({ id: c.id, description: c.description, pass: true, message: 'ok' })));
+    expect(await ended).toBe(true);
+    expect(store.getState().phase).toBe('passed');
+    expect(onPass).toHaveBeenCalledWith(exercise.id);
+  });
+
+  it('fails every check when the checker itself fails', async () => {
+    const { store, runs } = makeStore({ checker: () => Promise.reject(new Error('worker gone')) });
+    const { run, ended } = start(store, runs);
+    run.end(STARTER_RESULT);
+    await ended;
+    expect(store.getState().phase).toBe('failed');
+    expect(store.getState().checks?.every((c) => !c.pass && c.message === 'Not checked: the checker failed (worker gone).')).toBe(true);
+  });
+});

@@ -39,6 +39,12 @@ export interface CodeRunHandle {
   stop(): void;
 }
 
+/**
+ * Judges a finished run: on the page, the checker worker (lib/sandbox/checker-client.ts), so no
+ * learner value can block the main thread; in tests and by default, `runChecks` in this thread.
+ */
+export type ExerciseChecker = (checks: ExerciseSpec['checks'], outcome: RunReport['outcome'], expected: ExerciseSpec['setup']['expected']) => Promise<readonly CheckResult[]>;
+
 /** Runs learner code: `runInBrowserWorker` on the page, an adapter of `runInNode` in tests. */
 export type CodeRunner = (request: CodeRunRequest) => CodeRunHandle;
 
@@ -95,8 +101,10 @@ export interface ExerciseStoreOptions {
   readonly runner: CodeRunner;
   /** Where drafts and attempts are kept (the page's localStorage); without it nothing is kept. */
   readonly storage?: KeyValueStorage;
-  /** Extra custom checks for this exercise's `custom` check specs. */
+  /** Extra custom checks for this exercise's `custom` check specs (for the default checker). */
   readonly checkRegistry?: CheckRegistry;
+  /** Who runs the checks; default: `runChecks` in this thread, with `checkRegistry`. */
+  readonly checker?: ExerciseChecker;
   /** Called after each run whose checks all pass (the lesson engine records progress). */
   readonly onPass?: (exerciseId: string) => void;
   /** Quiet time after the last edit before the draft is written (default 300 ms). */
@@ -129,6 +137,7 @@ function phaseAfter(report: RunReport, passed: boolean): RunPhase {
 /** Creates the store of one mounted exercise. Call `load()` once storage may be read. */
 export function createExerciseStore(options: ExerciseStoreOptions): StoreApi<ExerciseState> {
   const { exercise, runner, storage, checkRegistry, onPass } = options;
+  const checker: ExerciseChecker = options.checker ?? (async (checks, outcome, expected) => runChecks(checks, outcome, expected, checkRegistry));
   const saveDelayMs = options.draftSaveDelayMs ?? 300;
   let handle: CodeRunHandle | null = null;
   let pendingDraft: { timer: ReturnType<typeof setTimeout>; code: string } | null = null;
@@ -152,8 +161,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): StoreApi<Exe
       writeStored(storage, attemptsKey(exercise.id), serializeExerciseAttempts(attempts));
     };
 
-    const finish = (report: RunReport) => {
-      const results = runChecks(exercise.checks, report.outcome, exercise.setup.expected, checkRegistry);
+    const finish = (report: RunReport, results: readonly CheckResult[]) => {
       const passed = allChecksPassed(results);
       const attempted = report.outcome.status === 'ok' || !NOT_AN_ATTEMPT.has(report.outcome.error.kind);
       set({
@@ -165,6 +173,17 @@ export function createExerciseStore(options: ExerciseStoreOptions): StoreApi<Exe
       });
       if (passed) onPass?.(exercise.id);
       else if (attempted) updateAttempts((a) => ({ ...a, failedAttempts: a.failedAttempts + 1 }));
+    };
+
+    const judge = async (report: RunReport) => {
+      let results: readonly CheckResult[];
+      try {
+        results = await checker(exercise.checks, report.outcome, exercise.setup.expected);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        results = exercise.checks.map((c) => ({ id: c.id, description: c.description, pass: false, message: `Not checked: the checker failed (${why}).` }));
+      }
+      finish(report, results);
     };
 
     return {
@@ -211,13 +230,14 @@ export function createExerciseStore(options: ExerciseStoreOptions): StoreApi<Exe
             onOutput: (lines, truncated) => set({ output: { lines: [...lines], truncated } }),
           });
         } catch (error) {
-          finish(runnerFailure(error));
+          await judge(runnerFailure(error));
           return true;
         }
         handle = current;
         const report = await current.done.catch(runnerFailure);
+        // The run stays in progress (a second Run refused) until its checks have answered.
+        await judge(report);
         handle = null;
-        finish(report);
         return true;
       },
 

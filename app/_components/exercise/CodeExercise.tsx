@@ -3,7 +3,8 @@
  * A code exercise: instructions, a read-only view of the code until the learner opens the editor
  * (Monaco loads only then), Run / Stop / Reset, the bounded output, the check results, hints one at
  * a time, and the solution once two real attempts have failed. Learner code runs in a fresh sandbox
- * worker per run; the checks run on the page, against the data the run returned.
+ * worker per run; the checks run in a trusted checker worker of the page, against the data the run
+ * returned.
  *
  * This is the view: the draft, the attempts and the run live in the exercise's store
  * (lib/store/exercise-store.ts), created here with the sandbox frame as its runner and localStorage
@@ -11,12 +12,13 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { runInBrowserWorker, warmUpRunner, DEFAULT_BROWSER_TIME_LIMIT_MS } from '@/lib/browser/browser-runner';
-import type { CheckRegistry } from '@/lib/sandbox/check-registry';
+import type { CheckRegistryName } from '@/lib/sandbox/checker-contract';
 import type { ExerciseSpec } from '@/lib/sandbox/exercise-spec';
 import { createExerciseStore } from '@/lib/store/exercise-store';
 import { AboutSandbox } from './AboutSandbox';
 import { ExerciseEditor } from './ExerciseEditor';
 import { ExerciseHelp } from './ExerciseHelp';
+import { workerChecker } from './page-checker';
 import { pageStorage } from './page-storage';
 import { Prose } from './Prose';
 import { RunControls } from './RunControls';
@@ -28,8 +30,11 @@ export interface CodeExerciseProps {
   readonly exercise: ExerciseSpec;
   /** Called after each run whose checks all pass (the lesson engine records progress). */
   readonly onPass?: (exerciseId: string) => void;
-  /** Extra custom checks for this exercise's `custom` check specs. */
-  readonly checkRegistry?: CheckRegistry;
+  /**
+   * Which custom checks this exercise's `custom` check specs name: the shipped ones (`default`) or
+   * the lessons' too (`lessons`). The checks run in the page's checker worker, which holds both.
+   */
+  readonly checkRegistry?: CheckRegistryName;
   /** Heading level of the exercise title (default 2). */
   readonly headingLevel?: 2 | 3;
   /** Shown under the title, e.g. the lesson engine's "passed on …" line. */
@@ -42,7 +47,7 @@ export function CodeExercise(props: CodeExerciseProps) {
   return <ExerciseView key={props.exercise.id} {...props} />;
 }
 
-function ExerciseView({ exercise, onPass, checkRegistry, headingLevel = 2, badge }: CodeExerciseProps) {
+function ExerciseView({ exercise, onPass, checkRegistry = 'default', headingLevel = 2, badge }: CodeExerciseProps) {
   // The store calls the latest onPass, not the one it was created with.
   const onPassRef = useRef(onPass);
   useEffect(() => {
@@ -50,7 +55,13 @@ function ExerciseView({ exercise, onPass, checkRegistry, headingLevel = 2, badge
   }, [onPass]);
   // eslint-disable-next-line react-hooks/refs -- the ref is read when a run passes, never during render
   const [store] = useState(() =>
-    createExerciseStore({ exercise, runner: runInBrowserWorker, storage: pageStorage, checkRegistry, onPass: (id) => onPassRef.current?.(id) }),
+    createExerciseStore({
+      exercise,
+      runner: runInBrowserWorker,
+      storage: pageStorage,
+      checker: workerChecker(checkRegistry),
+      onPass: (id) => onPassRef.current?.(id),
+    }),
   );
 
   // The draft and the attempts are read after hydration, so the server render and the first client

@@ -6,7 +6,6 @@
  * as a saved quiz answer does, and is shown under the title.
  */
 import { useCallback, useEffect } from 'react';
-import { LESSON_CHECK_REGISTRY } from '@/lib/lessons/exercise-checks';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { useProgressStore } from '@/lib/store/progress-store';
 import { CodeExercise } from './CodeExercise';
@@ -37,5 +36,5 @@ export function LessonExercise({ id }: { id: string }) {
     return <p role="alert">Exercise “{id}” is missing from this lesson’s exercises.ts.</p>;
   }
   const badge = passedAt ? <p className={styles.passed}>✓ Passed on {DATE.format(new Date(passedAt))}</p> : null;
-  return <CodeExercise exercise={exercise} onPass={onPass} checkRegistry={LESSON_CHECK_REGISTRY} headingLevel={3} badge={badge} />;
+  return <CodeExercise exercise={exercise} onPass={onPass} checkRegistry="lessons" headingLevel={3} badge={badge} />;
 }
