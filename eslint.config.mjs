@@ -5,7 +5,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'public/sandbox/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'lessons/__fixtures__/**', 'scripts/__fixtures__/**'],
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'public/sandbox/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      'lessons/__fixtures__/**',
+      'scripts/__fixtures__/**',
+    ],
   },
   {
     // lib/ is framework-free: it must run under plain Node and Vitest.
@@ -13,7 +22,14 @@ const config = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'next', 'next/*', 'zustand', 'zustand/*'], message: 'lib/ is framework-free; UI glue belongs in app/ or lib/store.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'next', 'next/*', 'zustand', 'zustand/*'],
+              message: 'lib/ is framework-free; UI glue belongs in app/ or lib/store.',
+            },
+          ],
+        },
       ],
     },
   },

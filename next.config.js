@@ -36,7 +36,8 @@ function sandboxFrameScriptHash() {
   const file = new URL('./public/sandbox/frame.html', import.meta.url);
   if (!existsSync(file)) throw new Error('public/sandbox/frame.html is missing: run `npm run sandbox:runner` first.');
   const scripts = [...readFileSync(file, 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)];
-  if (scripts.length !== 1) throw new Error(`public/sandbox/frame.html must hold exactly one inline script, found ${scripts.length}`);
+  if (scripts.length !== 1)
+    throw new Error(`public/sandbox/frame.html must hold exactly one inline script, found ${scripts.length}`);
   return `'sha256-${createHash('sha256').update(scripts[0][1], 'utf8').digest('base64')}'`;
 }
 

@@ -32,8 +32,8 @@ function pickChromium(): { executablePath: string | undefined; source: string } 
     if (fs.existsSync(p)) return { executablePath: p, source: `system Chromium (${p})` };
   }
   throw new Error(
-    'No Chromium found for the end-to-end tests. Install one of: Playwright\'s own (`npx playwright install chromium`), ' +
-      'Debian\'s (`apt-get install -y chromium`), or point PLAYWRIGHT_CHROMIUM_PATH at a Chromium binary.',
+    "No Chromium found for the end-to-end tests. Install one of: Playwright's own (`npx playwright install chromium`), " +
+      "Debian's (`apt-get install -y chromium`), or point PLAYWRIGHT_CHROMIUM_PATH at a Chromium binary.",
   );
 }
 

@@ -9,15 +9,15 @@ export default function Home() {
       <section className={styles.hero} aria-labelledby="hero-title">
         <h1 id="hero-title">Backdoor Lab</h1>
         <p className={styles.lede}>
-          Learn how end-to-end encryption works with real keys and real bytes: key exchange, key derivation, authenticated
-          encryption. Then switch on the &ldquo;exceptional access&rdquo; key that governments have asked messengers to
-          add, and play the attacker who steals it.
+          Learn how end-to-end encryption works with real keys and real bytes: key exchange, key derivation,
+          authenticated encryption. Then switch on the &ldquo;exceptional access&rdquo; key that governments have asked
+          messengers to add, and play the attacker who steals it.
         </p>
         <p className={styles.cast}>
           The cast: <ActorBadge actor="alice" />, <ActorBadge actor="bob" />, <ActorBadge actor="eve" />,{' '}
-          <ActorBadge actor="server" />, <ActorBadge actor="escrow" /> and <ActorBadge actor="thief" />. Every value you see
-          is computed in your browser by audited libraries (@noble/curves, @noble/ciphers, @noble/hashes). Nothing leaves
-          this page.
+          <ActorBadge actor="server" />, <ActorBadge actor="escrow" /> and <ActorBadge actor="thief" />. Every value you
+          see is computed in your browser by audited libraries (@noble/curves, @noble/ciphers, @noble/hashes). Nothing
+          leaves this page.
         </p>
       </section>
 

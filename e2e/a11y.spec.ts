@@ -22,7 +22,9 @@ async function expectNoHorizontalScroll(page: Page, where: string) {
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
   }));
-  expect(scrollWidth, `horizontal scroll on ${where} (${scrollWidth} > ${clientWidth})`).toBeLessThanOrEqual(clientWidth);
+  expect(scrollWidth, `horizontal scroll on ${where} (${scrollWidth} > ${clientWidth})`).toBeLessThanOrEqual(
+    clientWidth,
+  );
 }
 
 const slugs = courseOrder(tracks);

@@ -16,7 +16,8 @@ interface WorldSettings {
 
 /** Fills the settings and generates; resolves with the message count the god view reports. */
 async function generate(page: Page, settings: WorldSettings = {}): Promise<number> {
-  if (settings.messages !== undefined) await page.getByLabel('Messages', { exact: true }).fill(String(settings.messages));
+  if (settings.messages !== undefined)
+    await page.getByLabel('Messages', { exact: true }).fill(String(settings.messages));
   if (settings.mode) await page.getByLabel('Key agreement', { exact: true }).selectOption(settings.mode);
   if (settings.escrow) await page.getByLabel('Escrow', { exact: true }).selectOption(settings.escrow);
   await page.getByRole('button', { name: 'Generate world' }).click();
@@ -44,7 +45,12 @@ async function decryptAll(page: Page) {
   await expect(results).toBeVisible({ timeout: 120_000 });
   await expect(thief.getByRole('button', { name: 'Cancel' })).toBeHidden({ timeout: 120_000 });
   const read = async (id: string) => Number(await thief.getByTestId(id).textContent());
-  const screen = { opened: await read('count-opened'), tagFailed: await read('count-tag-failed'), noKey: await read('count-no-key'), captured: await read('count-captured') };
+  const screen = {
+    opened: await read('count-opened'),
+    tagFailed: await read('count-tag-failed'),
+    noKey: await read('count-no-key'),
+    captured: await read('count-captured'),
+  };
   const report = JSON.parse((await thief.getByTestId('worker-report').textContent()) ?? '{}') as {
     counts: { opened: number; tagFailed: number; noKey: number; outsideWarrant: number };
     captured: number;
@@ -55,7 +61,9 @@ async function decryptAll(page: Page) {
 }
 
 test.describe('attack lab', () => {
-  test('the stolen escrow key opens every message, the learner\'s own included; the screen shows what the worker decided', async ({ page }) => {
+  test("the stolen escrow key opens every message, the learner's own included; the screen shows what the worker decided", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await page.goto('/attack-lab');
     const total = await generate(page);
@@ -78,7 +86,12 @@ test.describe('attack lab', () => {
     const { screen, report } = await decryptAll(page);
 
     expect(report.cancelled).toBe(false);
-    expect(screen).toEqual({ opened: report.counts.opened, tagFailed: report.counts.tagFailed, noKey: report.counts.noKey, captured: report.captured });
+    expect(screen).toEqual({
+      opened: report.counts.opened,
+      tagFailed: report.counts.tagFailed,
+      noKey: report.counts.noKey,
+      captured: report.captured,
+    });
     expect(screen.captured).toBe(total + 1);
     expect(screen.opened).toBe(total + 1);
     await expect(thief.getByTestId('my-message-opened')).toHaveText(`Your message opened: “${mine}”`);
@@ -92,7 +105,9 @@ test.describe('attack lab', () => {
     await expect(thief.getByText(`${report.decided} of ${report.decided} envelopes`)).toBeVisible();
 
     const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const serious = axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(serious).toEqual([]);
   });
 
@@ -127,14 +142,18 @@ test.describe('attack lab', () => {
     expect(opened.ratchet).toBeLessThan(opened.static!);
   });
 
-  test('a forgery with the stolen escrow key is accepted; with escrow off the same attempt is refused', async ({ page }) => {
+  test('a forgery with the stolen escrow key is accepted; with escrow off the same attempt is refused', async ({
+    page,
+  }) => {
     await page.goto('/attack-lab');
     await generate(page);
     const forge = page.getByRole('region', { name: '3. Forge a message' });
     const text = 'Change of plan: send the files to this address instead';
     await forge.getByLabel('New text', { exact: true }).fill(text);
     await forge.getByRole('button', { name: 'Forge and deliver' }).click();
-    await expect(forge.getByTestId('forge-verdict')).toHaveText(new RegExp(`accepted it as genuine from .*: “${text}”`));
+    await expect(forge.getByTestId('forge-verdict')).toHaveText(
+      new RegExp(`accepted it as genuine from .*: “${text}”`),
+    );
     await expect(forge.getByText('Message key recovered from the escrow field')).toBeVisible();
 
     await generate(page, { escrow: 'off' });
@@ -169,7 +188,9 @@ test.describe('attack lab', () => {
     for (const story of ['Breach', 'Phishing', 'Insider']) {
       answers.push(
         await page.evaluate(async (label) => {
-          const radio = [...document.querySelectorAll('label')].find((l) => l.textContent?.startsWith(label))!.querySelector('input')!;
+          const radio = [...document.querySelectorAll('label')]
+            .find((l) => l.textContent?.startsWith(label))!
+            .querySelector('input')!;
           const t0 = performance.now();
           radio.click();
           await new Promise((r) => requestAnimationFrame(() => r(null)));
@@ -202,7 +223,11 @@ test.describe('attack lab', () => {
     await expect(progress).toBeVisible();
     await thief.getByRole('button', { name: 'Cancel' }).click();
     await expect(thief.getByText(/^Cancelled after \d+ of \d+ envelopes\.$/)).toBeVisible({ timeout: 60_000 });
-    const report = JSON.parse((await thief.getByTestId('worker-report').textContent()) ?? '{}') as { cancelled: boolean; decided: number; captured: number };
+    const report = JSON.parse((await thief.getByTestId('worker-report').textContent()) ?? '{}') as {
+      cancelled: boolean;
+      decided: number;
+      captured: number;
+    };
     expect(report.cancelled).toBe(true);
     expect(report.decided).toBeLessThan(report.captured);
     await expect(thief.getByText(`Cancelled after ${report.decided} of ${report.captured} envelopes.`)).toBeVisible();
@@ -231,10 +256,15 @@ test.describe('attack lab on a phone (390 px)', () => {
     await expect(row.getByTestId('cell-ratchet-escrow')).toContainText(/^(\d+)\/\1 opened/);
     await expect(row.getByTestId('cell-ratchet')).toContainText(/^0\/\d+ opened/);
 
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const serious = axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(serious).toEqual([]);
   });
 });

@@ -24,7 +24,9 @@ const DECRYPT_BUDGET_MS = Number(process.env.ATTACK_PERF_BUDGET_MS ?? 5000);
 const GENERATE_BUDGET_MS = Number(process.env.ATTACK_GEN_BUDGET_MS ?? (enforcing ? TARGET_GENERATE_MS : 60_000));
 const met = (ms: number, target: number) => `target ${target} ms: ${ms <= target ? 'met' : 'NOT met'}`;
 
-test('10,000 escrowed messages: the thief decrypts them all within the budget, measured in the worker', async ({ page }) => {
+test('10,000 escrowed messages: the thief decrypts them all within the budget, measured in the worker', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto('/attack-lab');
   await page.getByLabel('Messages', { exact: true }).fill(String(MESSAGES));

@@ -38,7 +38,10 @@ export class CrashTolerantDriver {
     await cdp.send('Page.enable');
     // Whichever session sees the dialog first accepts it (Playwright would otherwise dismiss it).
     page.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
-    cdp.on('Page.javascriptDialogOpening', () => void cdp.send('Page.handleJavaScriptDialog', { accept: true }).catch(() => undefined));
+    cdp.on(
+      'Page.javascriptDialogOpening',
+      () => void cdp.send('Page.handleJavaScriptDialog', { accept: true }).catch(() => undefined),
+    );
     return new CrashTolerantDriver(cdp);
   }
 
@@ -51,7 +54,9 @@ export class CrashTolerantDriver {
         role,
         ...(typeof name === 'string' ? { accessibleName: name } : {}),
       })) as { nodes: AXNode[] };
-      const found = nodes.find((node) => !node.ignored && node.backendDOMNodeId !== undefined && nameMatches(node, name));
+      const found = nodes.find(
+        (node) => !node.ignored && node.backendDOMNodeId !== undefined && nameMatches(node, name),
+      );
       if (!found) return undefined;
       scope = found.backendDOMNodeId!;
     }
@@ -75,7 +80,8 @@ export class CrashTolerantDriver {
   async waitForText(path: RolePath, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
     let last: string | undefined;
     await this.waitFor(
-      async () => pattern.test((last = (await this.find(path)) === undefined ? undefined : await this.text(path)) ?? ''),
+      async () =>
+        pattern.test((last = (await this.find(path)) === undefined ? undefined : await this.text(path)) ?? ''),
       timeoutMs,
       () => `${describe(path)} to match ${pattern} (${last === undefined ? 'element not found' : `last: "${last}"`})`,
     );
@@ -85,7 +91,11 @@ export class CrashTolerantDriver {
   /** A real mouse click in the middle of the element at `path` (waiting for it to exist). */
   async click(path: RolePath, timeoutMs = 10_000): Promise<void> {
     let node: number | undefined;
-    await this.waitFor(async () => (node = await this.find(path)) !== undefined, timeoutMs, () => describe(path));
+    await this.waitFor(
+      async () => (node = await this.find(path)) !== undefined,
+      timeoutMs,
+      () => describe(path),
+    );
     await this.cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node! });
     const { model } = await this.cdp.send('DOM.getBoxModel', { backendNodeId: node! });
     const q = model.content;
@@ -98,8 +108,13 @@ export class CrashTolerantDriver {
 
   /** Evaluates an expression in the page (awaiting a promise) and returns its value. */
   async evaluate<T>(expression: string): Promise<T> {
-    const { result, exceptionDetails } = await this.cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-    if (exceptionDetails) throw new Error(`evaluate failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    const { result, exceptionDetails } = await this.cdp.send('Runtime.evaluate', {
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails)
+      throw new Error(`evaluate failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value as T;
   }
 

@@ -55,7 +55,7 @@ test.describe('first look', () => {
     const keys: string[] = [];
     for (let i = 0; i < 2; i++) {
       await page.goto('/?seed=workshop');
-      await expect(page.getByRole('note')).toContainText("seed ‘workshop’");
+      await expect(page.getByRole('note')).toContainText('seed ‘workshop’');
       await page.getByRole('button', { name: "Generate Alice's key pair" }).click();
       keys.push(await hexOf(page, 'alice-public-key'));
     }
@@ -107,7 +107,10 @@ test.describe('first look', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/');
     await page.getByRole('button', { name: "Generate Alice's key pair" }).click();
-    const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    const [scrollWidth, clientWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   });
 });

@@ -50,7 +50,8 @@ export const test = base.extend<{ offlineGuard: void }>({
         window.__longTasks = [];
         try {
           new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) window.__longTasks?.push({ start: entry.startTime, duration: entry.duration });
+            for (const entry of list.getEntries())
+              window.__longTasks?.push({ start: entry.startTime, duration: entry.duration });
           }).observe({ type: 'longtask', buffered: true });
         } catch {
           // longtask is Chromium-only; elsewhere the budget check has nothing to read.
@@ -79,11 +80,18 @@ export interface ClockSpan {
  * The longest long task that started within [from, to] on the page's clock (0 if none), leaving
  * out tasks that started inside one of the `except` spans.
  */
-export async function longestTaskBetween(page: Page, from: number, to: number, except: readonly ClockSpan[] = []): Promise<number> {
+export async function longestTaskBetween(
+  page: Page,
+  from: number,
+  to: number,
+  except: readonly ClockSpan[] = [],
+): Promise<number> {
   // Long tasks are reported asynchronously; give the observer a frame to deliver them.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   const tasks = await page.evaluate(() => window.__longTasks ?? []);
   return tasks
-    .filter((t) => t.start >= from && t.start <= to && !except.some((span) => t.start >= span.from && t.start <= span.to))
+    .filter(
+      (t) => t.start >= from && t.start <= to && !except.some((span) => t.start >= span.from && t.start <= span.to),
+    )
     .reduce((max, t) => Math.max(max, t.duration), 0);
 }

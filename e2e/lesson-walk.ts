@@ -16,10 +16,15 @@ const DRIVERS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'les
  * The whole driver module: its drivers, and `passesExercises`, the ids of the code exercises its
  * drivers pass (the walk then expects each in stored progress).
  */
-export async function loadDriverModule(slug: string): Promise<{ drivers: LessonDrivers; passesExercises: readonly string[] }> {
+export async function loadDriverModule(
+  slug: string,
+): Promise<{ drivers: LessonDrivers; passesExercises: readonly string[] }> {
   const file = path.join(DRIVERS_DIR, `${slug}.ts`);
   if (!existsSync(file)) return { drivers: {}, passesExercises: [] };
-  const mod = (await import(pathToFileURL(file).href)) as { drivers?: LessonDrivers; passesExercises?: readonly string[] };
+  const mod = (await import(pathToFileURL(file).href)) as {
+    drivers?: LessonDrivers;
+    passesExercises?: readonly string[];
+  };
   if (!mod.drivers) throw new Error(`${file} must export \`drivers\` (LessonDrivers)`);
   return { drivers: mod.drivers, passesExercises: mod.passesExercises ?? [] };
 }

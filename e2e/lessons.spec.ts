@@ -81,48 +81,73 @@ for (const slug of courseOrder(tracks)) {
       blocks.push({ step: step.id, ms: await longestTaskBetween(page, from, to, exempt) });
       for (const e of exempt) {
         const inside = await longestTaskBetween(page, e.from, e.to);
-        console.log(`[${slug}] step ${step.id}: ${e.why}: not covered by the budget (${Math.round(e.to - e.from)} ms, longest task ${inside.toFixed(0)} ms)`);
+        console.log(
+          `[${slug}] step ${step.id}: ${e.why}: not covered by the budget (${Math.round(e.to - e.from)} ms, longest task ${inside.toFixed(0)} ms)`,
+        );
       }
     }
 
-    if (next) await expect(page.getByRole('link', { name: `Next lesson: ${next.title}` })).toHaveAttribute('href', `/learn/${next.slug}`);
+    if (next)
+      await expect(page.getByRole('link', { name: `Next lesson: ${next.title}` })).toHaveAttribute(
+        'href',
+        `/learn/${next.slug}`,
+      );
     else await expect(page.getByRole('link', { name: 'All lessons' }).last()).toBeVisible();
 
     const worst = blocks.reduce((a, b) => (b.ms > a.ms ? b : a), { step: '-', ms: 0 });
     const budget = LONG_TASK_BUDGET_MS * loadFactor();
-    const busy = budget > LONG_TASK_BUDGET_MS ? ` (machine busy: load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores, budget ×${loadFactor().toFixed(2)})` : '';
-    console.log(`[${slug}] longest main-thread block during step actions: ${worst.ms.toFixed(0)} ms (step ${worst.step}; budget ${budget.toFixed(0)} ms${busy})`);
-    test.info().annotations.push({ type: 'longest-task-ms', description: `${slug}: ${worst.ms.toFixed(0)} (${worst.step})` });
+    const busy =
+      budget > LONG_TASK_BUDGET_MS
+        ? ` (machine busy: load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores, budget ×${loadFactor().toFixed(2)})`
+        : '';
+    console.log(
+      `[${slug}] longest main-thread block during step actions: ${worst.ms.toFixed(0)} ms (step ${worst.step}; budget ${budget.toFixed(0)} ms${busy})`,
+    );
+    test
+      .info()
+      .annotations.push({ type: 'longest-task-ms', description: `${slug}: ${worst.ms.toFixed(0)} (${worst.step})` });
     expect(worst.ms, `main thread blocked during step "${worst.step}"`).toBeLessThanOrEqual(budget);
 
     // Stored: step ids, completion time, quiz answers and the exercises passed, nothing else.
     const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('backdoor-lab:progress'))) ?? 'null');
     expect(stored).toEqual({
       version: 1,
-      lessons: { [slug]: { completedSteps: lesson.steps.map((s) => s.id), completedAt: expect.any(String), quiz: expectedQuiz } },
-      ...(passesExercises.length > 0 ? { exercises: Object.fromEntries(passesExercises.map((id) => [id, { passedAt: expect.any(String) }])) } : {}),
+      lessons: {
+        [slug]: { completedSteps: lesson.steps.map((s) => s.id), completedAt: expect.any(String), quiz: expectedQuiz },
+      },
+      ...(passesExercises.length > 0
+        ? { exercises: Object.fromEntries(passesExercises.map((id) => [id, { passedAt: expect.any(String) }])) }
+        : {}),
     });
 
     await page.reload();
     await expect(page.locator('[data-hydrated="true"]')).toBeAttached();
     for (const step of lesson.steps) {
-      const exerciseNote = step.exercise ? `, code exercise${passesExercises.includes(step.exercise) ? ' passed' : ''}` : '';
+      const exerciseNote = step.exercise
+        ? `, code exercise${passesExercises.includes(step.exercise) ? ' passed' : ''}`
+        : '';
       await expect(stepNav.getByRole('link', { name: `${step.title}${exerciseNote} (done)` })).toBeVisible();
     }
     await expect(stepNav.getByText('Lesson complete')).toBeVisible();
     // Saved answers come back: each quiz shows its checked answer as correct.
     for (const [quizId, answer] of Object.entries(expectedQuiz)) {
       const quiz = lesson.quiz.find((q) => q.id === quizId)!;
-      const stepId = await page.locator('section[data-step-id]').filter({ has: page.locator('legend', { hasText: quiz.question }) }).getAttribute('data-step-id');
+      const stepId = await page
+        .locator('section[data-step-id]')
+        .filter({ has: page.locator('legend', { hasText: quiz.question }) })
+        .getAttribute('data-step-id');
       const step = lesson.steps.find((s) => s.id === stepId)!;
       await stepNav.getByRole('link', { name: `${step.title} (done)` }).click();
       const form = page.getByRole('form', { name: quiz.question });
       await expect(form.getByRole('status')).toHaveText('Correct.');
-      for (const i of [answer].flat()) await expect(form.getByRole(quiz.multi ? 'checkbox' : 'radio').nth(i)).toBeChecked();
+      for (const i of [answer].flat())
+        await expect(form.getByRole(quiz.multi ? 'checkbox' : 'radio').nth(i)).toBeChecked();
     }
 
     await page.goto('/');
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: lesson.title, exact: true }) });
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: lesson.title, exact: true }) });
     await expect(card.getByText('✓ Complete')).toBeVisible();
   });
 }

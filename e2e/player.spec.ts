@@ -12,7 +12,10 @@ test('a deep link lands on its step and shows the gating of earlier steps', asyn
   await expect(page.locator('section[data-step-id]:visible')).toHaveCount(1);
   const stepNav = page.getByRole('navigation', { name: 'Lesson steps' });
   await expect(stepNav.getByText('Step 3 of 3')).toBeVisible();
-  await expect(stepNav.getByRole('link', { name: 'Your progress stays in this browser' })).toHaveAttribute('aria-current', 'step');
+  await expect(stepNav.getByRole('link', { name: 'Your progress stays in this browser' })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
 
   const hint = page.getByRole('status').filter({ hasText: 'Earlier steps need you first' });
   await expect(hint).toContainText('Step 2, Moving around: Answer the question about the shortcut first.');

@@ -39,7 +39,10 @@ test('corrupt stored progress: banner, download the raw text, reset, and saving 
   await page.getByRole('radio', { name: 'Alt+Shift+Right arrow' }).check();
   await page.getByRole('button', { name: 'Check answer' }).click();
   const saved = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? 'null');
-  expect(saved).toEqual({ version: 1, lessons: { welcome: { completedSteps: [], quiz: { 'next-step-shortcut': 0 } } } });
+  expect(saved).toEqual({
+    version: 1,
+    lessons: { welcome: { completedSteps: [], quiz: { 'next-step-shortcut': 0 } } },
+  });
 
   await page.reload();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toHaveCount(0);
@@ -60,28 +63,49 @@ test('progress from a newer version: explained, kept untouched', async ({ page }
 test('version 0 progress is migrated and shown', async ({ page }) => {
   await store(page, '["welcome/what-you-will-do"]');
   await page.reload();
-  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'How this lab works', exact: true }) });
+  const card = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: 'How this lab works', exact: true }) });
   await expect(card.getByText('1 of 3 steps done')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Continue: How this lab works' })).toHaveAttribute('href', '/learn/welcome#moving-around');
+  await expect(page.getByRole('link', { name: 'Continue: How this lab works' })).toHaveAttribute(
+    'href',
+    '/learn/welcome#moving-around',
+  );
   expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? 'null')).toEqual({
     version: 1,
     lessons: { welcome: { completedSteps: ['what-you-will-do'], quiz: {} } },
   });
 });
 
-test('export progress to a file and import it into a fresh browser; bad files are refused clearly', async ({ page, browser }) => {
-  await store(page, JSON.stringify({ version: 1, lessons: { welcome: { completedSteps: ['what-you-will-do', 'moving-around'], quiz: { 'next-step-shortcut': 0 } } } }));
+test('export progress to a file and import it into a fresh browser; bad files are refused clearly', async ({
+  page,
+  browser,
+}) => {
+  await store(
+    page,
+    JSON.stringify({
+      version: 1,
+      lessons: {
+        welcome: { completedSteps: ['what-you-will-do', 'moving-around'], quiz: { 'next-step-shortcut': 0 } },
+      },
+    }),
+  );
   await page.reload();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const file = (await (await downloading).path())!;
   const exported = JSON.parse(await readFile(file, 'utf8'));
-  expect(exported).toMatchObject({ format: 'backdoor-lab-progress', progress: { version: 1, lessons: { welcome: { completedSteps: ['what-you-will-do', 'moving-around'] } } } });
+  expect(exported).toMatchObject({
+    format: 'backdoor-lab-progress',
+    progress: { version: 1, lessons: { welcome: { completedSteps: ['what-you-will-do', 'moving-around'] } } },
+  });
 
   const fresh = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const other = await fresh.newPage();
   await other.goto('/');
-  const card = other.getByRole('listitem').filter({ has: other.getByRole('link', { name: 'How this lab works', exact: true }) });
+  const card = other
+    .getByRole('listitem')
+    .filter({ has: other.getByRole('link', { name: 'How this lab works', exact: true }) });
   await expect(card.getByText('Not started')).toBeVisible();
 
   const choose = async (files: Parameters<import('@playwright/test').FileChooser['setFiles']>[0]) => {
@@ -91,12 +115,16 @@ test('export progress to a file and import it into a fresh browser; bad files ar
   };
   await choose({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
   const importError = other.getByRole('region', { name: 'Your progress' }).getByRole('alert');
-  await expect(importError).toHaveText('notes.json: This JSON file is not Backdoor Lab progress (it has no progress format version). Choose the file you exported with "Export progress".');
+  await expect(importError).toHaveText(
+    'notes.json: This JSON file is not Backdoor Lab progress (it has no progress format version). Choose the file you exported with "Export progress".',
+  );
   await choose({ name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from('\u0089PNG') });
   await expect(importError).toContainText('photo.json: This file is not JSON');
 
   await choose(file);
-  await expect(other.getByRole('status').filter({ hasText: /^Imported .*: progress in 1 lesson, merged with what you had\.$/ })).toBeVisible();
+  await expect(
+    other.getByRole('status').filter({ hasText: /^Imported .*: progress in 1 lesson, merged with what you had\.$/ }),
+  ).toBeVisible();
   await expect(card.getByText('2 of 3 steps done')).toBeVisible();
   await fresh.close();
 });
@@ -111,7 +139,8 @@ test('a passed code exercise shows on its lesson card and on its step', async ({
     }),
   );
   await page.reload();
-  const card = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
+  const card = (name: string) =>
+    page.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
   await expect(card('Key exchange')).toContainText('1 of 7 steps done · ✓ exercise passed');
   // A lesson with an exercise says so in its facts; one without says nothing of exercises.
   await expect(card('Encrypt')).toContainText('steps · code exercise');
@@ -121,5 +150,7 @@ test('a passed code exercise shows on its lesson card and on its step', async ({
   await openLesson(page, 'key-exchange');
   const steps = page.getByRole('navigation', { name: 'Lesson steps' });
   // The step is still locked (earlier steps are not done), and shows the pass all the same.
-  await expect(steps.getByRole('listitem').filter({ hasText: 'Do it yourself, in code' })).toHaveText(/^6Do it yourself, in code, ✓ code exercise passed \(locked/);
+  await expect(steps.getByRole('listitem').filter({ hasText: 'Do it yourself, in code' })).toHaveText(
+    /^6Do it yourself, in code, ✓ code exercise passed \(locked/,
+  );
 });

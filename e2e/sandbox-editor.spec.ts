@@ -22,7 +22,8 @@ function recordScripts(page: Page): { urls: string[]; monaco: string[]; pending:
       response
         .text()
         .then((body) => {
-          if (body.includes(MONACO_MARKER) || /monaco|ts\.worker|editor\.worker/i.test(response.url())) log.monaco.push(response.url());
+          if (body.includes(MONACO_MARKER) || /monaco|ts\.worker|editor\.worker/i.test(response.url()))
+            log.monaco.push(response.url());
         })
         .catch(() => undefined),
     );
@@ -67,7 +68,10 @@ test('no Monaco request on /, on lesson pages until "Open editor", and on /code 
   await page.waitForLoadState('networkidle');
   await Promise.all(scripts.pending);
   expect(scripts.monaco.length, 'Monaco scripts after "Open editor"').toBeGreaterThan(0);
-  test.info().annotations.push({ type: 'monaco scripts', description: scripts.monaco.map((u) => new URL(u).pathname).join(', ') });
+  test.info().annotations.push({
+    type: 'monaco scripts',
+    description: scripts.monaco.map((u) => new URL(u).pathname).join(', '),
+  });
 });
 
 test('pages and the sandbox frame carry their CSPs', async ({ request }) => {
@@ -161,7 +165,9 @@ test('timings: editor usable after navigation, and Run → result once warm', as
   await expect(page.locator('.squiggly-error')).not.toHaveCount(0, { timeout: 20_000 });
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
-  await page.keyboard.type("import { x25519 } from '@noble/curves/ed25519.js';\nexport const pk = x25519.getPublicKey(lesson.alice.secretKey);");
+  await page.keyboard.type(
+    "import { x25519 } from '@noble/curves/ed25519.js';\nexport const pk = x25519.getPublicKey(lesson.alice.secretKey);",
+  );
   await expect(page.locator('.squiggly-error')).toHaveCount(0, { timeout: 20_000 });
   await page.keyboard.type('\nx25519.getSha');
   await page.keyboard.press('Control+Space');
@@ -171,7 +177,7 @@ test('timings: editor usable after navigation, and Run → result once warm', as
   // Warm runs: a trivial program, timed from the click to the status line.
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
-  await page.keyboard.type("export const answer = 42;");
+  await page.keyboard.type('export const answer = 42;');
   await timedRun(page); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -181,9 +187,17 @@ test('timings: editor usable after navigation, and Run → result once warm', as
   samples.sort((a, b) => a - b);
   const median = samples[2]!;
   const factor = loadFactor();
-  const scaled = factor > 1 ? ` (machine busy: budgets ×${factor.toFixed(2)} from load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)` : '';
-  test.info().annotations.push({ type: 'warm Run → result', description: `median ${median} ms of [${samples.join(', ')}]${scaled}` });
-  console.log(`warm Run → result (click to status line, in the page): median ${median} ms, samples ${samples.join(', ')} ms${scaled}`);
+  const scaled =
+    factor > 1
+      ? ` (machine busy: budgets ×${factor.toFixed(2)} from load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`
+      : '';
+  test.info().annotations.push({
+    type: 'warm Run → result',
+    description: `median ${median} ms of [${samples.join(', ')}]${scaled}`,
+  });
+  console.log(
+    `warm Run → result (click to status line, in the page): median ${median} ms, samples ${samples.join(', ')} ms${scaled}`,
+  );
   expect(violations, 'CSP violations on /code with Monaco').toEqual([]);
   expect(median).toBeLessThan(300 * factor);
   expect(editorUsableMs).toBeLessThan(2500 * factor);
@@ -194,7 +208,9 @@ test('keyboard: Tab stays in the editor until Esc (once) or Ctrl+M (for good)', 
   await page.getByRole('button', { name: 'Open editor' }).click();
   const editor = page.getByRole('textbox', { name: /^Code editor/ });
   await expect(editor).toBeFocused({ timeout: 20_000 });
-  await expect(page.getByText('Tab inserts a tab. Press Ctrl+M (Ctrl+Shift+M on Mac) to make Tab move focus, or Esc then Tab.')).toBeVisible();
+  await expect(
+    page.getByText('Tab inserts a tab. Press Ctrl+M (Ctrl+Shift+M on Mac) to make Tab move focus, or Esc then Tab.'),
+  ).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(editor).toBeFocused();
   await page.keyboard.press('Escape');
@@ -207,14 +223,18 @@ test('keyboard: Tab stays in the editor until Esc (once) or Ctrl+M (for good)', 
   await expect(exerciseRegion(page).getByRole('button', { name: 'Run', exact: true })).toBeFocused();
 });
 
-test('Ctrl+Enter runs, drafts survive a reload, hints come one at a time, the solution after two failed runs (counted across reloads)', async ({ page }) => {
+test('Ctrl+Enter runs, drafts survive a reload, hints come one at a time, the solution after two failed runs (counted across reloads)', async ({
+  page,
+}) => {
   await openCodeLabWithDraft(page, "export const sharedSecret = 'nope';");
   const region = exerciseRegion(page);
   await expect(region.getByRole('button', { name: 'Show solution' })).toHaveCount(0);
   await region.getByRole('button', { name: 'Run', exact: true }).focus();
   await page.keyboard.press('Control+Enter');
   await expect(runStatus(page)).toHaveText(/^Finished in/);
-  await expect(region.getByRole('listitem').filter({ hasText: 'is the X25519 secret' })).toContainText('should be bytes (a Uint8Array or a hex string), but it is a string');
+  await expect(region.getByRole('listitem').filter({ hasText: 'is the X25519 secret' })).toContainText(
+    'should be bytes (a Uint8Array or a hex string), but it is a string',
+  );
   await expect(region.getByRole('button', { name: 'Show solution' })).toHaveCount(0);
   // A syntax error is not an attempt.
   await page.evaluate(() => localStorage.setItem('backdoor-lab:draft:code-lab', 'const = ;'));
@@ -240,7 +260,9 @@ test('Ctrl+Enter runs, drafts survive a reload, hints come one at a time, the so
   await expect(region.getByText('Hint 2:')).toBeVisible();
   await expect(region.getByRole('button', { name: 'Show a hint (3 of 3)' })).toBeVisible();
   await region.getByRole('button', { name: 'Show solution' }).click();
-  await expect(region.getByLabel('Solution of Open Bob’s message')).toContainText('x25519.getSharedSecret(lesson.alice.secretKey, lesson.bob.publicKey)');
+  await expect(region.getByLabel('Solution of Open Bob’s message')).toContainText(
+    'x25519.getSharedSecret(lesson.alice.secretKey, lesson.bob.publicKey)',
+  );
 
   // The solution, run through the page, passes every check.
   const solution = (await region.getByLabel('Solution of Open Bob’s message').textContent())!;
@@ -251,20 +273,26 @@ test('Ctrl+Enter runs, drafts survive a reload, hints come one at a time, the so
   await expect(region.getByRole('log')).toContainText('Bob wrote: Meet me at the library at noon. Bring the notebook.');
 });
 
-test('the exercise has no serious or critical accessibility violations, before and after opening Monaco, in both themes', async ({ page }) => {
+test('the exercise has no serious or critical accessibility violations, before and after opening Monaco, in both themes', async ({
+  page,
+}) => {
   const audit = async (when: string) => {
     for (const theme of ['light', 'dark']) {
       await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
       await page.waitForTimeout(200);
       const { violations } = await new AxeBuilder({ page }).include('main').analyze();
       const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${when}, ${theme}: ${v.id} on ${v.nodes.length} nodes (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+      expect(
+        serious.map((v) => `${when}, ${theme}: ${v.id} on ${v.nodes.length} nodes (${v.nodes[0]?.target.join(' ')})`),
+      ).toEqual([]);
     }
   };
   await page.goto('/code');
   await exerciseRegion(page).getByRole('button', { name: 'Run', exact: true }).click();
   await expect(runStatus(page)).toHaveText(/^Finished in/);
-  await exerciseRegion(page).getByRole('button', { name: /Show a hint/ }).click();
+  await exerciseRegion(page)
+    .getByRole('button', { name: /Show a hint/ })
+    .click();
   await audit('static view');
   await page.getByRole('button', { name: 'Open editor' }).click();
   await expect(page.getByRole('textbox', { name: /^Code editor/ })).toBeFocused({ timeout: 20_000 });

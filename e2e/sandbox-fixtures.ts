@@ -11,7 +11,10 @@ function isLocalUrl(url: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
   try {
     const { protocol, hostname } = new URL(url);
-    return (protocol === 'http:' || protocol === 'https:' || protocol === 'ws:') && ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+    return (
+      (protocol === 'http:' || protocol === 'https:' || protocol === 'ws:') &&
+      ['localhost', '127.0.0.1', '[::1]'].includes(hostname)
+    );
   } catch {
     return false;
   }

@@ -10,7 +10,10 @@ export async function openCodeLabWithDraft(page: Page, code: string): Promise<vo
   await page.goto('/code');
   await page.evaluate(([key, value]) => window.localStorage.setItem(key!, value!), [CODE_LAB_DRAFT_KEY, code]);
   await page.reload();
-  const firstLine = code.split('\n').find((line) => line.trim().length > 0)!.trim();
+  const firstLine = code
+    .split('\n')
+    .find((line) => line.trim().length > 0)!
+    .trim();
   await expect(page.getByLabel(/read-only until you open the editor/)).toContainText(firstLine.slice(0, 40));
 }
 
@@ -39,7 +42,10 @@ export async function measureClickResponse(page: Page): Promise<{ inPageMs: numb
       details.addEventListener('toggle', () => resolve(performance.now() - downAt), { once: true });
     });
   });
-  const wasOpen = await page.locator('details').first().evaluate((d) => (d as HTMLDetailsElement).open);
+  const wasOpen = await page
+    .locator('details')
+    .first()
+    .evaluate((d) => (d as HTMLDetailsElement).open);
   const started = Date.now();
   await page.getByText('What your code can use').click();
   await expect(page.locator('details').first()).toHaveJSProperty('open', !wasOpen);
@@ -52,7 +58,9 @@ export async function measureClickResponse(page: Page): Promise<{ inPageMs: numb
 export async function honestRunWorks(page: Page): Promise<void> {
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Reset to starter' }).click();
-  await expect(page.getByLabel(/read-only until you open the editor/)).toContainText("import { x25519 } from '@noble/curves/ed25519.js';");
+  await expect(page.getByLabel(/read-only until you open the editor/)).toContainText(
+    "import { x25519 } from '@noble/curves/ed25519.js';",
+  );
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(runStatus(page)).toHaveText(/^Finished in \d+/);
   await expect(page.getByRole('log')).toContainText('Bob sent 67 bytes of ciphertext');
@@ -90,6 +98,8 @@ export async function watchLongTasks(page: Page): Promise<() => Promise<number>>
   return async () => {
     // Long tasks are reported asynchronously; give the observer a frame to deliver them.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-    return page.evaluate(() => Math.max(0, ...(window as unknown as { __sandboxLongTasks: number[] }).__sandboxLongTasks));
+    return page.evaluate(() =>
+      Math.max(0, ...(window as unknown as { __sandboxLongTasks: number[] }).__sandboxLongTasks),
+    );
   };
 }

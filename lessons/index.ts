@@ -16,7 +16,18 @@ import { lesson as welcome } from './welcome/meta';
 import { lesson as writeTheAttack } from './write-the-attack/meta';
 
 /** Every lesson's metadata. */
-export const lessons: readonly Lesson[] = [welcome, keys, keyExchange, encrypt, endToEnd, forwardSecrecy, exceptionalAccess, stealTheKey, splitKeys, writeTheAttack];
+export const lessons: readonly Lesson[] = [
+  welcome,
+  keys,
+  keyExchange,
+  encrypt,
+  endToEnd,
+  forwardSecrecy,
+  exceptionalAccess,
+  stealTheKey,
+  splitKeys,
+  writeTheAttack,
+];
 
 /** The catalogue, in the order the lessons are meant to be taken. */
 export const tracks: readonly Track[] = [
@@ -29,13 +40,15 @@ export const tracks: readonly Track[] = [
   {
     id: 'core',
     title: 'The core path',
-    description: 'Build an encrypted conversation from real parts: key pairs, a shared secret, a derived key and authenticated encryption. Then send it through a server, and steal a phone.',
+    description:
+      'Build an encrypted conversation from real parts: key pairs, a shared secret, a derived key and authenticated encryption. Then send it through a server, and steal a phone.',
     lessons: ['keys', 'key-exchange', 'encrypt', 'end-to-end', 'forward-secrecy'],
   },
   {
     id: 'backdoor',
     title: 'The backdoor',
-    description: 'Switch on an escrow key for lawful access, then play the thief who steals it, and see what splitting the key between agencies changes.',
+    description:
+      'Switch on an escrow key for lawful access, then play the thief who steals it, and see what splitting the key between agencies changes.',
     lessons: ['exceptional-access', 'steal-the-key', 'split-keys', 'write-the-attack'],
   },
 ];

@@ -24,7 +24,8 @@ const messages = Number(positional[0] ?? 10_000);
 const seed = positional[1] ?? 'bench';
 const withPlain = args.includes('--with-plain');
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 3);
-if (!Number.isInteger(messages) || messages < 20) throw new Error(`messages must be an integer >= 20, got ${positional[0]}`);
+if (!Number.isInteger(messages) || messages < 20)
+  throw new Error(`messages must be an integer >= 20, got ${positional[0]}`);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer`);
 
 /** Wall-clock and CPU time of `run`. */
@@ -50,7 +51,9 @@ async function platformPieces() {
   }
 }
 const pieces = await platformPieces();
-const engine = pieces ? `X25519 for bulk work: ${pieces.x25519.name}` : 'X25519: noble only (this build has no platform engine)';
+const engine = pieces
+  ? `X25519 for bulk work: ${pieces.x25519.name}`
+  : 'X25519: noble only (this build has no platform engine)';
 const size: WorldOptions = { seed, people: 8, conversations: 20, messages, mode: 'ratchet' };
 
 console.log(`bench-escrow: ${messages} messages, 8 people, 20 conversations, ratchet mode, seed '${seed}'; ${engine}`);
@@ -59,21 +62,34 @@ let plainCpuMs: number | null = null;
 if (withPlain) {
   const plain = await timed(() => generateWorld(size));
   plainCpuMs = plain.cpuMs;
-  console.log(`world generation, no escrow:  ${fmt(plain)}  (${perMessage(plain)}: seal, relay, open, DH ratchet steps)`);
+  console.log(
+    `world generation, no escrow:  ${fmt(plain)}  (${perMessage(plain)}: seal, relay, open, DH ratchet steps)`,
+  );
 }
 const escrowed = await timed(() => generateWorld({ ...size, escrow: { variant: 'single' } }));
 const world = escrowed.value;
-const epochs = new Set(world.relay.records.map((r) => `${r.envelope.header.conversationId}|${r.envelope.header.sender}|${r.envelope.header.escrow?.epoch}`));
+const epochs = new Set(
+  world.relay.records.map(
+    (r) => `${r.envelope.header.conversationId}|${r.envelope.header.sender}|${r.envelope.header.escrow?.epoch}`,
+  ),
+);
 const adds = plainCpuMs === null ? '' : `; escrow adds ${(escrowed.cpuMs - plainCpuMs).toFixed(0)} ms CPU`;
-console.log(`world generation, escrow on:  ${fmt(escrowed)}  (${perMessage(escrowed)}; ${epochs.size} HPKE seals + ${messages} key wraps${adds})`);
+console.log(
+  `world generation, escrow on:  ${fmt(escrowed)}  (${perMessage(escrowed)}; ${epochs.size} HPKE seals + ${messages} key wraps${adds})`,
+);
 
-const capabilities = [{ kind: 'tap-wire' as const }, { kind: 'steal-escrow-key' as const, scenario: 'breach' as const }];
+const capabilities = [
+  { kind: 'tap-wire' as const },
+  { kind: 'steal-escrow-key' as const, scenario: 'breach' as const },
+];
 const capture = captureFor(world, capabilities);
 const { loot } = await lootFor(world, capabilities);
 
 /** One full decryption: epochs opened ahead (when available), then the synchronous run. */
 async function decryptAll(c: Capture, l: Loot): Promise<DecryptionReport> {
-  const options: DecryptOptions = pieces ? { openedEpochs: await pieces.openEscrowEpochsAhead(c, l, pieces.x25519) } : {};
+  const options: DecryptOptions = pieces
+    ? { openedEpochs: await pieces.openEscrowEpochsAhead(c, l, pieces.x25519) }
+    : {};
   return decryptCapture(c, l, options);
 }
 
@@ -83,11 +99,15 @@ for (let i = 0; i < runs; i++) {
   if (run.value.counts.opened !== messages) throw new Error(`thief opened ${run.value.counts.opened} of ${messages}`);
   if (run.value.counts.tagFailed !== 0) throw new Error(`thief saw ${run.value.counts.tagFailed} tag failures`);
   thief.push(run);
-  console.log(`thief decrypts the capture, run ${i + 1}: ${fmt(run)}  (${perMessage(run)}; ${epochs.size} HPKE opens, then chain + unwrap + open per message)`);
+  console.log(
+    `thief decrypts the capture, run ${i + 1}: ${fmt(run)}  (${perMessage(run)}; ${epochs.size} HPKE opens, then chain + unwrap + open per message)`,
+  );
 }
 const best = thief.reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a));
 console.log(`opened: ${messages}/${messages}, tag failures: 0; best run ${fmt(best)}`);
-console.log(`ratio thief decryption (best) / world generation with escrow (CPU): ${(best.cpuMs / escrowed.cpuMs).toFixed(3)}`);
+console.log(
+  `ratio thief decryption (best) / world generation with escrow (CPU): ${(best.cpuMs / escrowed.cpuMs).toFixed(3)}`,
+);
 console.log(
   `targets (the issue, for Chromium): decryption <= 500 ms, generation <= 3000 ms; here, Node CPU: decryption ${best.cpuMs.toFixed(0)} ms, generation ${escrowed.cpuMs.toFixed(0)} ms`,
 );

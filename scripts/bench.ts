@@ -51,7 +51,11 @@ function x25519Case(): BenchCase {
   };
 }
 
-function aeadCase(algorithm: Extract<AeadAlgorithm, 'chacha20-poly1305' | 'aes-256-gcm'>, size: number, label: string): BenchCase {
+function aeadCase(
+  algorithm: Extract<AeadAlgorithm, 'chacha20-poly1305' | 'aes-256-gcm'>,
+  size: number,
+  label: string,
+): BenchCase {
   const key = random.bytes(32);
   const nonce = random.bytes(12);
   const aad = random.bytes(16);
@@ -138,7 +142,9 @@ function main(): void {
     const ours = c.ours();
     const node = new Uint8Array(c.node());
     if (!equalBytes(ours, node)) {
-      throw new Error(`${c.name}: outputs differ\n  ours ${bytesToHex(ours).slice(0, 64)}…\n  node ${bytesToHex(node).slice(0, 64)}…`);
+      throw new Error(
+        `${c.name}: outputs differ\n  ours ${bytesToHex(ours).slice(0, 64)}…\n  node ${bytesToHex(node).slice(0, 64)}…`,
+      );
     }
   }
 
@@ -153,7 +159,14 @@ function main(): void {
   const rows: string[][] = [];
   for (const c of cases) {
     const m = measure(c);
-    rows.push([c.name, formatOps(m.ours), formatOps(m.node), formatMBps(m.ours, c.bytes), formatMBps(m.node, c.bytes), `${m.ratio.toFixed(1)}×`]);
+    rows.push([
+      c.name,
+      formatOps(m.ours),
+      formatOps(m.node),
+      formatMBps(m.ours, c.bytes),
+      formatMBps(m.node, c.bytes),
+      `${m.ratio.toFixed(1)}×`,
+    ]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>

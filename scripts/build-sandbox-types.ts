@@ -45,18 +45,24 @@ function nobleDeclarations(): DeclarationFile[] {
     seen.set(rel, content);
     for (const match of content.matchAll(/(?:from\s+|import\(\s*)['"]([^'"]+)['"]/g)) {
       const specifier = match[1]!;
-      if (specifier.startsWith('.')) queue.push(path.posix.join(path.posix.dirname(rel), declarationPathFor(specifier)));
+      if (specifier.startsWith('.'))
+        queue.push(path.posix.join(path.posix.dirname(rel), declarationPathFor(specifier)));
       else if (specifier.startsWith('@noble/')) queue.push(declarationPathFor(specifier));
       else throw new Error(`${rel} imports '${specifier}', which the generator does not know how to include`);
     }
   }
-  return [...seen.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rel, content]) => ({ path: `file:///node_modules/${rel}`, content }));
+  return [...seen.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([rel, content]) => ({ path: `file:///node_modules/${rel}`, content }));
 }
 
 /** The `backdoor-lab` module's declarations, emitted from its source. */
 function labHelperDeclarations(): DeclarationFile {
   const file = path.join(ROOT, 'lib/sandbox/lab-helpers.ts');
-  const out = ts.transpileDeclaration(fs.readFileSync(file, 'utf8'), { fileName: 'lab-helpers.ts', compilerOptions: { removeComments: false } });
+  const out = ts.transpileDeclaration(fs.readFileSync(file, 'utf8'), {
+    fileName: 'lab-helpers.ts',
+    compilerOptions: { removeComments: false },
+  });
   if (out.diagnostics && out.diagnostics.length > 0) {
     throw new Error(`lab-helpers.ts: ${ts.flattenDiagnosticMessageText(out.diagnostics[0]!.messageText, '\n')}`);
   }

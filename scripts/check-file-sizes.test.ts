@@ -40,7 +40,14 @@ describe('findOversizedFiles', () => {
   });
 
   it('checks components, scripts, e2e helpers, lessons, root configs and style sheets, longest first', () => {
-    for (const file of ['app/Widget.tsx', 'scripts/tool.ts', 'e2e/helper.ts', 'lessons/a/meta.ts', 'eslint.config.mjs', 'app/a.module.css']) {
+    for (const file of [
+      'app/Widget.tsx',
+      'scripts/tool.ts',
+      'e2e/helper.ts',
+      'lessons/a/meta.ts',
+      'eslint.config.mjs',
+      'app/a.module.css',
+    ]) {
       writeLines(file, 450);
     }
     writeLines('.dependency-cruiser.cjs', 500);
@@ -94,7 +101,12 @@ describe('countLines', () => {
 
 describe('formatOversizedReport', () => {
   it('names each file with its line count', () => {
-    expect(formatOversizedReport([{ file: 'lib/lessons/validate-mdx.ts', lines: 524 }, { file: 'app/X.tsx', lines: 401 }])).toBe(
+    expect(
+      formatOversizedReport([
+        { file: 'lib/lessons/validate-mdx.ts', lines: 524 },
+        { file: 'app/X.tsx', lines: 401 },
+      ]),
+    ).toBe(
       [
         'lint:sizes: 2 source files are over 400 lines (split each along its concepts, one concept per file):',
         '  lib/lessons/validate-mdx.ts: 524 lines',

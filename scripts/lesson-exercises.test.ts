@@ -18,7 +18,8 @@ import { generateWorld } from '../lib/protocol/world';
 function byteCount(value: unknown): number {
   if (value instanceof Uint8Array) return value.length;
   if (Array.isArray(value)) return value.reduce((n: number, v) => n + byteCount(v), 0);
-  if (typeof value === 'object' && value !== null) return Object.values(value).reduce((n: number, v) => n + byteCount(v), 0);
+  if (typeof value === 'object' && value !== null)
+    return Object.values(value).reduce((n: number, v) => n + byteCount(v), 0);
   return 0;
 }
 
@@ -33,7 +34,14 @@ describe('lesson exercises', () => {
   });
 
   it('names the failing builder', async () => {
-    await expect(buildLessonExercises([() => ({ id: 'a' }), () => { throw new RangeError('no seed'); }])).rejects.toThrow('the builder of exercises[1] threw RangeError: no seed');
+    await expect(
+      buildLessonExercises([
+        () => ({ id: 'a' }),
+        () => {
+          throw new RangeError('no seed');
+        },
+      ]),
+    ).rejects.toThrow('the builder of exercises[1] threw RangeError: no seed');
     await expect(buildLessonExercises({})).rejects.toThrow(/must be an array/);
   });
 });
@@ -54,7 +62,9 @@ describe('the capstone exercise', () => {
     context.capture.forEach((e, i) => expect(e.header).toEqual(encodeHeader(world.relay.records[i]!.envelope.header)));
     // The capture stays small enough to ship with the page and to decrypt in a fraction of the time limit.
     expect(byteCount(context)).toBeLessThan(32_000);
-    console.log(`capstone: built in ${Math.round(buildMs)} ms, ${context.capture.length} envelopes, ${byteCount(context)} bytes of context`);
+    console.log(
+      `capstone: built in ${Math.round(buildMs)} ms, ${context.capture.length} envelopes, ${byteCount(context)} bytes of context`,
+    );
 
     // The protocol's own forgery passes the check; the original message does not.
     const { loot } = await lootFor(world, [{ kind: 'steal-escrow-key', scenario: 'insider' }]);
@@ -63,8 +73,17 @@ describe('the capstone exercise', () => {
     const attempt = forgeWithEscrowKey(original, loot.escrowKeys, 'Meet at the pier instead.');
     if (!attempt.ok) throw new Error(attempt.reason);
     const check = (value: unknown) =>
-      LESSON_CHECK_REGISTRY.recipientAcceptsForgery!({ value, found: true, what: 'the export `forged`', result: {}, expected: expected.forgeryTarget, params: undefined });
-    expect(check({ header: encodeHeader(attempt.forged.header), ciphertext: attempt.forged.ciphertext }).pass).toBe(true);
+      LESSON_CHECK_REGISTRY.recipientAcceptsForgery!({
+        value,
+        found: true,
+        what: 'the export `forged`',
+        result: {},
+        expected: expected.forgeryTarget,
+        params: undefined,
+      });
+    expect(check({ header: encodeHeader(attempt.forged.header), ciphertext: attempt.forged.ciphertext }).pass).toBe(
+      true,
+    );
     expect(check({ header: encodeHeader(original.header), ciphertext: original.ciphertext }).pass).toBe(false);
   });
 });

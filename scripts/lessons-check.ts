@@ -10,7 +10,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildLessonExercises } from '../lib/lessons/lesson-exercises';
 import { formatLessonIssue, type LessonIssue } from '../lib/lessons/lesson-issue';
-import { validateExercisesInNode, type ExerciseRunTiming, type ExerciseValidator } from '../lib/lessons/validate-exercises';
+import {
+  validateExercisesInNode,
+  type ExerciseRunTiming,
+  type ExerciseValidator,
+} from '../lib/lessons/validate-exercises';
 import type { LessonFolderInput, LessonsTreeInput } from '../lib/lessons/lessons-tree-input';
 import { validateLessons } from '../lib/lessons/validate-lessons';
 import type { ExerciseSpec } from '../lib/sandbox/exercise-spec';
@@ -58,7 +62,9 @@ export async function loadLessonsTree(root: string): Promise<LessonsTreeInput> {
     folders,
     contentMap: contentMap.module?.lessonContent,
     contentMapLoadError: contentMap.error,
-    ...(exerciseMap ? { exerciseMap: exerciseMap.module?.lessonExercises ?? null, exerciseMapLoadError: exerciseMap.error } : {}),
+    ...(exerciseMap
+      ? { exerciseMap: exerciseMap.module?.lessonExercises ?? null, exerciseMapLoadError: exerciseMap.error }
+      : {}),
   };
 }
 
@@ -66,7 +72,8 @@ export async function loadLessonsTree(root: string): Promise<LessonsTreeInput> {
 async function loadExercises(file: string): Promise<Pick<LessonFolderInput, 'exercises' | 'exercisesLoadError'>> {
   const imported = await importModule(file);
   if (imported.error !== undefined) return { exercisesLoadError: imported.error };
-  if (!imported.module || !('exercises' in imported.module)) return { exercisesLoadError: 'it does not export `exercises`' };
+  if (!imported.module || !('exercises' in imported.module))
+    return { exercisesLoadError: 'it does not export `exercises`' };
   try {
     return { exercises: await buildLessonExercises(imported.module.exercises) };
   } catch (error) {
@@ -81,7 +88,9 @@ async function loadExercises(file: string): Promise<Pick<LessonFolderInput, 'exe
 const validationCache = new Map<string, Promise<ExerciseValidation>>();
 
 function cacheKey(exercise: ExerciseSpec): string {
-  return JSON.stringify(exercise, (_key, value: unknown) => (value instanceof Uint8Array ? `bytes:${Buffer.from(value).toString('hex')}` : value));
+  return JSON.stringify(exercise, (_key, value: unknown) =>
+    value instanceof Uint8Array ? `bytes:${Buffer.from(value).toString('hex')}` : value,
+  );
 }
 
 const cachedValidator: ExerciseValidator = async (exercise) => {
@@ -124,13 +133,18 @@ async function main(): Promise<void> {
   const root = process.argv[2] ?? 'lessons';
   const display = path.relative(process.cwd(), path.resolve(root)).split(path.sep).join('/') || '.';
   const { issues, lessons, exercises } = await checkLessonsRoot(root);
-  for (const run of exercises) console.log(`  exercise ${run.id} (${display}/${run.file}): solution and starter run and checked in ${Math.round(run.ms)} ms`);
+  for (const run of exercises)
+    console.log(
+      `  exercise ${run.id} (${display}/${run.file}): solution and starter run and checked in ${Math.round(run.ms)} ms`,
+    );
   for (const issue of issues) console.error(formatLessonIssue(issue, display));
   if (issues.length > 0) {
     console.error(`lessons:check: ${issues.length} problem${issues.length === 1 ? '' : 's'} in ${display}/`);
     process.exitCode = 1;
   } else {
-    console.log(`lessons:check: OK, ${lessons} lesson${lessons === 1 ? '' : 's'} in ${display}/ (index, meta, content, content map, ${exercises.length} exercise${exercises.length === 1 ? '' : 's'} run)`);
+    console.log(
+      `lessons:check: OK, ${lessons} lesson${lessons === 1 ? '' : 's'} in ${display}/ (index, meta, content, content map, ${exercises.length} exercise${exercises.length === 1 ? '' : 's'} run)`,
+    );
   }
 }
 

@@ -15,8 +15,9 @@ export default function AttackLabPage() {
       <header className={styles.header}>
         <h1>Attack lab</h1>
         <p className={styles.lede}>
-          A simulated messenger with real cryptography: people with X25519 identity keys, conversations sealed with ChaCha20-Poly1305, optionally the Double Ratchet and an
-          escrow key. Generate a world from a seed, look at it as a god would, then attack it as a thief. Every count on this page comes from decryption actually run in a
+          A simulated messenger with real cryptography: people with X25519 identity keys, conversations sealed with
+          ChaCha20-Poly1305, optionally the Double Ratchet and an escrow key. Generate a world from a seed, look at it
+          as a god would, then attack it as a thief. Every count on this page comes from decryption actually run in a
           background worker in your browser.
         </p>
       </header>

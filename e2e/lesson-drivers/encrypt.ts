@@ -43,7 +43,9 @@ export const drivers: LessonDrivers = {
     const ctXor = await shownHex(panel, 'ct-xor');
     expect(ctXor.length).toBeGreaterThan(0);
     expect(await shownHex(panel, 'pt-xor')).toBe(ctXor);
-    await expect(panel.getByTestId('recovered')).toHaveText('The vault code is 4 8 1 5 2'.slice(0, 'Transfer 100 euros to Carol'.length));
+    await expect(panel.getByTestId('recovered')).toHaveText(
+      'The vault code is 4 8 1 5 2'.slice(0, 'Transfer 100 euros to Carol'.length),
+    );
   },
   'in-code': async ({ page, panel }) => {
     const exercise = openAndSpotTheTamper();

@@ -85,7 +85,9 @@ export const drivers: LessonDrivers = {
     const facts = panel.getByTestId('server-metadata');
     await expect(facts).toContainText('Alice and Bob: 2 messages');
     await expect(facts).toContainText('Alice → Bob: 1; Bob → Alice: 1');
-    await expect(facts).toContainText(`message lengths (size − 16): ${utf8Length(FROM_ALICE)} B, ${utf8Length(FROM_BOB)} B`);
+    await expect(facts).toContainText(
+      `message lengths (size − 16): ${utf8Length(FROM_ALICE)} B, ${utf8Length(FROM_BOB)} B`,
+    );
     expect(await flatText(panel)).not.toContain(FROM_ALICE);
   },
 };

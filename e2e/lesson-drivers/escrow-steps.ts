@@ -7,7 +7,12 @@ import { tabTo } from '../lesson-driver';
 import { shownHex } from './crypto-steps';
 
 /** Tab to a switch or toggle and flip it with Space. */
-export async function flip(page: Page, scope: Locator, role: 'switch' | 'checkbox' | 'radio', name: string | RegExp): Promise<void> {
+export async function flip(
+  page: Page,
+  scope: Locator,
+  role: 'switch' | 'checkbox' | 'radio',
+  name: string | RegExp,
+): Promise<void> {
   const control = scope.getByRole(role, { name, exact: typeof name === 'string' });
   await tabTo(page, control);
   await page.keyboard.press('Space');

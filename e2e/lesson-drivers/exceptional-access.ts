@@ -48,7 +48,12 @@ export const drivers: LessonDrivers = {
     const rows = panel.getByTestId('warrant-table').locator('tbody tr');
     await expect(rows).toHaveCount(12);
     const records = await rows.evaluateAll((trs) =>
-      trs.map((tr) => ({ seq: Number(tr.getAttribute('data-seq')), sender: tr.getAttribute('data-sender')!, recipient: tr.getAttribute('data-recipient')!, at: Number(tr.getAttribute('data-sent-at')) })),
+      trs.map((tr) => ({
+        seq: Number(tr.getAttribute('data-seq')),
+        sender: tr.getAttribute('data-sender')!,
+        recipient: tr.getAttribute('data-recipient')!,
+        at: Number(tr.getAttribute('data-sent-at')),
+      })),
     );
     // The target is Bob (the default); the window runs from the hour of his first message to the
     // hour after his middle one, so it covers some of his messages and leaves others out.
@@ -60,17 +65,27 @@ export const drivers: LessonDrivers = {
     await chooseOption(page, panel.getByRole('combobox', { name: 'To' }), toHour - 1);
     const from = fromHour * 60;
     const to = toHour * 60;
-    const covered = records.filter((r) => (r.sender === 'bob' || r.recipient === 'bob') && r.at >= from && r.at <= to).map((r) => r.seq);
+    const covered = records
+      .filter((r) => (r.sender === 'bob' || r.recipient === 'bob') && r.at >= from && r.at <= to)
+      .map((r) => r.seq);
     expect(covered.length).toBeGreaterThan(0);
     await press(page, panel, 'Execute the warrant');
-    await expect(panel.getByTestId('warrant-summary')).toContainText(`${covered.length} of ${covered.length} covered message`);
-    await expect(panel.getByTestId('warrant-summary')).toContainText(`${records.length - covered.length} left untouched`);
-    const opened = await rows.evaluateAll((trs) => trs.filter((tr) => tr.getAttribute('data-outcome') === 'opened').map((tr) => Number(tr.getAttribute('data-seq'))));
+    await expect(panel.getByTestId('warrant-summary')).toContainText(
+      `${covered.length} of ${covered.length} covered message`,
+    );
+    await expect(panel.getByTestId('warrant-summary')).toContainText(
+      `${records.length - covered.length} left untouched`,
+    );
+    const opened = await rows.evaluateAll((trs) =>
+      trs.filter((tr) => tr.getAttribute('data-outcome') === 'opened').map((tr) => Number(tr.getAttribute('data-seq'))),
+    );
     expect(opened).toEqual(covered);
     await press(page, panel, 'Try the same key on the other messages');
     const outside = records.length - covered.length;
     await expect(panel.getByTestId('beyond-summary')).toContainText(`${outside} of ${outside}`);
-    const openedAnyway = await rows.evaluateAll((trs) => trs.filter((tr) => tr.getAttribute('data-outcome') === 'beyond-opened').length);
+    const openedAnyway = await rows.evaluateAll(
+      (trs) => trs.filter((tr) => tr.getAttribute('data-outcome') === 'beyond-opened').length,
+    );
     expect(openedAnyway).toBe(outside);
   },
 };

@@ -19,7 +19,10 @@ function runStatus(region: Locator): Locator {
 }
 
 function firstLine(code: string): string {
-  return code.split('\n').find((line) => line.trim() !== '')!.trim();
+  return code
+    .split('\n')
+    .find((line) => line.trim() !== '')!
+    .trim();
 }
 
 function lastLine(code: string): string {
@@ -130,6 +133,10 @@ export async function passExerciseByKeyboard(
   await expectAllChecksPass(region, exercise);
   await leaveEditorByKeyboard(page, region);
   await mainThreadQuiet(page, 1000);
-  exemptFromLongTaskBudget(page, { from, to: await pageNow(page), why: 'the code editor (Monaco): loading, taking the pasted code, type-checking it' });
+  exemptFromLongTaskBudget(page, {
+    from,
+    to: await pageNow(page),
+    why: 'the code editor (Monaco): loading, taking the pasted code, type-checking it',
+  });
   return { region, status };
 }

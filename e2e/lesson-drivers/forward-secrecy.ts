@@ -20,7 +20,8 @@ async function stealAfter(page: Page, panel: Locator, message: number) {
   const select = panel.getByRole('combobox', { name: "Bob's phone is stolen right after message" });
   await tabTo(page, select);
   const from = Number(await select.inputValue());
-  for (let i = from; i !== message; i += message > from ? 1 : -1) await page.keyboard.press(message > from ? 'ArrowDown' : 'ArrowUp');
+  for (let i = from; i !== message; i += message > from ? 1 : -1)
+    await page.keyboard.press(message > from ? 'ArrowDown' : 'ArrowUp');
   await expect(select).toHaveValue(String(message));
   await press(page, panel, "Steal Bob's phone");
   await expect(panel.getByTestId('theft-summary')).toBeVisible();
@@ -36,7 +37,9 @@ async function tally(panel: Locator, side: 'before' | 'after'): Promise<{ opened
 
 /** Messages the timeline marks, by phase and outcome. */
 function marked(panel: Locator, phase: 'before' | 'after', outcome?: 'opened' | 'closed'): Locator {
-  return panel.locator(`[data-testid="theft-message"][data-phase="${phase}"]${outcome ? `[data-outcome="${outcome}"]` : ''}`);
+  return panel.locator(
+    `[data-testid="theft-message"][data-phase="${phase}"]${outcome ? `[data-outcome="${outcome}"]` : ''}`,
+  );
 }
 
 export const drivers: LessonDrivers = {
@@ -55,7 +58,9 @@ export const drivers: LessonDrivers = {
     await expect(marked(panel, 'before', 'opened')).toHaveCount(before.opened);
     await expect(marked(panel, 'after', 'opened')).toHaveCount(after.opened);
     // What the thief decrypted is what Alice and Bob wrote (the texts in the widget's editor).
-    const written = await panel.locator('details input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const written = await panel
+      .locator('details input')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(written).toHaveLength(10);
     await expect(panel.getByTestId('thief-plaintext')).toHaveText(written);
   },
@@ -77,7 +82,9 @@ export const drivers: LessonDrivers = {
     const { nextMessageNumber } = (exercise.setup.context as { stolen: { nextMessageNumber: number } }).stolen;
     const { region } = await passExerciseByKeyboard(page, panel, exercise);
     await expect(region.getByRole('log')).toContainText(`message ${nextMessageNumber - 1} stays closed`);
-    await expect(region.getByRole('log')).toContainText(`opened ${(exercise.setup.expected.opened as number[]).join(', ')}`);
+    await expect(region.getByRole('log')).toContainText(
+      `opened ${(exercise.setup.expected.opened as number[]).join(', ')}`,
+    );
   },
   healing: async ({ page, panel }) => {
     await stealAfter(page, panel, 1);
@@ -87,9 +94,12 @@ export const drivers: LessonDrivers = {
     await expect(marked(panel, 'before', 'opened')).toHaveCount(0);
     await expect(marked(panel, 'after', 'opened')).toHaveCount(after.opened);
     // Healed: from the marked message on, nothing opens; before it, after the theft, something did.
-    const items = await panel
-      .locator('[data-testid="theft-message"]')
-      .evaluateAll((els) => els.map((e) => ({ outcome: e.getAttribute('data-outcome'), healed: e.querySelector('[data-testid="healed-marker"]') !== null })));
+    const items = await panel.locator('[data-testid="theft-message"]').evaluateAll((els) =>
+      els.map((e) => ({
+        outcome: e.getAttribute('data-outcome'),
+        healed: e.querySelector('[data-testid="healed-marker"]') !== null,
+      })),
+    );
     const healedAt = items.findIndex((i) => i.healed);
     expect(items.filter((i) => i.healed)).toHaveLength(1);
     expect(healedAt).toBeGreaterThan(1);

@@ -16,6 +16,8 @@ export const drivers: LessonDrivers = {
   'self-test': async ({ page, panel }) => {
     await press(page, panel, 'Run the RFC 7748 test vector');
     await expect(panel.getByText('All four values match the RFC.')).toBeVisible();
-    await expect(panel.getByText(/4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742/).first()).toBeVisible();
+    await expect(
+      panel.getByText(/4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742/).first(),
+    ).toBeVisible();
   },
 };

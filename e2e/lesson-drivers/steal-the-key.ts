@@ -73,7 +73,9 @@ export const drivers: LessonDrivers = {
   forgery: async ({ page, panel }) => {
     await press(page, panel, 'Forge and deliver to Bob');
     await expect(panel.getByTestId('bob-inbox')).toHaveText(FORGED);
-    await expect(panel.getByText("✓ Tag verified: Bob's client shows it as a genuine message from Alice.")).toBeVisible();
+    await expect(
+      panel.getByText("✓ Tag verified: Bob's client shows it as a genuine message from Alice."),
+    ).toBeVisible();
     await flip(page, panel, 'switch', 'Escrow');
     await expect(panel.getByRole('switch', { name: 'Escrow' })).toHaveAttribute('aria-checked', 'false');
     await press(page, panel, 'Forge and deliver to Bob');
@@ -90,18 +92,27 @@ export const drivers: LessonDrivers = {
     await expect(bound.getByTestId('message-2')).toContainText('The contract numbers are in the shared folder.');
     await press(page, panel, "Move message 1's escrow field onto message 2");
     await expect(panel.getByTestId('swap-bound').getByTestId('swap-verdict')).toContainText('Caught where it happened');
-    await expect(panel.getByTestId('swap-bound').locator('li[data-stage="hpke-open"]')).toHaveAttribute('data-ok', 'false');
+    await expect(panel.getByTestId('swap-bound').locator('li[data-stage="hpke-open"]')).toHaveAttribute(
+      'data-ok',
+      'false',
+    );
 
     // Unbound: the radio group is one tab stop; the arrow key moves to and selects "Unbound".
     await tabTo(page, panel.getByRole('radio', { name: /^Bound/ }));
     await page.keyboard.press('ArrowDown');
     await expect(panel.getByRole('radio', { name: /^Unbound/ })).toBeChecked();
     await press(page, panel, 'Seal two messages');
-    await expect(panel.getByTestId('binding-unbound').getByTestId('message-2')).toContainText('The contract numbers are in the shared folder.');
+    await expect(panel.getByTestId('binding-unbound').getByTestId('message-2')).toContainText(
+      'The contract numbers are in the shared folder.',
+    );
     await press(page, panel, "Move message 1's escrow field onto message 2");
     const swap = panel.getByTestId('swap-unbound');
     await expect(swap.getByTestId('swap-verdict')).toContainText('Lawful access to message 2 is lost');
-    for (const [stage, ok] of [['hpke-open', 'true'], ['unwrap', 'true'], ['message-tag', 'false']] as const) {
+    for (const [stage, ok] of [
+      ['hpke-open', 'true'],
+      ['unwrap', 'true'],
+      ['message-tag', 'false'],
+    ] as const) {
       await expect(swap.locator(`li[data-stage="${stage}"]`)).toHaveAttribute('data-ok', ok);
     }
     await expect(swap).toContainText("Carol's client accepts it");
@@ -110,7 +121,10 @@ export const drivers: LessonDrivers = {
     await press(page, panel, 'Tap the wire');
     await pickScenario(page, panel);
     await press(page, panel, "Steal Government B's key");
-    await expect(panel.getByRole('button', { name: "Steal Government B's key" })).toHaveAttribute('aria-pressed', 'true');
+    await expect(panel.getByRole('button', { name: "Steal Government B's key" })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await press(page, panel, 'Decrypt everything captured');
     await expect(panel.getByTestId('attack-results').getByTestId('count-opened')).not.toHaveText('0');
     const c = await counts(panel);

@@ -20,13 +20,21 @@ export const drivers: LessonDrivers = {
     const exercise = await (built ??= writeTheAttack());
     const expected = exercise.setup.expected as { plaintexts: string[]; meetingSeq: number };
     const { region, status } = await passExerciseByKeyboard(page, panel, exercise, async (starterRegion) => {
-      await expect(starterRegion.getByRole('listitem').filter({ hasText: 'every captured message' })).toContainText(`0 of ${expected.plaintexts.length} messages`);
+      await expect(starterRegion.getByRole('listitem').filter({ hasText: 'every captured message' })).toContainText(
+        `0 of ${expected.plaintexts.length} messages`,
+      );
     });
     console.log(`[write-the-attack] reference solution in the page: ${status}`);
     await expect(region.getByRole('log')).toContainText(`seq ${expected.meetingSeq}`);
     await expect(region.getByRole('log')).toContainText(expected.plaintexts[expected.meetingSeq]!);
-    await expect(region.getByRole('listitem').filter({ hasText: 'accepted it as a message from' })).toContainText('Change of plan');
+    await expect(region.getByRole('listitem').filter({ hasText: 'accepted it as a message from' })).toContainText(
+      'Change of plan',
+    );
     await expect(region.getByText(/^✓ Passed on /)).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Lesson steps' }).getByRole('link', { name: /^Write the attack, code exercise passed/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Lesson steps' })
+        .getByRole('link', { name: /^Write the attack, code exercise passed/ }),
+    ).toBeVisible();
   },
 };

@@ -74,7 +74,10 @@ export function openAndSpotTheTamper(seed = 'encrypt exercise'): ExerciseSpec {
   const aliceKey = deriveKey(sharedSecret(alice.secretKey, bob.publicKey), salt, info, 32);
   const sent = TEXTS.map((text) => {
     const nonce = random.bytes(12);
-    return { nonce, sealed: seal({ algorithm: 'chacha20-poly1305', key: aliceKey, nonce, plaintext: utf8ToBytes(text), aad }) };
+    return {
+      nonce,
+      sealed: seal({ algorithm: 'chacha20-poly1305', key: aliceKey, nonce, plaintext: utf8ToBytes(text), aad }),
+    };
   });
   // Eve flips one bit of one message in transit: which message and which bit come from the seed.
   const [pick, ...bitBytes] = random.bytes(3);
@@ -94,13 +97,16 @@ export function openAndSpotTheTamper(seed = 'encrypt exercise'): ExerciseSpec {
   });
   const rejected = outcomes.flatMap((text, i) => (text === null ? [i] : []));
   const opened = outcomes.filter((text): text is string => text !== null);
-  if (rejected.length !== 1 || opened.length !== 1) throw new Error(`encrypt exercise: expected one message to open and one to fail, got ${opened.length} and ${rejected.length}`);
+  if (rejected.length !== 1 || opened.length !== 1)
+    throw new Error(
+      `encrypt exercise: expected one message to open and one to fail, got ${opened.length} and ${rejected.length}`,
+    );
 
   return {
     id: 'open-and-spot-the-tamper',
     title: 'Derive the key, open the message, spot the tampering',
     instructions:
-      "You are Bob. Alice sent you two messages, sealed with ChaCha20-Poly1305 under the key she derived with HKDF, exactly as the widgets above did. On the way, Eve flipped one bit of one of them.\n\n" +
+      'You are Bob. Alice sent you two messages, sealed with ChaCha20-Poly1305 under the key she derived with HKDF, exactly as the widgets above did. On the way, Eve flipped one bit of one of them.\n\n' +
       'Derive the same key from your side and export it as `key`. Then open both messages from `lesson.messages`: export the text of the one that opens as `plaintext`, and the index (0 or 1) of the one whose tag fails as `tampered`.',
     starter: STARTER,
     solution: SOLUTION,
@@ -112,7 +118,8 @@ export function openAndSpotTheTamper(seed = 'encrypt exercise'): ExerciseSpec {
         path: 'key',
         expected: 'key',
         description: '`key` is the message key Alice used (HKDF-SHA256, 32 bytes)',
-        failMessage: "hkdfSha256(shared, salt, info, 32), with salt = concatBytes(Alice's public key, Bob's public key) and info = utf8ToBytes(lesson.info).",
+        failMessage:
+          "hkdfSha256(shared, salt, info, 32), with salt = concatBytes(Alice's public key, Bob's public key) and info = utf8ToBytes(lesson.info).",
       },
       {
         id: 'plaintext',
@@ -120,7 +127,8 @@ export function openAndSpotTheTamper(seed = 'encrypt exercise'): ExerciseSpec {
         path: 'plaintext',
         expected: 'plaintext',
         description: '`plaintext` is the text of the intact message',
-        failMessage: 'aeadOpen returns bytes; bytesToUtf8 turns them into text. The associated data is utf8ToBytes(lesson.header).',
+        failMessage:
+          'aeadOpen returns bytes; bytesToUtf8 turns them into text. The associated data is utf8ToBytes(lesson.header).',
       },
       {
         // 0 or 1 is a coin toss: it counts only together with the text of the message that opened.
@@ -130,18 +138,41 @@ export function openAndSpotTheTamper(seed = 'encrypt exercise'): ExerciseSpec {
         expected: 'tamperEvidence',
         params: { proof: ['plaintext'], answer: ['tampered'] },
         description: '`tampered` is the index of the message Eve changed (with `plaintext` from the one that opened)',
-        failMessage: 'The changed message is the one whose aeadOpen throws: catch the error instead of letting it stop the program.',
+        failMessage:
+          'The changed message is the one whose aeadOpen throws: catch the error instead of letting it stop the program.',
       },
     ],
     cheats: [
-      { name: 'the lucky guess of the tampered index, nothing opened', source: `${HONEST_KEY}export const plaintext = '';\nexport const tampered = ${rejected[0]!};\n`, caughtBy: 'tampered' },
-      { name: 'copies a captured ciphertext as the plaintext', source: `${HONEST_KEY}export const plaintext = bytesToHex(lesson.messages[${1 - rejected[0]!}].sealed);\nexport const tampered = ${rejected[0]!};\n`, caughtBy: 'plaintext' },
-      { name: "returns the setup back: Bob's secret key as the message key", source: 'export const key = lesson.bob.secretKey;\nexport const plaintext = lesson.header;\nexport const tampered = 0;\n', caughtBy: 'key' },
-      { name: 'the shared secret itself as the key (HKDF skipped)', source: "import { x25519 } from '@noble/curves/ed25519.js';\nexport const key = x25519.getSharedSecret(lesson.bob.secretKey, lesson.alice.publicKey);\n", caughtBy: 'key' },
-      { name: 'look-alike types: an object with a length, a string index', source: "export const key = { length: 32 };\nexport const plaintext = 'x';\nexport const tampered = '1';\n", caughtBy: 'key' },
+      {
+        name: 'the lucky guess of the tampered index, nothing opened',
+        source: `${HONEST_KEY}export const plaintext = '';\nexport const tampered = ${rejected[0]!};\n`,
+        caughtBy: 'tampered',
+      },
+      {
+        name: 'copies a captured ciphertext as the plaintext',
+        source: `${HONEST_KEY}export const plaintext = bytesToHex(lesson.messages[${1 - rejected[0]!}].sealed);\nexport const tampered = ${rejected[0]!};\n`,
+        caughtBy: 'plaintext',
+      },
+      {
+        name: "returns the setup back: Bob's secret key as the message key",
+        source:
+          'export const key = lesson.bob.secretKey;\nexport const plaintext = lesson.header;\nexport const tampered = 0;\n',
+        caughtBy: 'key',
+      },
+      {
+        name: 'the shared secret itself as the key (HKDF skipped)',
+        source:
+          "import { x25519 } from '@noble/curves/ed25519.js';\nexport const key = x25519.getSharedSecret(lesson.bob.secretKey, lesson.alice.publicKey);\n",
+        caughtBy: 'key',
+      },
+      {
+        name: 'look-alike types: an object with a length, a string index',
+        source: "export const key = { length: 32 };\nexport const plaintext = 'x';\nexport const tampered = '1';\n",
+        caughtBy: 'key',
+      },
     ],
     hints: [
-      "The shared secret is already computed. The salt is concatBytes(lesson.alice.publicKey, lesson.bob.publicKey), and the info is utf8ToBytes(lesson.info).",
+      'The shared secret is already computed. The salt is concatBytes(lesson.alice.publicKey, lesson.bob.publicKey), and the info is utf8ToBytes(lesson.info).',
       "aeadOpen({ algorithm: 'chacha20-poly1305', key, nonce: message.nonce, sealed: message.sealed, aad: utf8ToBytes(lesson.header) }) returns the plaintext bytes, or throws when the tag does not match.",
       'Map over lesson.messages with try { ... } catch { ... }: the message whose open throws is the tampered one; bytesToUtf8 turns the other into text.',
     ],
@@ -155,7 +186,11 @@ export function openAndSpotTheTamper(seed = 'encrypt exercise'): ExerciseSpec {
         header: HEADER,
         messages,
       },
-      expected: { key: bobKey, plaintext: opened[0]!, tamperEvidence: { plaintext: opened[0]!, tampered: rejected[0]! } },
+      expected: {
+        key: bobKey,
+        plaintext: opened[0]!,
+        tamperEvidence: { plaintext: opened[0]!, tampered: rejected[0]! },
+      },
     },
   };
 }

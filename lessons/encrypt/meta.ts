@@ -3,7 +3,8 @@ import type { Lesson } from '@/lib/lessons/lesson-types';
 export const lesson = {
   slug: 'encrypt',
   title: 'Encrypt',
-  summary: 'Turn the shared secret into a message key with HKDF, seal a message with ChaCha20-Poly1305, watch a flipped bit fail the tag, and see what a reused nonce gives away.',
+  summary:
+    'Turn the shared secret into a message key with HKDF, seal a message with ChaCha20-Poly1305, watch a flipped bit fail the tag, and see what a reused nonce gives away.',
   minutes: 10,
   level: 'beginner',
   objectives: [
@@ -69,17 +70,20 @@ export const lesson = {
         {
           text: 'The raw X25519 output is not uniformly random bytes, and HKDF also ties the key to its context and purpose',
           correct: true,
-          explanation: 'Right. The shared secret is a curve coordinate (its top bit is always 0, for one); HKDF-Extract turns it into a uniformly random key, and the salt and info make keys for different parties or purposes differ.',
+          explanation:
+            'Right. The shared secret is a curve coordinate (its top bit is always 0, for one); HKDF-Extract turns it into a uniformly random key, and the salt and info make keys for different parties or purposes differ.',
         },
         {
           text: 'To make the key longer',
           correct: false,
-          explanation: 'No. The message key is 32 bytes, the same length as the shared secret. HKDF can produce longer output, but length is not why it is used here.',
+          explanation:
+            'No. The message key is 32 bytes, the same length as the shared secret. HKDF can produce longer output, but length is not why it is used here.',
         },
         {
           text: 'To hide the shared secret from Eve',
           correct: false,
-          explanation: 'No. Eve never had the shared secret: it was computed on each device and never sent. HKDF is about the quality and purpose of the key, not about hiding it.',
+          explanation:
+            'No. Eve never had the shared secret: it was computed on each device and never sent. HKDF is about the quality and purpose of the key, not about hiding it.',
         },
         {
           text: 'Because ChaCha20-Poly1305 cannot take a 32-byte key',
@@ -95,17 +99,20 @@ export const lesson = {
         {
           text: 'Decryption is refused: the tag does not match',
           correct: true,
-          explanation: 'Right. The tag is computed over the associated data and the ciphertext; change either and the tag Bob computes differs from the one that arrived, so he gets nothing.',
+          explanation:
+            'Right. The tag is computed over the associated data and the ciphertext; change either and the tag Bob computes differs from the one that arrived, so he gets nothing.',
         },
         {
           text: 'Bob reads the message with one bit changed',
           correct: false,
-          explanation: 'That is what would happen with ChaCha20 alone, which is a plain XOR with a keystream. The Poly1305 tag is there to stop exactly this: the message is refused instead.',
+          explanation:
+            'That is what would happen with ChaCha20 alone, which is a plain XOR with a keystream. The Poly1305 tag is there to stop exactly this: the message is refused instead.',
         },
         {
           text: 'Bob reads scrambled text',
           correct: false,
-          explanation: 'No. An AEAD checks the tag before releasing any plaintext. Bob sees an error, not a damaged message.',
+          explanation:
+            'No. An AEAD checks the tag before releasing any plaintext. Bob sees an error, not a damaged message.',
         },
         {
           text: 'Bob reads the original message, because the cipher corrects errors',
@@ -121,22 +128,26 @@ export const lesson = {
         {
           text: 'The XOR of the two messages; if she knows or guesses one, she reads the other',
           correct: true,
-          explanation: 'Right. Same key and nonce means the same keystream, and XORing the two ciphertexts cancels it: ct1 ⊕ ct2 = pt1 ⊕ pt2. You saw Eve recover message 2 this way.',
+          explanation:
+            'Right. Same key and nonce means the same keystream, and XORing the two ciphertexts cancels it: ct1 ⊕ ct2 = pt1 ⊕ pt2. You saw Eve recover message 2 this way.',
         },
         {
           text: 'Nothing, as long as the key stays secret',
           correct: false,
-          explanation: 'No. The widget computed ct1 ⊕ ct2 and pt1 ⊕ pt2 and they were identical. Keeping the key secret is not enough; the nonce must be unique too.',
+          explanation:
+            'No. The widget computed ct1 ⊕ ct2 and pt1 ⊕ pt2 and they were identical. Keeping the key secret is not enough; the nonce must be unique too.',
         },
         {
           text: 'The key itself',
           correct: false,
-          explanation: 'No, not the key: she learns keystream bytes, which belong to that key and nonce only. That is already enough to read the second message.',
+          explanation:
+            'No, not the key: she learns keystream bytes, which belong to that key and nonce only. That is already enough to read the second message.',
         },
         {
           text: 'Only the lengths of the messages',
           correct: false,
-          explanation: 'Lengths are visible anyway, with or without nonce reuse. A reused nonce leaks much more: the content, once one message is known.',
+          explanation:
+            'Lengths are visible anyway, with or without nonce reuse. A reused nonce leaks much more: the content, once one message is known.',
         },
       ],
     },

@@ -3,7 +3,8 @@ import type { Lesson } from '@/lib/lessons/lesson-types';
 export const lesson = {
   slug: 'end-to-end',
   title: 'End-to-end, through a server',
-  summary: 'Alice and Bob chat through a relay server that stores and forwards every message. Look at what the server holds: every envelope, no key, and a lot of metadata.',
+  summary:
+    'Alice and Bob chat through a relay server that stores and forwards every message. Look at what the server holds: every envelope, no key, and a lot of metadata.',
   minutes: 8,
   level: 'beginner',
   objectives: [
@@ -48,28 +49,33 @@ export const lesson = {
         {
           text: 'The headers (sender, recipient, time) and the sizes, but not the messages',
           correct: true,
-          explanation: 'Right. The header travels in the clear so the server can deliver it. The message is ciphertext under a key that only Alice\'s and Bob\'s devices derived.',
+          explanation:
+            "Right. The header travels in the clear so the server can deliver it. The message is ciphertext under a key that only Alice's and Bob's devices derived.",
         },
         {
           text: 'Everything, because it stores the messages',
           correct: false,
-          explanation: 'No. Storing ciphertext is not reading it. The server holds only the public keys it relayed, and no message opens with those.',
+          explanation:
+            'No. Storing ciphertext is not reading it. The server holds only the public keys it relayed, and no message opens with those.',
         },
         {
           text: 'Nothing at all, not even who the message is for',
           correct: false,
-          explanation: 'No. The server has to know the recipient to deliver the envelope, so the header is readable. It is protected against change (it is the associated data), not hidden.',
+          explanation:
+            'No. The server has to know the recipient to deliver the envelope, so the header is readable. It is protected against change (it is the associated data), not hidden.',
         },
         {
           text: 'The first message, sent before the keys were set up',
           correct: false,
-          explanation: 'No. Every message, the first included, is sealed under the derived key before it leaves the sender\'s device.',
+          explanation:
+            "No. Every message, the first included, is sealed under the derived key before it leaves the sender's device.",
         },
       ],
     },
     {
       id: 'metadata-seen',
-      question: 'Which of these does the server learn, even though the messages are end-to-end encrypted? Pick all that apply.',
+      question:
+        'Which of these does the server learn, even though the messages are end-to-end encrypted? Pick all that apply.',
       multi: true,
       choices: [
         {
@@ -85,7 +91,8 @@ export const lesson = {
         {
           text: 'How long each message is',
           correct: true,
-          explanation: 'Yes. Here the ciphertext is exactly as long as the message, plus a 16-byte tag, so the size gives the length away. Padding messages to fixed sizes would hide it; this lab does not pad.',
+          explanation:
+            'Yes. Here the ciphertext is exactly as long as the message, plus a 16-byte tag, so the size gives the length away. Padding messages to fixed sizes would hide it; this lab does not pad.',
         },
         {
           text: 'The words in each message',
@@ -101,22 +108,26 @@ export const lesson = {
         {
           text: "Only Alice's and Bob's devices hold the key; the server relays bytes it cannot open",
           correct: true,
-          explanation: 'Right. The ends of the conversation are the two devices. Everything between them, server included, handles ciphertext only.',
+          explanation:
+            'Right. The ends of the conversation are the two devices. Everything between them, server included, handles ciphertext only.',
         },
         {
           text: 'The connection to the server is encrypted',
           correct: false,
-          explanation: 'Not enough. Encryption between a phone and the server protects that hop, but the server would decrypt at its end and could read the message. End-to-end means the server never has the key.',
+          explanation:
+            'Not enough. Encryption between a phone and the server protects that hop, but the server would decrypt at its end and could read the message. End-to-end means the server never has the key.',
         },
         {
           text: 'The server promises not to read the messages',
           correct: false,
-          explanation: 'No. A promise is a policy, and policies change or fail. Here the server cannot read the messages, whatever it intends.',
+          explanation:
+            'No. A promise is a policy, and policies change or fail. Here the server cannot read the messages, whatever it intends.',
         },
         {
           text: 'The server deletes each message after delivery',
           correct: false,
-          explanation: 'No. Deleting is also a policy, and this server keeps everything. The messages stay unreadable to it anyway.',
+          explanation:
+            'No. Deleting is also a policy, and this server keeps everything. The messages stay unreadable to it anyway.',
         },
       ],
     },

@@ -3,7 +3,8 @@ import type { Lesson } from '@/lib/lessons/lesson-types';
 export const lesson = {
   slug: 'exceptional-access',
   title: 'The escrow switch',
-  summary: 'In October 2019, three governments asked Facebook for lawful access to encrypted content. Switch on an escrow key, see the one field it adds to every message, and execute a warrant as the authority.',
+  summary:
+    'In October 2019, three governments asked Facebook for lawful access to encrypted content. Switch on an escrow key, see the one field it adds to every message, and execute a warrant as the authority.',
   minutes: 9,
   level: 'intermediate',
   objectives: [
@@ -62,12 +63,14 @@ export const lesson = {
         {
           text: "Mark Zuckerberg, announcing Facebook's encryption plans",
           correct: false,
-          explanation: 'No. Zuckerberg\'s post "A Privacy-Focused Vision for Social Networking" (6 March 2019) is what the letter responded to.',
+          explanation:
+            'No. Zuckerberg\'s post "A Privacy-Focused Vision for Social Networking" (6 March 2019) is what the letter responded to.',
         },
         {
           text: 'A group of computer scientists and security experts',
           correct: false,
-          explanation: 'No. The signatories were government ministers. Security researchers had written on the subject before, notably in Keys Under Doormats (2015), which the next lesson puts to the test.',
+          explanation:
+            'No. The signatories were government ministers. Security researchers had written on the subject before, notably in Keys Under Doormats (2015), which the next lesson puts to the test.',
         },
         {
           text: 'The European Commission',
@@ -81,35 +84,41 @@ export const lesson = {
       question: 'What does switching escrow on add to each envelope?',
       choices: [
         {
-          text: "A way to the message key for the authority: a key sealed with HPKE to its public key, and the message key wrapped under it",
+          text: 'A way to the message key for the authority: a key sealed with HPKE to its public key, and the message key wrapped under it',
           correct: true,
-          explanation: "Right. One extra field: the epoch key sealed to the authority (enc and the sealed key, bound to the epoch header) and this message's key wrapped under it. Key, nonce and ciphertext are exactly as before; only the tag changes, because the header now names the escrow epoch.",
+          explanation:
+            "Right. One extra field: the epoch key sealed to the authority (enc and the sealed key, bound to the epoch header) and this message's key wrapped under it. Key, nonce and ciphertext are exactly as before; only the tag changes, because the header now names the escrow epoch.",
         },
         {
           text: 'A second copy of the message, in plaintext, for the authority',
           correct: false,
-          explanation: 'No. The envelope carries no plaintext. The authority gets a way to the key, and with the key it decrypts the same ciphertext Bob received.',
+          explanation:
+            'No. The envelope carries no plaintext. The authority gets a way to the key, and with the key it decrypts the same ciphertext Bob received.',
         },
         {
           text: "The authority's secret key",
           correct: false,
-          explanation: "No. Only the authority's public key is used by the phones; the secret key stays with the authority. Whoever obtains it, though, opens every escrow field.",
+          explanation:
+            "No. Only the authority's public key is used by the phones; the secret key stays with the authority. Whoever obtains it, though, opens every escrow field.",
         },
         {
           text: 'Nothing visible: the ciphertext is simply made weaker',
           correct: false,
-          explanation: 'No. The cipher is unchanged, and the addition is visible: an extra field of more than a hundred bytes in every envelope, as the widget counted.',
+          explanation:
+            'No. The cipher is unchanged, and the addition is visible: an extra field of more than a hundred bytes in every envelope, as the widget counted.',
         },
       ],
     },
     {
       id: 'warrant-limits',
-      question: 'The authority executed a warrant for one person over a few hours. What stops it from reading the other messages?',
+      question:
+        'The authority executed a warrant for one person over a few hours. What stops it from reading the other messages?',
       choices: [
         {
-          text: "Only its own software and procedures: the same key opens every escrowed message",
+          text: 'Only its own software and procedures: the same key opens every escrowed message',
           correct: true,
-          explanation: 'Right. The widget tried the key on the messages outside the warrant and they opened. The limits are checks someone wrote and someone runs.',
+          explanation:
+            'Right. The widget tried the key on the messages outside the warrant and they opened. The limits are checks someone wrote and someone runs.',
         },
         {
           text: 'The key works only inside the time window of the warrant',
@@ -119,7 +128,8 @@ export const lesson = {
         {
           text: 'Each user has their own authority key',
           correct: false,
-          explanation: "No. Every phone seals to the same authority public key; that is what makes one key open everyone's messages.",
+          explanation:
+            "No. Every phone seals to the same authority public key; that is what makes one key open everyone's messages.",
         },
         {
           text: "Bob's phone has to approve each decryption",

@@ -10,7 +10,14 @@ import { seededRandom } from '@/lib/crypto/random';
 import type { LessonExercises } from '@/lib/lessons/lesson-exercises';
 import type { Capture, Loot } from '@/lib/protocol/capability';
 import { decryptCapture } from '@/lib/protocol/decrypt-capture';
-import { generatePrekey, initialConversationKeyState, receiveMessage, sendMessage, type ConversationKeyState, type DeviceContext } from '@/lib/protocol/device';
+import {
+  generatePrekey,
+  initialConversationKeyState,
+  receiveMessage,
+  sendMessage,
+  type ConversationKeyState,
+  type DeviceContext,
+} from '@/lib/protocol/device';
 import { encodeHeader } from '@/lib/protocol/envelope-header';
 import type { KeyDirectory } from '@/lib/protocol/key-directory';
 import { createParticipant, publicIdentity } from '@/lib/protocol/participant';
@@ -127,8 +134,19 @@ export function walkTheChain(seed = 'forward-secrecy exercise'): ExerciseSpec {
   };
   const aliceContext: DeviceContext = { self: alice.id, identity: alice.identity, directory, random, escrow: null };
   const bobContext: DeviceContext = { self: bob.id, identity: bob.identity, directory, random, escrow: null };
-  let aliceState = initialConversationKeyState('ratchet', 'initiator', { conversationId, peer: bob.id, identity: alice.identity, directory });
-  let bobState = initialConversationKeyState('ratchet', 'responder', { conversationId, peer: alice.id, identity: bob.identity, directory, prekey });
+  let aliceState = initialConversationKeyState('ratchet', 'initiator', {
+    conversationId,
+    peer: bob.id,
+    identity: alice.identity,
+    directory,
+  });
+  let bobState = initialConversationKeyState('ratchet', 'responder', {
+    conversationId,
+    peer: alice.id,
+    identity: bob.identity,
+    directory,
+    prekey,
+  });
 
   const records: WireRecord[] = [];
   let stolen: ConversationKeyState | null = null;
@@ -153,7 +171,15 @@ export function walkTheChain(seed = 'forward-secrecy exercise'): ExerciseSpec {
   // What the lab's attacker opens with exactly that state, by decrypting the recorded envelopes.
   const capture: Capture = { records, directory, sources: ["the relay's log of Alice's messages"] };
   const loot: Loot = {
-    devices: [{ participantId: bob.id, takenAt: stolenAt, mode: 'ratchet', identity: bob.identity, conversations: { [conversationId]: stolen } }],
+    devices: [
+      {
+        participantId: bob.id,
+        takenAt: stolenAt,
+        mode: 'ratchet',
+        identity: bob.identity,
+        conversations: { [conversationId]: stolen },
+      },
+    ],
     escrowKeys: [],
   };
   const report = decryptCapture(capture, loot);
@@ -162,9 +188,9 @@ export function walkTheChain(seed = 'forward-secrecy exercise'): ExerciseSpec {
 
   return {
     id: 'walk-the-chain',
-    title: "Walk the chain from a stolen phone",
+    title: 'Walk the chain from a stolen phone',
     instructions:
-      "Alice sent Bob six messages in a row, so they share one chain: message key n is HMAC(chain key n, 0x01) and chain key n + 1 is HMAC(chain key n, 0x02). Eve recorded all six (`lesson.captured`). After Bob had read three, his phone was stolen; for this chain it held `lesson.stolen.chainKey`, the chain key of message number `lesson.stolen.nextMessageNumber`.\n\n" +
+      'Alice sent Bob six messages in a row, so they share one chain: message key n is HMAC(chain key n, 0x01) and chain key n + 1 is HMAC(chain key n, 0x02). Eve recorded all six (`lesson.captured`). After Bob had read three, his phone was stolen; for this chain it held `lesson.stolen.chainKey`, the chain key of message number `lesson.stolen.nextMessageNumber`.\n\n' +
       'Finish `chainStep`, walk the chain from the stolen key, and try every captured message. Export the message numbers that open as `opened`, and their texts (same order) as `texts`. Which messages can the thief never open, and why?',
     starter: STARTER,
     solution: SOLUTION,
@@ -178,7 +204,8 @@ export function walkTheChain(seed = 'forward-secrecy exercise'): ExerciseSpec {
         expected: 'openedWithTexts',
         params: { proof: ['texts'], answer: ['opened'] },
         description: '`opened` lists exactly the message numbers the stolen chain key opens (with their `texts`)',
-        failMessage: 'Each message key comes from the chain key at its own position: step the chain forward to message n before taking HMAC(chain key, 0x01).',
+        failMessage:
+          'Each message key comes from the chain key at its own position: step the chain forward to message n before taking HMAC(chain key, 0x01).',
       },
       {
         id: 'texts',
@@ -208,7 +235,8 @@ export function walkTheChain(seed = 'forward-secrecy exercise'): ExerciseSpec {
       },
       {
         name: 'returns the setup back: every captured message number',
-        source: 'export const opened = lesson.captured.map((m) => m.messageNumber);\nexport const texts = lesson.captured.map(() => lesson.labels.messageInfo);\n',
+        source:
+          'export const opened = lesson.captured.map((m) => m.messageNumber);\nexport const texts = lesson.captured.map(() => lesson.labels.messageInfo);\n',
         caughtBy: 'texts',
       },
       {
@@ -233,7 +261,10 @@ export function walkTheChain(seed = 'forward-secrecy exercise'): ExerciseSpec {
         // `opened` is what the e2e driver reads; the check compares it only together with `texts`.
         opened: openedOutcomes.map((o) => messageNumberOf(o.seq)),
         texts: openedOutcomes.map((o) => o.plaintext),
-        openedWithTexts: { texts: openedOutcomes.map((o) => o.plaintext), opened: openedOutcomes.map((o) => messageNumberOf(o.seq)) },
+        openedWithTexts: {
+          texts: openedOutcomes.map((o) => o.plaintext),
+          opened: openedOutcomes.map((o) => messageNumberOf(o.seq)),
+        },
       },
     },
   };

@@ -3,11 +3,12 @@ import type { Lesson } from '@/lib/lessons/lesson-types';
 export const lesson = {
   slug: 'forward-secrecy',
   title: 'Forward secrecy',
-  summary: "Eve records everything, then steals Bob's phone. With one static key, every message opens. With a ratchet, yesterday's messages stay closed, counted by real decryption.",
+  summary:
+    "Eve records everything, then steals Bob's phone. With one static key, every message opens. With a ratchet, yesterday's messages stay closed, counted by real decryption.",
   minutes: 9,
   level: 'intermediate',
   objectives: [
-    "Steal a phone in the lab and count, by decryption, which recorded messages its keys open",
+    'Steal a phone in the lab and count, by decryption, which recorded messages its keys open',
     'Explain why a single static key exposes past and future messages alike',
     'Describe how a ratchet makes fresh keys every turn and deletes each message key after use',
     'Explain why, in ratchet mode, messages sent before a theft stay closed, and how the conversation heals after it',
@@ -49,17 +50,20 @@ export const lesson = {
   quiz: [
     {
       id: 'static-exposure',
-      question: "In static mode, Bob's phone is stolen after message 5 of 10. Which recorded messages can the thief open?",
+      question:
+        "In static mode, Bob's phone is stolen after message 5 of 10. Which recorded messages can the thief open?",
       choices: [
         {
           text: 'All ten',
           correct: true,
-          explanation: "Right. Every message key comes from Bob's one identity key and Alice's public key. The thief has the first and recorded the second, so it derives every key, before and after the theft.",
+          explanation:
+            "Right. Every message key comes from Bob's one identity key and Alice's public key. The thief has the first and recorded the second, so it derives every key, before and after the theft.",
         },
         {
           text: 'Only messages 6 to 10',
           correct: false,
-          explanation: 'No. Nothing in static mode changes after message 5: the keys for messages 1 to 5 are derived from the same stolen key.',
+          explanation:
+            'No. Nothing in static mode changes after message 5: the keys for messages 1 to 5 are derived from the same stolen key.',
         },
         {
           text: 'Only messages 1 to 5',
@@ -69,7 +73,8 @@ export const lesson = {
         {
           text: 'None, because the messages were deleted from the phone',
           correct: false,
-          explanation: 'No. The thief recorded the ciphertext on the wire. What matters is whether it holds the key, and here it can derive all of them.',
+          explanation:
+            'No. The thief recorded the ciphertext on the wire. What matters is whether it holds the key, and here it can derive all of them.',
         },
       ],
     },
@@ -80,22 +85,26 @@ export const lesson = {
         {
           text: 'Their message keys were deleted after use, and the stolen state cannot be run backwards to recompute them',
           correct: true,
-          explanation: 'Right. Each step of the chain goes through HMAC or HKDF, which cannot be undone. The phone held only the current state, and old keys are not derivable from it.',
+          explanation:
+            'Right. Each step of the chain goes through HMAC or HKDF, which cannot be undone. The phone held only the current state, and old keys are not derivable from it.',
         },
         {
-          text: 'They were encrypted with Alice\'s key, which the thief does not have',
+          text: "They were encrypted with Alice's key, which the thief does not have",
           correct: false,
-          explanation: 'No. Alice and Bob share every message key; Bob\'s phone needed them too, to read the messages. The point is that it no longer holds the old ones.',
+          explanation:
+            "No. Alice and Bob share every message key; Bob's phone needed them too, to read the messages. The point is that it no longer holds the old ones.",
         },
         {
           text: 'The server deleted them',
           correct: false,
-          explanation: 'No. The thief recorded them from the wire and still has every byte. They stay closed because no key for them exists any more.',
+          explanation:
+            'No. The thief recorded them from the wire and still has every byte. They stay closed because no key for them exists any more.',
         },
         {
           text: 'The thief gave up because decryption is slow',
           correct: false,
-          explanation: 'No. Decryption takes microseconds. The widget tried every message; the old ones failed because the thief had no key for them.',
+          explanation:
+            'No. Decryption takes microseconds. The widget tried every message; the old ones failed because the thief had no key for them.',
         },
       ],
     },
@@ -106,22 +115,26 @@ export const lesson = {
         {
           text: "A fresh ratchet key pair made on Bob's phone, whose secret key the thief never saw",
           correct: true,
-          explanation: 'Right. The next DH output mixes in a secret the thief does not have, so the root key and every chain after it are out of its reach.',
+          explanation:
+            'Right. The next DH output mixes in a secret the thief does not have, so the root key and every chain after it are out of its reach.',
         },
         {
           text: "Bob changing his phone's unlock code",
           correct: false,
-          explanation: 'No. The ratchet keys do not depend on the unlock code; the thief already copied the key material.',
+          explanation:
+            'No. The ratchet keys do not depend on the unlock code; the thief already copied the key material.',
         },
         {
           text: 'Alice deleting the conversation',
           correct: false,
-          explanation: 'No. Deleting history on one phone does not change keys the thief already holds. A fresh key pair does.',
+          explanation:
+            'No. Deleting history on one phone does not change keys the thief already holds. A fresh key pair does.',
         },
         {
           text: 'Nothing: once the state is stolen, every later message is readable',
           correct: false,
-          explanation: 'That is true of static keys. In ratchet mode the widget counted later messages failing again once Bob\'s phone had made a fresh ratchet key pair.',
+          explanation:
+            "That is true of static keys. In ratchet mode the widget counted later messages failing again once Bob's phone had made a fresh ratchet key pair.",
         },
       ],
     },

@@ -113,16 +113,43 @@ export function sharedSecretByHand(seed = 'key-exchange exercise'): ExerciseSpec
         expected: 'lowOrderAttempt',
         params: { proof: ['refusal'], answer: ['refused'] },
         description: '`refused` says whether the lab refuses the all-zero public key, and `refusal` is what it said',
-        failMessage: 'Call x25519SharedSecret(lesson.alice.secretKey, lesson.lowOrderPoint) inside try { ... } catch (error) { ... } and keep error.message.',
+        failMessage:
+          'Call x25519SharedSecret(lesson.alice.secretKey, lesson.lowOrderPoint) inside try { ... } catch (error) { ... } and keep error.message.',
       },
     ],
     cheats: [
-      { name: 'the lucky guess: refused = true without trying', source: `${HONEST_KEYS}export const refused = true;\nexport const refusal = '';\n`, caughtBy: 'refused' },
-      { name: 'a made-up refusal', source: `${HONEST_KEYS}export const refused = true;\nexport const refusal = 'refused';\n`, caughtBy: 'refused' },
-      { name: "returns the setup back: Bob's public key as the shared secret", source: "export const alicePublicKey = lesson.bob.publicKey;\nexport const shared = lesson.bob.publicKey;\nexport const refused = true;\nexport const refusal = '';\n", caughtBy: 'shared' },
-      { name: "copies Alice's secret key as her public key", source: `${HONEST_KEYS.replace('x25519.getPublicKey(lesson.alice.secretKey)', 'lesson.alice.secretKey')}export const refused = false;\nexport const refusal = '';\n`, caughtBy: 'public-key' },
-      { name: 'the all-zero secret a low-order key gives, as a constant', source: "import { x25519 } from '@noble/curves/ed25519.js';\nexport const alicePublicKey = x25519.getPublicKey(lesson.alice.secretKey);\nexport const shared = new Uint8Array(32);\n", caughtBy: 'shared' },
-      { name: 'look-alike types: an object with a length, hex of the wrong bytes', source: "export const alicePublicKey = { length: 32 };\nexport const shared = '00'.repeat(32);\n", caughtBy: 'public-key' },
+      {
+        name: 'the lucky guess: refused = true without trying',
+        source: `${HONEST_KEYS}export const refused = true;\nexport const refusal = '';\n`,
+        caughtBy: 'refused',
+      },
+      {
+        name: 'a made-up refusal',
+        source: `${HONEST_KEYS}export const refused = true;\nexport const refusal = 'refused';\n`,
+        caughtBy: 'refused',
+      },
+      {
+        name: "returns the setup back: Bob's public key as the shared secret",
+        source:
+          "export const alicePublicKey = lesson.bob.publicKey;\nexport const shared = lesson.bob.publicKey;\nexport const refused = true;\nexport const refusal = '';\n",
+        caughtBy: 'shared',
+      },
+      {
+        name: "copies Alice's secret key as her public key",
+        source: `${HONEST_KEYS.replace('x25519.getPublicKey(lesson.alice.secretKey)', 'lesson.alice.secretKey')}export const refused = false;\nexport const refusal = '';\n`,
+        caughtBy: 'public-key',
+      },
+      {
+        name: 'the all-zero secret a low-order key gives, as a constant',
+        source:
+          "import { x25519 } from '@noble/curves/ed25519.js';\nexport const alicePublicKey = x25519.getPublicKey(lesson.alice.secretKey);\nexport const shared = new Uint8Array(32);\n",
+        caughtBy: 'shared',
+      },
+      {
+        name: 'look-alike types: an object with a length, hex of the wrong bytes',
+        source: "export const alicePublicKey = { length: 32 };\nexport const shared = '00'.repeat(32);\n",
+        caughtBy: 'public-key',
+      },
     ],
     hints: [
       'x25519.getPublicKey(lesson.alice.secretKey) gives your public key; x25519SharedSecret(lesson.alice.secretKey, lesson.bob.publicKey) gives the shared secret.',

@@ -3,14 +3,15 @@ import type { Lesson } from '@/lib/lessons/lesson-types';
 export const lesson = {
   slug: 'key-exchange',
   title: 'Key exchange',
-  summary: 'Alice and Bob swap public keys over a wire Eve can read, and each computes the same 32-byte secret with X25519. Eve has both public keys and still cannot compute it.',
+  summary:
+    'Alice and Bob swap public keys over a wire Eve can read, and each computes the same 32-byte secret with X25519. Eve has both public keys and still cannot compute it.',
   minutes: 8,
   level: 'beginner',
   objectives: [
     'Run an X25519 Diffie-Hellman exchange and check that both sides reach the same shared secret',
     'Explain why the two computations agree, with the secret keys never leaving their devices',
     'List exactly what an eavesdropper captures during the exchange',
-    "Explain informally why Eve cannot compute the secret from the public keys, and why low-order public keys are refused",
+    'Explain informally why Eve cannot compute the secret from the public keys, and why low-order public keys are refused',
   ],
   prerequisites: ['keys'],
   steps: [
@@ -52,22 +53,25 @@ export const lesson = {
         {
           text: "Alice's and Bob's public keys",
           correct: true,
-          explanation: 'Right. The public keys are the only things that crossed the wire. Eve\'s view lists them, byte for byte.',
+          explanation:
+            "Right. The public keys are the only things that crossed the wire. Eve's view lists them, byte for byte.",
         },
         {
           text: 'Both public keys and the shared secret',
           correct: false,
-          explanation: 'No. The shared secret was never sent: Alice and Bob each computed it on their own device. Check Eve\'s view: it is not there.',
+          explanation:
+            "No. The shared secret was never sent: Alice and Bob each computed it on their own device. Check Eve's view: it is not there.",
         },
         {
           text: 'Both secret keys',
           correct: false,
-          explanation: 'No. Secret keys never leave their owners\' devices. The exchange only needs the public halves.',
+          explanation: "No. Secret keys never leave their owners' devices. The exchange only needs the public halves.",
         },
         {
           text: 'Nothing, because the exchange is encrypted',
           correct: false,
-          explanation: 'No. The exchange itself is sent in the clear; it does not need to be hidden. Eve sees every byte, and that is fine, because public keys are meant to be public.',
+          explanation:
+            'No. The exchange itself is sent in the clear; it does not need to be hidden. Eve sees every byte, and that is fine, because public keys are meant to be public.',
         },
       ],
     },
@@ -78,22 +82,26 @@ export const lesson = {
         {
           text: "Each multiplies the other's public key by their own secret number, and both products equal (a × b) times the base point",
           correct: true,
-          explanation: "Right. Alice computes a × (b × P) and Bob computes b × (a × P). The order of multiplication does not matter, so both reach (a × b) × P.",
+          explanation:
+            'Right. Alice computes a × (b × P) and Bob computes b × (a × P). The order of multiplication does not matter, so both reach (a × b) × P.',
         },
         {
           text: 'A server sends both of them the same value',
           correct: false,
-          explanation: 'No. There is no server in this exchange, and nothing secret is sent. Each side computes the value alone.',
+          explanation:
+            'No. There is no server in this exchange, and nothing secret is sent. Each side computes the value alone.',
         },
         {
           text: 'Their key pairs were generated from the same random seed',
           correct: false,
-          explanation: 'No. The two key pairs are independent draws from the CSPRNG. Regenerate one and the shared secrets change, but they still match each other.',
+          explanation:
+            'No. The two key pairs are independent draws from the CSPRNG. Regenerate one and the shared secrets change, but they still match each other.',
         },
         {
           text: 'They retry until the two values happen to match',
           correct: false,
-          explanation: 'No. They match on the first try, every time, because both sides compute the same mathematical quantity.',
+          explanation:
+            'No. They match on the first try, every time, because both sides compute the same mathematical quantity.',
         },
       ],
     },
@@ -104,22 +112,26 @@ export const lesson = {
         {
           text: 'With them, the "shared secret" is all zeros whatever the secret key, so anyone can compute it',
           correct: true,
-          explanation: 'Right. A value everyone can compute is not a secret. RFC 7748 §6.1 lets an implementation check for the all-zero result and abort; this lab does.',
+          explanation:
+            'Right. A value everyone can compute is not a secret. RFC 7748 §6.1 lets an implementation check for the all-zero result and abort; this lab does.',
         },
         {
           text: 'They are longer than 32 bytes',
           correct: false,
-          explanation: 'No. They are ordinary 32-byte values; a wrong length is refused for a different reason. What is wrong with them is where they sit on the curve.',
+          explanation:
+            'No. They are ordinary 32-byte values; a wrong length is refused for a different reason. What is wrong with them is where they sit on the curve.',
         },
         {
           text: 'They come from Eve',
           correct: false,
-          explanation: 'No. X25519 cannot tell who sent a key. The check is about the key\'s mathematics, not its origin; anyone, careless or hostile, could send one.',
+          explanation:
+            "No. X25519 cannot tell who sent a key. The check is about the key's mathematics, not its origin; anyone, careless or hostile, could send one.",
         },
         {
           text: 'To slow down brute-force attacks',
           correct: false,
-          explanation: 'No. The refusal has nothing to do with speed. It stops a computation whose result would be public.',
+          explanation:
+            'No. The refusal has nothing to do with speed. It stops a computation whose result would be public.',
         },
       ],
     },

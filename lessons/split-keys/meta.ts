@@ -3,7 +3,8 @@ import type { Lesson } from '@/lib/lessons/lesson-types';
 export const lesson = {
   slug: 'split-keys',
   title: 'Split keys',
-  summary: "Split the escrow key between agencies, as Clipper split its unit keys between two escrow agents in 1994, then k-of-n with Shamir's scheme. Count how many thefts it now takes, and see what splitting leaves unchanged.",
+  summary:
+    "Split the escrow key between agencies, as Clipper split its unit keys between two escrow agents in 1994, then k-of-n with Shamir's scheme. Count how many thefts it now takes, and see what splitting leaves unchanged.",
   minutes: 9,
   level: 'intermediate',
   objectives: [
@@ -55,17 +56,20 @@ export const lesson = {
         {
           text: 'Nothing: one component on its own is indistinguishable from random bytes',
           correct: true,
-          explanation: 'Right. Component 1 was drawn at random, and component 2 is the key XOR component 1. Either alone is uniformly random and says nothing about the key, like a one-time pad. The widget tried it: the public-key check failed and nothing opened.',
+          explanation:
+            'Right. Component 1 was drawn at random, and component 2 is the key XOR component 1. Either alone is uniformly random and says nothing about the key, like a one-time pad. The widget tried it: the public-key check failed and nothing opened.',
         },
         {
           text: 'Half of the messages',
           correct: false,
-          explanation: 'No. A component is not half of the key in any useful sense; without the other one, the thief has no key at all and opens nothing.',
+          explanation:
+            'No. A component is not half of the key in any useful sense; without the other one, the thief has no key at all and opens nothing.',
         },
         {
           text: 'Everything, after guessing the other half',
           correct: false,
-          explanation: 'No. The other component is 32 random bytes: 2^256 possibilities, and the one it holds gives no hint which.',
+          explanation:
+            'No. The other component is 32 random bytes: 2^256 possibilities, and the one it holds gives no hint which.',
         },
         {
           text: "The messages of Agency 1's own country",
@@ -81,22 +85,26 @@ export const lesson = {
         {
           text: 'Any three of the five',
           correct: true,
-          explanation: 'Right. Any 3 shares recombine the key; which three does not matter. With fewer, the public-key check fails.',
+          explanation:
+            'Right. Any 3 shares recombine the key; which three does not matter. With fewer, the public-key check fails.',
         },
         {
           text: 'All five',
           correct: false,
-          explanation: 'No. That would be 5-of-5. With a threshold of 3, two agencies can be lost, or breached, without stopping the authority, or the thief.',
+          explanation:
+            'No. That would be 5-of-5. With a threshold of 3, two agencies can be lost, or breached, without stopping the authority, or the thief.',
         },
         {
           text: 'One',
           correct: false,
-          explanation: 'No. One share is a single point on a polynomial that needs three points to pin down; it is consistent with every possible key.',
+          explanation:
+            'No. One share is a single point on a polynomial that needs three points to pin down; it is consistent with every possible key.',
         },
         {
           text: 'Two',
           correct: false,
-          explanation: 'No. Two points still leave a degree-2 polynomial free at zero: every key remains possible. It takes three.',
+          explanation:
+            'No. Two points still leave a degree-2 polynomial free at zero: every key remains possible. It takes three.',
         },
       ],
     },
@@ -107,7 +115,8 @@ export const lesson = {
         {
           text: "Each use recombines the whole key in one place, and that key still opens every user's messages",
           correct: true,
-          explanation: 'Right. Splitting protects the key at rest. At every warrant the shares come together and the full key exists again, with the same reach as before.',
+          explanation:
+            'Right. Splitting protects the key at rest. At every warrant the shares come together and the full key exists again, with the same reach as before.',
         },
         {
           text: 'The number of thefts a thief needs',
@@ -122,7 +131,8 @@ export const lesson = {
         {
           text: 'Whether a corrupted share goes unnoticed',
           correct: false,
-          explanation: "No. Recombination by itself does not notice, but checking the result against the authority's public key does, as the widget showed.",
+          explanation:
+            "No. Recombination by itself does not notice, but checking the result against the authority's public key does, as the widget showed.",
         },
       ],
     },

@@ -3,7 +3,8 @@ import type { Lesson } from '@/lib/lessons/lesson-types';
 export const lesson = {
   slug: 'steal-the-key',
   title: 'Steal the escrow key',
-  summary: 'Play the thief. With a wiretap and the server you read nothing; with the escrow key you read every user, past and future, and forge messages Bob accepts. Each result is a risk named in Keys Under Doormats (2015).',
+  summary:
+    'Play the thief. With a wiretap and the server you read nothing; with the escrow key you read every user, past and future, and forge messages Bob accepts. Each result is a risk named in Keys Under Doormats (2015).',
   minutes: 10,
   level: 'intermediate',
   objectives: [
@@ -67,27 +68,32 @@ export const lesson = {
   quiz: [
     {
       id: 'what-opens-the-past',
-      question: "In ratchet mode with escrow on, Bob's phone and the escrow key are each stolen at the same moment. Which opens messages sent before that moment?",
+      question:
+        "In ratchet mode with escrow on, Bob's phone and the escrow key are each stolen at the same moment. Which opens messages sent before that moment?",
       choices: [
         {
           text: 'Only the escrow key',
           correct: true,
-          explanation: 'Right. The phone had deleted the old message keys, but every recorded envelope carries its escrow field, and the escrow key opens all of them.',
+          explanation:
+            'Right. The phone had deleted the old message keys, but every recorded envelope carries its escrow field, and the escrow key opens all of them.',
         },
         {
           text: "Only Bob's phone",
           correct: false,
-          explanation: 'No. The ratchet deleted the old keys from the phone; that is forward secrecy. The escrow fields, recorded with the traffic, are what keep the past open.',
+          explanation:
+            'No. The ratchet deleted the old keys from the phone; that is forward secrecy. The escrow fields, recorded with the traffic, are what keep the past open.',
         },
         {
           text: 'Both',
           correct: false,
-          explanation: "No. The phone's current state cannot be run backwards to recompute deleted keys. Only the escrow key reaches the past.",
+          explanation:
+            "No. The phone's current state cannot be run backwards to recompute deleted keys. Only the escrow key reaches the past.",
         },
         {
           text: 'Neither',
           correct: false,
-          explanation: 'No. The escrow key opened every recorded message, including those sent before the theft; the blast radius grid counted them.',
+          explanation:
+            'No. The escrow key opened every recorded message, including those sent before the theft; the blast radius grid counted them.',
         },
       ],
     },
@@ -98,7 +104,8 @@ export const lesson = {
         {
           text: 'In an AEAD the key that opens a message also seals one, and the escrow field gave the thief that key',
           correct: true,
-          explanation: 'Right. ChaCha20-Poly1305 is symmetric: anyone holding the message key can produce a ciphertext and tag that verify. The tag proves "made by a holder of the key", and the thief is one.',
+          explanation:
+            'Right. ChaCha20-Poly1305 is symmetric: anyone holding the message key can produce a ciphertext and tag that verify. The tag proves "made by a holder of the key", and the thief is one.',
         },
         {
           text: "Bob's client does not check tags",
@@ -113,23 +120,27 @@ export const lesson = {
         {
           text: 'HPKE signs every message on behalf of the authority',
           correct: false,
-          explanation: 'No. HPKE seals; it does not sign. The escrow field only carries the message key, and that key is all a forger needs.',
+          explanation:
+            'No. HPKE seals; it does not sign. The escrow field only carries the message key, and that key is all a forger needs.',
         },
       ],
     },
     {
       id: 'two-governments',
-      question: "Each message is sealed to two governments' escrow keys. How many of those keys must a thief steal to read everything?",
+      question:
+        "Each message is sealed to two governments' escrow keys. How many of those keys must a thief steal to read everything?",
       choices: [
         {
           text: 'One, either of them',
           correct: true,
-          explanation: "Right. Each escrow field holds the whole message key, so either government's key opens every message. Two authorities means two places to steal from.",
+          explanation:
+            "Right. Each escrow field holds the whole message key, so either government's key opens every message. Two authorities means two places to steal from.",
         },
         {
           text: 'Both',
           correct: false,
-          explanation: 'No. That would be the case if the key were split between them (the next lesson). Here each field carries a full copy.',
+          explanation:
+            'No. That would be the case if the key were split between them (the next lesson). Here each field carries a full copy.',
         },
         {
           text: 'None, because two seals cancel out',
@@ -139,7 +150,8 @@ export const lesson = {
         {
           text: 'It depends on which government the users trust',
           correct: false,
-          explanation: "No. Whom the users trust changes nothing in the mathematics: both fields are in every envelope, whether the users like it or not.",
+          explanation:
+            'No. Whom the users trust changes nothing in the mathematics: both fields are in every envelope, whether the users like it or not.',
         },
       ],
     },

@@ -3,7 +3,8 @@ import type { Lesson } from '@/lib/lessons/lesson-types';
 export const lesson = {
   slug: 'welcome',
   title: 'How this lab works',
-  summary: 'A five-minute tour: what you will build, how to move through a lesson with the keyboard, and where your progress is kept.',
+  summary:
+    'A five-minute tour: what you will build, how to move through a lesson with the keyboard, and where your progress is kept.',
   minutes: 5,
   level: 'beginner',
   objectives: [
@@ -30,18 +31,47 @@ export const lesson = {
       id: 'next-step-shortcut',
       question: 'Which keys move to the next step when you are not typing in a text field?',
       choices: [
-        { text: 'Alt+Shift+Right arrow', correct: true, explanation: 'Right. Alt+Shift+Left arrow goes back. Plain Alt+arrows are left to your browser (they go back and forward in history).' },
-        { text: 'The Right arrow alone', correct: false, explanation: 'No: arrow keys alone belong to the control you are on, for example to move between the answers of this question.' },
-        { text: 'Tab', correct: false, explanation: 'Tab moves the focus to the next control; it does not change the step. You can Tab to the Next button and press Enter, though.' },
+        {
+          text: 'Alt+Shift+Right arrow',
+          correct: true,
+          explanation:
+            'Right. Alt+Shift+Left arrow goes back. Plain Alt+arrows are left to your browser (they go back and forward in history).',
+        },
+        {
+          text: 'The Right arrow alone',
+          correct: false,
+          explanation:
+            'No: arrow keys alone belong to the control you are on, for example to move between the answers of this question.',
+        },
+        {
+          text: 'Tab',
+          correct: false,
+          explanation:
+            'Tab moves the focus to the next control; it does not change the step. You can Tab to the Next button and press Enter, though.',
+        },
       ],
     },
     {
       id: 'what-is-saved',
       question: 'What does the lab keep in your browser?',
       choices: [
-        { text: 'The steps you finished and your quiz answers', correct: true, explanation: 'Right: step ids and answers, nothing else. Keys you generate live only in the open page.' },
-        { text: 'Everything, including the secret keys you generate', correct: false, explanation: 'No. Secret keys are never written to storage; reload the page and they are gone, which is how it should be.' },
-        { text: 'Your progress, sent to a server so you can log in elsewhere', correct: false, explanation: 'No. There is no account and no server copy. To move your progress, export it to a file and import it on the other device.' },
+        {
+          text: 'The steps you finished and your quiz answers',
+          correct: true,
+          explanation: 'Right: step ids and answers, nothing else. Keys you generate live only in the open page.',
+        },
+        {
+          text: 'Everything, including the secret keys you generate',
+          correct: false,
+          explanation:
+            'No. Secret keys are never written to storage; reload the page and they are gone, which is how it should be.',
+        },
+        {
+          text: 'Your progress, sent to a server so you can log in elsewhere',
+          correct: false,
+          explanation:
+            'No. There is no account and no server copy. To move your progress, export it to a file and import it on the other device.',
+        },
       ],
     },
   ],

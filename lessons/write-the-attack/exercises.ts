@@ -160,13 +160,34 @@ const SOLUTION = SOLUTION_READ + '\n' + SOLUTION_FORGE;
  */
 function capstoneCheats(meetingSeq: number): ExerciseSpec['cheats'] {
   const read = `${SOLUTION_READ}\n`;
-  const later = 'const later = lesson.capture.find((e) => e.seq > target.seq && e.conversation === target.conversation && e.from === target.from)!;\n';
+  const later =
+    'const later = lesson.capture.find((e) => e.seq > target.seq && e.conversation === target.conversation && e.from === target.from)!;\n';
   return [
-    { name: 'replays a genuine envelope from later in the same chain (the red team report)', source: `${read}${later}export const forged = { header: later.header, ciphertext: later.ciphertext };\n`, caughtBy: 'forged' },
-    { name: 'replays the meeting envelope itself', source: `${read}export const forged = { header: target.header, ciphertext: target.ciphertext };\n`, caughtBy: 'forged' },
-    { name: 'a captured envelope as hex strings', source: `${read}${later}export const forged = { header: bytesToHex(later.header), ciphertext: bytesToHex(later.ciphertext) };\n`, caughtBy: 'forged' },
-    { name: "the meeting header with a later envelope's ciphertext", source: `${read}${later}export const forged = { header: target.header, ciphertext: later.ciphertext };\n`, caughtBy: 'forged' },
-    { name: 'the meeting ciphertext with one bit flipped (no key)', source: `${read}const flipped = target.ciphertext.slice();\nflipped[0] ^= 1;\nexport const forged = { header: target.header, ciphertext: flipped };\n`, caughtBy: 'forged' },
+    {
+      name: 'replays a genuine envelope from later in the same chain (the red team report)',
+      source: `${read}${later}export const forged = { header: later.header, ciphertext: later.ciphertext };\n`,
+      caughtBy: 'forged',
+    },
+    {
+      name: 'replays the meeting envelope itself',
+      source: `${read}export const forged = { header: target.header, ciphertext: target.ciphertext };\n`,
+      caughtBy: 'forged',
+    },
+    {
+      name: 'a captured envelope as hex strings',
+      source: `${read}${later}export const forged = { header: bytesToHex(later.header), ciphertext: bytesToHex(later.ciphertext) };\n`,
+      caughtBy: 'forged',
+    },
+    {
+      name: "the meeting header with a later envelope's ciphertext",
+      source: `${read}${later}export const forged = { header: target.header, ciphertext: later.ciphertext };\n`,
+      caughtBy: 'forged',
+    },
+    {
+      name: 'the meeting ciphertext with one bit flipped (no key)',
+      source: `${read}const flipped = target.ciphertext.slice();\nflipped[0] ^= 1;\nexport const forged = { header: target.header, ciphertext: flipped };\n`,
+      caughtBy: 'forged',
+    },
     {
       name: 'a keyless edit: the new text XORed into the ciphertext, tag kept',
       source: `${read}const edited = target.ciphertext.slice();\nconst delta = utf8ToBytes('Change of plan!');\nfor (let i = 0; i < delta.length; i++) edited[i] ^= delta[i] ^ utf8ToBytes(meeting.text)[i];\nexport const forged = { header: target.header, ciphertext: edited };\n`,
@@ -177,14 +198,28 @@ function capstoneCheats(meetingSeq: number): ExerciseSpec['cheats'] {
       source: `${read}const sealedFor = aeadKeyAndNonce(trafficKey(target));\nconst borrowed = plaintexts.find((text, i) => i !== found)!;\nexport const forged = { header: target.header, ciphertext: aeadSeal({ algorithm: 'chacha20-poly1305', key: sealedFor.key, nonce: sealedFor.nonce, plaintext: utf8ToBytes(borrowed), aad: target.header }) };\n`,
       caughtBy: 'forged',
     },
-    { name: 'look-alike types: objects with a length', source: `${read}export const forged = { header: { length: 40 }, ciphertext: { length: 64 } };\n`, caughtBy: 'forged' },
+    {
+      name: 'look-alike types: objects with a length',
+      source: `${read}export const forged = { header: { length: 40 }, ciphertext: { length: 64 } };\n`,
+      caughtBy: 'forged',
+    },
     {
       name: 'the lucky guess of the meeting seq, no text',
       source: `${SOLUTION_READ.replace('export const meeting = { seq: target.seq, text: plaintexts[found] };', `export const meeting = { seq: ${meetingSeq}, text: '' };`)}\n${SOLUTION_FORGE}`,
       caughtBy: 'meeting',
     },
-    { name: 'copies the captured ciphertexts as the plaintexts', source: "import { bytesToHex } from 'backdoor-lab';\nexport const plaintexts = lesson.capture.map((e) => bytesToHex(e.ciphertext));\n", caughtBy: 'plaintexts' },
-    { name: 'returns the setup back', source: 'export const plaintexts = lesson.capture;\nexport const meeting = lesson.capture[0];\nexport const forged = lesson.capture[0];\n', caughtBy: 'plaintexts' },
+    {
+      name: 'copies the captured ciphertexts as the plaintexts',
+      source:
+        "import { bytesToHex } from 'backdoor-lab';\nexport const plaintexts = lesson.capture.map((e) => bytesToHex(e.ciphertext));\n",
+      caughtBy: 'plaintexts',
+    },
+    {
+      name: 'returns the setup back',
+      source:
+        'export const plaintexts = lesson.capture;\nexport const meeting = lesson.capture[0];\nexport const forged = lesson.capture[0];\n',
+      caughtBy: 'plaintexts',
+    },
   ];
 }
 
@@ -199,7 +234,8 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
   // What the lab's attacker opens with that key: the answers the checks compare against.
   const report = decryptCapture(capture, { devices: [], escrowKeys: [stolen] });
   const plaintexts = report.outcomes.map((o) => {
-    if (o.kind !== 'opened') throw new Error(`write-the-attack: the stolen key does not open record ${o.seq} (${o.kind})`);
+    if (o.kind !== 'opened')
+      throw new Error(`write-the-attack: the stolen key does not open record ${o.seq} (${o.kind})`);
     return o.plaintext;
   });
   const phrase = world.meetingPlace.phrase;
@@ -211,7 +247,8 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
   const h = meetingRecord.envelope.header;
   // The key the learner must recover, recovered here with the lab's own code: the forgery check opens with it.
   const trafficKey = recoverTrafficKeyWithEscrow(meetingRecord.envelope, [stolen]);
-  if (!trafficKey) throw new Error('write-the-attack: the stolen key does not recover the meeting message\'s traffic key');
+  if (!trafficKey)
+    throw new Error("write-the-attack: the stolen key does not recover the meeting message's traffic key");
   const recipient = world.participants.find((p) => p.id === h.recipient)!;
   const sender = world.participants.find((p) => p.id === h.sender)!;
   const forgeryTarget: ForgeryTarget = {
@@ -222,7 +259,11 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
     originalText: plaintexts[meetingAt]!,
     seed: `${options.seed}|forgery-check`,
     trafficKey,
-    captured: capture.records.map((r) => ({ seq: r.seq, header: encodeHeader(r.envelope.header), ciphertext: r.envelope.ciphertext })),
+    captured: capture.records.map((r) => ({
+      seq: r.seq,
+      header: encodeHeader(r.envelope.header),
+      ciphertext: r.envelope.ciphertext,
+    })),
     capturedTexts: plaintexts,
   };
   const names = world.participants.map((p) => p.name);
@@ -271,7 +312,7 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
     ],
     cheats: capstoneCheats(meetingRecord.seq),
     hints: [
-      "epochKey: const info = concatBytes(utf8ToBytes(lesson.labels.escrowInfo), envelope.escrow.epochHeader); then hpkeOpen({ enc: envelope.escrow.enc, ciphertext: envelope.escrow.sealedKey }, lesson.stolenKey, info, envelope.escrow.epochHeader). The HPKE info and aad bind the seal to its epoch, so nothing else opens it.",
+      'epochKey: const info = concatBytes(utf8ToBytes(lesson.labels.escrowInfo), envelope.escrow.epochHeader); then hpkeOpen({ enc: envelope.escrow.enc, ciphertext: envelope.escrow.sealedKey }, lesson.stolenKey, info, envelope.escrow.epochHeader). The HPKE info and aad bind the seal to its epoch, so nothing else opens it.',
       "trafficKey: start with chainKey = epochKey(envelope); repeat chainKey = hmac(sha256, chainKey, Uint8Array.of(0x02)) (counter - firstCounter) times; the wrap key is hmac(sha256, chainKey, Uint8Array.of(0x01)). Unwrap with aeadOpen({ algorithm: 'chacha20-poly1305', key: wrapKey, nonce: i2osp(envelope.counter, 12), sealed: envelope.escrow.wrappedKey, aad: envelope.header }).",
       `The meeting: plaintexts.findIndex((text) => text.includes('${placeWord}')) gives i; lesson.capture[i].seq is its seq.`,
       "The forgery: take that envelope's traffic key, get { key, nonce } from aeadKeyAndNonce, and aeadSeal your own text with aad = the envelope's header. Keep the header exactly as it was: it is the associated data, and it tells the recipient's ratchet which key to use.",
@@ -287,7 +328,8 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
           const e = r.envelope;
           const escrow = e.escrow;
           const seal = escrow?.epochBlob.seals.find((s) => s.authorityId === stolen.authorityId);
-          if (!escrow || !seal) throw new Error(`write-the-attack: record ${r.seq} carries no escrow seal for the stolen key`);
+          if (!escrow || !seal)
+            throw new Error(`write-the-attack: record ${r.seq} carries no escrow seal for the stolen key`);
           return {
             seq: r.seq,
             from: e.header.sender,
@@ -307,7 +349,12 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
           };
         }),
       },
-      expected: { plaintexts, meetingSeq: meetingRecord.seq, meeting: { 'meeting.text': plaintexts[meetingAt]!, 'meeting.seq': meetingRecord.seq }, forgeryTarget },
+      expected: {
+        plaintexts,
+        meetingSeq: meetingRecord.seq,
+        meeting: { 'meeting.text': plaintexts[meetingAt]!, 'meeting.seq': meetingRecord.seq },
+        forgeryTarget,
+      },
     },
   };
 }

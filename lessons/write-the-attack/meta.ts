@@ -66,7 +66,8 @@ export const lesson = {
         {
           text: 'None: the traffic keys are in the envelopes in the clear',
           correct: false,
-          explanation: 'No. Each traffic key travels wrapped under a key from the epoch chain, and the chain starts at the epoch key, which only the HPKE seal gives up.',
+          explanation:
+            'No. Each traffic key travels wrapped under a key from the epoch chain, and the chain starts at the epoch key, which only the HPKE seal gives up.',
         },
       ],
     },
@@ -75,25 +76,28 @@ export const lesson = {
       question: "Why does the recipient's phone accept your forged message as genuine?",
       choices: [
         {
-          text: 'Its tag was computed with the message\'s own traffic key, which the escrow gave you; the phone cannot tell who else holds that key',
+          text: "Its tag was computed with the message's own traffic key, which the escrow gave you; the phone cannot tell who else holds that key",
           correct: true,
           explanation:
             "Right. ChaCha20-Poly1305's tag proves that whoever sealed the message held the key. The recipient's ratchet derives the same key from the header, the tag verifies, and nothing in the client looks at the escrow field.",
         },
         {
-          text: 'The recipient\'s client does not check tags on escrowed messages',
+          text: "The recipient's client does not check tags on escrowed messages",
           correct: false,
-          explanation: 'No. It checks every tag, as in lesson 3: flip one bit of your forged ciphertext and the check reports the tag failure.',
+          explanation:
+            'No. It checks every tag, as in lesson 3: flip one bit of your forged ciphertext and the check reports the tag failure.',
         },
         {
           text: "You copied the sender's signature from the original envelope",
           correct: false,
-          explanation: "No. There is no signature in these envelopes: the AEAD tag is the only proof of origin, and it depends only on the key, the nonce, the header and the text.",
+          explanation:
+            'No. There is no signature in these envelopes: the AEAD tag is the only proof of origin, and it depends only on the key, the nonce, the header and the text.',
         },
         {
           text: 'The escrow authority vouches for every escrowed message',
           correct: false,
-          explanation: 'No. The authority plays no part in delivery. Its key only lets its holder, you, recover the traffic key.',
+          explanation:
+            'No. The authority plays no part in delivery. Its key only lets its holder, you, recover the traffic key.',
         },
       ],
     },
@@ -110,7 +114,8 @@ export const lesson = {
         {
           text: 'Splitting the authority key between several agencies',
           correct: false,
-          explanation: 'No. Splitting changes who must be robbed. Once the key is recombined to be used, and stolen there, it opens exactly what you just opened.',
+          explanation:
+            'No. Splitting changes who must be robbed. Once the key is recombined to be used, and stolen there, it opens exactly what you just opened.',
         },
         {
           text: 'The Double Ratchet, which deletes message keys after use',
@@ -121,7 +126,8 @@ export const lesson = {
         {
           text: 'Shorter escrow epochs',
           correct: false,
-          explanation: 'No. Every epoch key, however short the epoch, is sealed to the same authority key. Shorter epochs only mean more HPKE opens, each of which succeeds.',
+          explanation:
+            'No. Every epoch key, however short the epoch, is sealed to the same authority key. Shorter epochs only mean more HPKE opens, each of which succeeds.',
         },
       ],
     },

@@ -8,7 +8,7 @@
  * @module
  */
 import type { Capability, Capture, Loot } from '@/lib/protocol/capability';
-import type { EnvelopeOutcome } from '@/lib/protocol/decrypt-capture';
+import type { EnvelopeOutcome } from '@/lib/protocol/decryption-outcome';
 import { formatSimTime } from '@/lib/protocol/sim-time';
 import type { World } from '@/lib/protocol/world';
 import { runAttack } from '@/lib/scenarios/attack';
@@ -57,7 +57,14 @@ function outcomeRows(capture: Capture, outcomes: readonly EnvelopeOutcome[]): Ou
   const headers = new Map(capture.records.map((r) => [r.seq, r.envelope.header]));
   return outcomes.map((o) => {
     const h = headers.get(o.seq)!;
-    const base = { seq: o.seq, kind: o.kind, sender: h.sender, recipient: h.recipient, conversationId: h.conversationId, sentAt: h.sentAt };
+    const base = {
+      seq: o.seq,
+      kind: o.kind,
+      sender: h.sender,
+      recipient: h.recipient,
+      conversationId: h.conversationId,
+      sentAt: h.sentAt,
+    };
     if (o.kind === 'opened') return { ...base, plaintext: o.plaintext, key: describeKeyProvenance(o.openedWith) };
     if (o.kind === 'tag-failed') return { ...base, key: o.triedWith.map(describeKeyProvenance).join('; ') };
     return base;
@@ -79,7 +86,8 @@ export async function runAttackInChunks(
   let decryptWorkers = 1;
   const run = await runAttack(world, capabilities, {
     exposure: options.splitAt !== undefined ? { splitAt: options.splitAt } : {},
-    onCaptured: (capture) => controls.onProgress({ phase: 'loot', done: 0, total: capture.records.length, label: 'taking the loot' }),
+    onCaptured: (capture) =>
+      controls.onProgress({ phase: 'loot', done: 0, total: capture.records.length, label: 'taking the loot' }),
     decrypt: async (capture, loot) => {
       const chunkSize = options.chunkSize ?? defaultChunkSize(capture.records.length);
       const { report, busyMs, workers } = await decryptWithPauses(capture, loot, { chunkSize }, controls);
@@ -113,6 +121,13 @@ export async function runAttackInChunks(
       exposedConversations: exposure.exposedConversations,
       matrix,
     },
-    timing: { captureMs: run.timing.captureMs, lootMs: run.timing.lootMs, decryptMs: run.timing.decryptMs, decryptBusyMs, decryptWorkers, exposureMs },
+    timing: {
+      captureMs: run.timing.captureMs,
+      lootMs: run.timing.lootMs,
+      decryptMs: run.timing.decryptMs,
+      decryptBusyMs,
+      decryptWorkers,
+      exposureMs,
+    },
   };
 }

@@ -84,7 +84,15 @@ export function theftTime(world: Pick<WorldSummary, 'endsAt'>, day: number): Sim
 
 /** The choices before any world: a lesson has not picked a story yet; the lab starts with the insider. */
 export function initialChoices(deck: ConsoleDeck): DeckChoices {
-  return { scenario: deck.kind === 'lab' ? 'insider' : null, victim: '', theftDay: 0, authority: '', keyDay: 0, pieces: [], corrupt: [] };
+  return {
+    scenario: deck.kind === 'lab' ? 'insider' : null,
+    victim: '',
+    theftDay: 0,
+    authority: '',
+    keyDay: 0,
+    pieces: [],
+    corrupt: [],
+  };
 }
 
 /**
@@ -92,7 +100,10 @@ export function initialChoices(deck: ConsoleDeck): DeckChoices {
  * person, day, authority and agencies exist), the defaults otherwise (the second person's phone,
  * half-way through, the first authority, no pieces).
  */
-export function choicesForWorld(world: Pick<WorldSummary, 'endsAt' | 'participants' | 'escrow'>, previous: DeckChoices): DeckChoices {
+export function choicesForWorld(
+  world: Pick<WorldSummary, 'endsAt' | 'participants' | 'escrow'>,
+  previous: DeckChoices,
+): DeckChoices {
   const days = dayOptions(world).length;
   const mid = Math.max(1, Math.ceil(days / 2));
   const people = world.participants.map((p) => p.id);
@@ -115,18 +126,25 @@ export function choicesForWorld(world: Pick<WorldSummary, 'endsAt' | 'participan
  * not have. A lesson's phone is Bob's as it is at the end of the traffic; its escrow slots steal
  * that government's key (the insider's story until one is picked).
  */
-export function slotCapability(deck: ConsoleDeck, slot: string, choices: DeckChoices, world: Pick<WorldSummary, 'endsAt'>): SlotCapability | null {
+export function slotCapability(
+  deck: ConsoleDeck,
+  slot: string,
+  choices: DeckChoices,
+  world: Pick<WorldSummary, 'endsAt'>,
+): SlotCapability | null {
   if (slot === 'wire') return { capability: tapWire() };
   if (slot === 'server') return { capability: takeOverServer() };
   if (deck.kind === 'lesson') {
     if (slot === 'device') return { capability: stealDevice('bob', world.endsAt) };
     const government = slot.startsWith('escrow:') ? slot.slice('escrow:'.length) : null;
-    if (government && lessonGovernments(deck.authorities).includes(government)) return { capability: stealEscrowKey(choices.scenario ?? 'insider', government) };
+    if (government && lessonGovernments(deck.authorities).includes(government))
+      return { capability: stealEscrowKey(choices.scenario ?? 'insider', government) };
     return null;
   }
   if (slot === 'device') return { capability: stealDevice(choices.victim, theftTime(world, choices.theftDay)) };
   const keyAt = theftTime(world, choices.keyDay);
-  if (slot === 'escrow') return { capability: stealEscrowKey(choices.scenario ?? 'insider', choices.authority), at: keyAt };
+  if (slot === 'escrow')
+    return { capability: stealEscrowKey(choices.scenario ?? 'insider', choices.authority), at: keyAt };
   if (slot === 'pieces') return { capability: stealKeyPieces(choices.pieces, choices.corrupt), at: keyAt };
   return null;
 }

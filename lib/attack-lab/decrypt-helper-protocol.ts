@@ -25,18 +25,36 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const count = z.int().check(z.minimum(0));
 const outcomeCounts = z.strictObject({ opened: count, tagFailed: count, noKey: count, outsideWarrant: count });
 
-const captureShape = z.custom<Capture>((v) => isObject(v) && Array.isArray(v.records) && Array.isArray(v.sources) && isObject(v.directory), 'expected a capture');
-const lootShape = z.custom<Loot>((v) => isObject(v) && Array.isArray(v.devices) && Array.isArray(v.escrowKeys), 'expected loot');
+const captureShape = z.custom<Capture>(
+  (v) => isObject(v) && Array.isArray(v.records) && Array.isArray(v.sources) && isObject(v.directory),
+  'expected a capture',
+);
+const lootShape = z.custom<Loot>(
+  (v) => isObject(v) && Array.isArray(v.devices) && Array.isArray(v.escrowKeys),
+  'expected loot',
+);
 const reportShape = z.custom<DecryptionReport>(
-  (v) => isObject(v) && Array.isArray(v.outcomes) && typeof v.cancelled === 'boolean' && z.safeParse(outcomeCounts, v.counts).success,
+  (v) =>
+    isObject(v) &&
+    Array.isArray(v.outcomes) &&
+    typeof v.cancelled === 'boolean' &&
+    z.safeParse(outcomeCounts, v.counts).success,
   'expected a decryption report',
 );
-const warrantShape = z.custom<Warrant>((v) => isObject(v) && typeof v.target === 'string' && Number.isSafeInteger(v.from) && Number.isSafeInteger(v.to), 'expected a warrant');
+const warrantShape = z.custom<Warrant>(
+  (v) => isObject(v) && typeof v.target === 'string' && Number.isSafeInteger(v.from) && Number.isSafeInteger(v.to),
+  'expected a warrant',
+);
 
 /** The helper's one procedure: decrypt one part of a capture, in chunks, with progress and cancel. */
 export const decryptHelperContract = defineContract({
   decrypt: {
-    request: z.strictObject({ capture: captureShape, loot: lootShape, chunkSize: z.int().check(z.minimum(1)), warrant: z.optional(warrantShape) }),
+    request: z.strictObject({
+      capture: captureShape,
+      loot: lootShape,
+      chunkSize: z.int().check(z.minimum(1)),
+      warrant: z.optional(warrantShape),
+    }),
     result: z.strictObject({ report: reportShape, busyMs: z.number() }),
     progress: z.strictObject({ done: count, counts: outcomeCounts }),
   },

@@ -38,22 +38,42 @@ describe('decryptWithPauses with a helper worker', () => {
   let capture: Capture;
   let loot: Loot;
   beforeAll(async () => {
-    const world = await generateWorld({ seed: 'helper', people: 6, conversations: 10, messages: PARALLEL_DECRYPT_MIN_ENVELOPES + 100, escrow: { variant: 'single' } });
+    const world = await generateWorld({
+      seed: 'helper',
+      people: 6,
+      conversations: 10,
+      messages: PARALLEL_DECRYPT_MIN_ENVELOPES + 100,
+      escrow: { variant: 'single' },
+    });
     capture = captureFor(world, [{ kind: 'tap-wire' }]);
-    loot = (await lootFor(world, [{ kind: 'steal-escrow-key', scenario: 'breach' }, { kind: 'steal-device', participant: 'bob', at: 20000 }])).loot;
+    loot = (
+      await lootFor(world, [
+        { kind: 'steal-escrow-key', scenario: 'breach' },
+        { kind: 'steal-device', participant: 'bob', at: 20000 },
+      ])
+    ).loot;
   }, 120_000);
 
   it('hands half to the helper and reports exactly what one worker would', async () => {
     const { client, requests } = connectedHelper();
     const progress: WorkerProgress[] = [];
-    const controls: DecryptControls = { onProgress: (p) => progress.push(p), isCancelled: () => false, pause, helper: client };
+    const controls: DecryptControls = {
+      onProgress: (p) => progress.push(p),
+      isCancelled: () => false,
+      pause,
+      helper: client,
+    };
     const { report, workers } = await decryptWithPauses(capture, loot, { chunkSize: 200 }, controls);
     expect(requests()).toEqual(['decrypt']);
     expect(workers).toBe(2);
     expect(report).toEqual(decryptCapture(capture, loot));
     const dones = progress.map((p) => p.done);
     expect(dones).toEqual([...dones].sort((a, b) => a - b));
-    expect(progress.at(-1)).toMatchObject({ done: capture.records.length, total: capture.records.length, counts: report.counts });
+    expect(progress.at(-1)).toMatchObject({
+      done: capture.records.length,
+      total: capture.records.length,
+      counts: report.counts,
+    });
   });
 
   it('passes a cancel on to the helper and returns what both halves decided', async () => {
@@ -81,7 +101,9 @@ describe('decryptWithPauses with a helper worker', () => {
       onProgress: () => undefined,
       isCancelled: () => false,
       pause,
-      helper: { decrypt: () => ({ done: Promise.reject(new Error('helper gone')), cancel: () => undefined }) } as DecryptHelper,
+      helper: {
+        decrypt: () => ({ done: Promise.reject(new Error('helper gone')), cancel: () => undefined }),
+      } as DecryptHelper,
     };
     void client;
     const { report, workers } = await decryptWithPauses(capture, loot, { chunkSize: 500 }, broken);
@@ -92,7 +114,12 @@ describe('decryptWithPauses with a helper worker', () => {
   it('keeps small captures in one worker', async () => {
     const { client, requests } = connectedHelper();
     const small: Capture = { ...capture, records: capture.records.slice(0, 100) };
-    const { report } = await decryptWithPauses(small, loot, { chunkSize: 50 }, { onProgress: () => undefined, isCancelled: () => false, pause, helper: client });
+    const { report } = await decryptWithPauses(
+      small,
+      loot,
+      { chunkSize: 50 },
+      { onProgress: () => undefined, isCancelled: () => false, pause, helper: client },
+    );
     expect(report.outcomes).toHaveLength(100);
     expect(requests()).toEqual([]);
   });

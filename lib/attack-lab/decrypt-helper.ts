@@ -8,7 +8,8 @@
  * @module
  */
 import { captureFor, lootFor, type Capture, type Loot } from '@/lib/protocol/capability';
-import { decryptCapture, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
+import { decryptCapture } from '@/lib/protocol/decrypt-capture';
+import { type OutcomeCounts } from '@/lib/protocol/decryption-outcome';
 import { generateWorld } from '@/lib/protocol/world';
 import { createRpcClient, type RpcClient } from '@/lib/worker-rpc/rpc-client';
 import type { RpcEndpoint } from '@/lib/worker-rpc/rpc-endpoint';
@@ -25,8 +26,18 @@ import { decryptWithPauses, type DecryptHelper, type DecryptOptions, type Helper
  * work cannot be optimised away.
  */
 export async function warmUpDecryption(): Promise<number> {
-  const world = await generateWorld({ seed: 'helper-warm-up', people: 3, conversations: 2, messages: 60, mode: 'ratchet', escrow: { variant: 'single' } });
-  const capabilities = [{ kind: 'tap-wire' as const }, { kind: 'steal-escrow-key' as const, scenario: 'breach' as const }];
+  const world = await generateWorld({
+    seed: 'helper-warm-up',
+    people: 3,
+    conversations: 2,
+    messages: 60,
+    mode: 'ratchet',
+    escrow: { variant: 'single' },
+  });
+  const capabilities = [
+    { kind: 'tap-wire' as const },
+    { kind: 'steal-escrow-key' as const, scenario: 'breach' as const },
+  ];
   const { loot } = await lootFor(world, capabilities);
   return decryptCapture(captureFor(world, capabilities), loot).counts.opened;
 }
@@ -38,9 +49,12 @@ export function serveDecryptHelper(port: RpcEndpoint, pause: () => Promise<void>
     {
       // The same chunked loop as the world worker's own half (no helper of its own: one split only).
       decrypt: ({ capture, loot, chunkSize, warrant }, { onProgress, isCancelled }) =>
-        decryptWithPauses(capture, loot, { chunkSize, ...(warrant ? { warrant } : {}) }, { onProgress: (p) => p.counts && onProgress({ done: p.done, counts: p.counts }), isCancelled, pause }).then(
-          ({ report, busyMs }) => ({ report, busyMs }),
-        ),
+        decryptWithPauses(
+          capture,
+          loot,
+          { chunkSize, ...(warrant ? { warrant } : {}) },
+          { onProgress: (p) => p.counts && onProgress({ done: p.done, counts: p.counts }), isCancelled, pause },
+        ).then(({ report, busyMs }) => ({ report, busyMs })),
     },
     port,
     { pause },
@@ -56,7 +70,12 @@ export class DecryptHelperClient implements DecryptHelper {
   }
 
   /** Sends `capture` (one part) to the helper. `onProgress` gets the part's envelopes decided so far. */
-  decrypt(capture: Capture, loot: Loot, options: DecryptOptions, onProgress: (done: number, counts: OutcomeCounts) => void): HelperRun {
+  decrypt(
+    capture: Capture,
+    loot: Loot,
+    options: DecryptOptions,
+    onProgress: (done: number, counts: OutcomeCounts) => void,
+  ): HelperRun {
     const controller = new AbortController();
     const done = this.rpc.call(
       'decrypt',

@@ -9,7 +9,8 @@
  */
 import { detectX25519Engine, type X25519Engine } from '@/lib/crypto/x25519-platform';
 import type { Capture, Loot } from '@/lib/protocol/capability';
-import { decryptCaptureInChunks, type DecryptionReport, type OutcomeCounts } from '@/lib/protocol/decrypt-capture';
+import { decryptCaptureInChunks, type DecryptionReport } from '@/lib/protocol/decrypt-capture';
+import { type OutcomeCounts } from '@/lib/protocol/decryption-outcome';
 import { openEscrowEpochsAhead } from '@/lib/protocol/escrow-epochs-ahead';
 import { mergeDecryptionReports, partitionCaptureByConversation } from '@/lib/protocol/decrypt-partition';
 import type { Warrant } from '@/lib/protocol/warrant';
@@ -26,7 +27,12 @@ export interface HelperRun {
 
 /** A second worker that decrypts one part of a capture (decrypt-helper.ts's client). */
 export interface DecryptHelper {
-  decrypt(capture: Capture, loot: Loot, options: DecryptOptions, onProgress: (done: number, counts: OutcomeCounts) => void): HelperRun;
+  decrypt(
+    capture: Capture,
+    loot: Loot,
+    options: DecryptOptions,
+    onProgress: (done: number, counts: OutcomeCounts) => void,
+  ): HelperRun;
 }
 
 /** Envelopes per chunk, and the warrant to check, if any. */
@@ -56,10 +62,17 @@ function platformX25519(): Promise<X25519Engine> {
  * halves run at once. Returns the report, the time spent decrypting (excluding pauses, summed over
  * workers) and how many workers did it.
  */
-export async function decryptWithPauses(capture: Capture, loot: Loot, options: DecryptOptions, controls: DecryptControls): Promise<{ report: DecryptionReport; busyMs: number; workers: number }> {
-  if (!controls.helper || capture.records.length < PARALLEL_DECRYPT_MIN_ENVELOPES) return { ...(await decryptHere(capture, loot, options, controls, () => undefined)), workers: 1 };
+export async function decryptWithPauses(
+  capture: Capture,
+  loot: Loot,
+  options: DecryptOptions,
+  controls: DecryptControls,
+): Promise<{ report: DecryptionReport; busyMs: number; workers: number }> {
+  if (!controls.helper || capture.records.length < PARALLEL_DECRYPT_MIN_ENVELOPES)
+    return { ...(await decryptHere(capture, loot, options, controls, () => undefined)), workers: 1 };
   const parts = partitionCaptureByConversation(capture, 2);
-  if (parts.length < 2) return { ...(await decryptHere(capture, loot, options, controls, () => undefined)), workers: 1 };
+  if (parts.length < 2)
+    return { ...(await decryptHere(capture, loot, options, controls, () => undefined)), workers: 1 };
   const [mine, theirs] = parts as [Capture, Capture];
   const total = capture.records.length;
   let helperDone = 0;
@@ -89,11 +102,23 @@ export async function decryptWithPauses(capture: Capture, loot: Loot, options: D
     () => null,
   );
   // Decrypt the other half here meanwhile, passing a cancel on to the helper.
-  const local = await decryptHere(mine, loot, options, { ...controls, onProgress: (p) => ((myDone = p.done), (myCounts = p.counts ?? myCounts), report(p.phase)) }, () => helped.cancel());
+  const local = await decryptHere(
+    mine,
+    loot,
+    options,
+    { ...controls, onProgress: (p) => ((myDone = p.done), (myCounts = p.counts ?? myCounts), report(p.phase)) },
+    () => helped.cancel(),
+  );
   // null: the helper failed, so this worker does its half after all (same outcomes, one core).
   const helperResult = await waitPassingCancel(remoteSettled, helped, controls);
-  const remote = helperResult ?? (await decryptHere(theirs, loot, options, { ...controls, onProgress: () => undefined }, () => undefined));
-  return { report: mergeDecryptionReports(capture, [local.report, remote.report]), busyMs: local.busyMs + remote.busyMs, workers: helperResult ? 2 : 1 };
+  const remote =
+    helperResult ??
+    (await decryptHere(theirs, loot, options, { ...controls, onProgress: () => undefined }, () => undefined));
+  return {
+    report: mergeDecryptionReports(capture, [local.report, remote.report]),
+    busyMs: local.busyMs + remote.busyMs,
+    workers: helperResult ? 2 : 1,
+  };
 }
 
 /** Waits for `settled`, checking for a cancel every few ms meanwhile (without spinning). */
@@ -116,7 +141,13 @@ async function waitPassingCancel<T>(settled: Promise<T>, run: HelperRun, control
 }
 
 /** Decrypts `capture` in this worker, pausing between chunks; `onCancel` runs once a cancel is seen. */
-async function decryptHere(capture: Capture, loot: Loot, options: DecryptOptions, controls: DecryptControls, onCancel: () => void): Promise<{ report: DecryptionReport; busyMs: number }> {
+async function decryptHere(
+  capture: Capture,
+  loot: Loot,
+  options: DecryptOptions,
+  controls: DecryptControls,
+  onCancel: () => void,
+): Promise<{ report: DecryptionReport; busyMs: number }> {
   let cancelSeen = false;
   const signal = {
     get aborted() {
@@ -131,7 +162,12 @@ async function decryptHere(capture: Capture, loot: Loot, options: DecryptOptions
   const t0 = performance.now();
   const openedEpochs = await openEscrowEpochsAhead(capture, loot, controls.x25519 ?? (await platformX25519()));
   let busyMs = performance.now() - t0;
-  const steps = decryptCaptureInChunks(capture, loot, { chunkSize: options.chunkSize, signal, openedEpochs, ...(options.warrant ? { warrant: options.warrant } : {}) });
+  const steps = decryptCaptureInChunks(capture, loot, {
+    chunkSize: options.chunkSize,
+    signal,
+    openedEpochs,
+    ...(options.warrant ? { warrant: options.warrant } : {}),
+  });
   const counts = new RunningCounts();
   for (;;) {
     const t1 = performance.now();
@@ -139,7 +175,12 @@ async function decryptHere(capture: Capture, loot: Loot, options: DecryptOptions
     busyMs += performance.now() - t1;
     if (next.done) return { report: next.value, busyMs };
     for (const o of next.value.outcomes) counts.decide(o);
-    controls.onProgress({ phase: next.value.phase, done: next.value.done, total: next.value.total, counts: counts.current() });
+    controls.onProgress({
+      phase: next.value.phase,
+      done: next.value.done,
+      total: next.value.total,
+      counts: counts.current(),
+    });
     await controls.pause();
   }
 }

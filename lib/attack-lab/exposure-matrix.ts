@@ -6,7 +6,7 @@
  * @module
  */
 import type { Capture } from '@/lib/protocol/capability';
-import type { EnvelopeOutcome } from '@/lib/protocol/decrypt-capture';
+import type { EnvelopeOutcome } from '@/lib/protocol/decryption-outcome';
 import type { Conversation } from '@/lib/protocol/schedule';
 import type { Participant } from '@/lib/protocol/participant';
 import type { SimTime } from '@/lib/protocol/sim-time';
@@ -49,9 +49,13 @@ export function computeExposureMatrix(
   options: ExposureMatrixOptions,
 ): ExposureMatrix {
   const { bucketMinutes, splitAt, endsAt } = options;
-  if (!Number.isSafeInteger(bucketMinutes) || bucketMinutes < 1) throw new RangeError(`bucketMinutes must be a positive integer, got ${bucketMinutes}`);
+  if (!Number.isSafeInteger(bucketMinutes) || bucketMinutes < 1)
+    throw new RangeError(`bucketMinutes must be a positive integer, got ${bucketMinutes}`);
   const bucketCount = Math.floor(endsAt / bucketMinutes) + 1;
-  const buckets = Array.from({ length: bucketCount }, (_, i) => ({ from: i * bucketMinutes, to: (i + 1) * bucketMinutes }));
+  const buckets = Array.from({ length: bucketCount }, (_, i) => ({
+    from: i * bucketMinutes,
+    to: (i + 1) * bucketMinutes,
+  }));
   type Acc = { cells: Cell[]; before: Cell; after: Cell; total: Cell };
   const acc = (): Acc => ({ cells: buckets.map(cell), before: cell(), after: cell(), total: cell() });
   const users = new Map(participants.map((p) => [p.id, acc()]));
@@ -84,7 +88,11 @@ export function computeExposureMatrix(
     splitAt: splitAt ?? null,
     users: participants.map((p) => row(p.id, p.name, users.get(p.id)!)),
     conversations: conversations.map((c) =>
-      row(c.id, `${name.get(c.initiator) ?? c.initiator} ↔ ${name.get(c.responder) ?? c.responder}: ${c.topic}`, convs.get(c.id)!),
+      row(
+        c.id,
+        `${name.get(c.initiator) ?? c.initiator} ↔ ${name.get(c.responder) ?? c.responder}: ${c.topic}`,
+        convs.get(c.id)!,
+      ),
     ),
   };
 }

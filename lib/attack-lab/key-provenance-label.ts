@@ -3,7 +3,7 @@
  * which keys the attacker tried before the tag refused them all.
  * @module
  */
-import type { KeyProvenance } from '@/lib/protocol/decrypt-capture';
+import type { KeyProvenance } from '@/lib/protocol/decryption-outcome';
 import { formatSimTime } from '@/lib/protocol/sim-time';
 
 /** "escrow key of escrow-authority (epoch 0)", "bob's ratchet chains, phone taken day 2, 12:00", ... */

@@ -40,11 +40,18 @@ export function appendLearnerMessage(
   if (!from) throw new RangeError(`no participant '${sender}' in this world`);
   if (!to) throw new RangeError(`no participant '${recipient}' in this world`);
   const conversation = world.conversations.find(
-    (c) => (c.initiator === sender && c.responder === recipient) || (c.initiator === recipient && c.responder === sender),
+    (c) =>
+      (c.initiator === sender && c.responder === recipient) || (c.initiator === recipient && c.responder === sender),
   );
   if (!conversation) throw new RangeError(`${from.name} and ${to.name} have no conversation in this world`);
   const policy = world.escrow ? escrowPolicyOf(world.escrow) : null;
-  const context = (who: typeof from): DeviceContext => ({ self: who.id, identity: who.identity, directory: world.directory, random, escrow: policy });
+  const context = (who: typeof from): DeviceContext => ({
+    self: who.id,
+    identity: who.identity,
+    directory: world.directory,
+    random,
+    escrow: policy,
+  });
   const versions = (who: ParticipantId): readonly SessionVersion[] => world.deviceHistory[who]?.[conversation.id] ?? [];
   const latest = (who: ParticipantId) => {
     const v = versions(who);
@@ -63,12 +70,23 @@ export function appendLearnerMessage(
     ...world.deviceHistory[who],
     [conversation.id]: [...versions(who), { seq: record.seq, at: sentAt, state }],
   });
-  const scheduled: ScheduledMessage = { index: record.seq, conversationId: conversation.id, sender, recipient, sentAt, text };
+  const scheduled: ScheduledMessage = {
+    index: record.seq,
+    conversationId: conversation.id,
+    sender,
+    recipient,
+    sentAt,
+    text,
+  };
   return {
     world: {
       ...world,
       schedule: [...world.schedule, scheduled],
-      deviceHistory: { ...world.deviceHistory, [sender]: withVersion(sender, sent.state), [recipient]: withVersion(recipient, received.state) },
+      deviceHistory: {
+        ...world.deviceHistory,
+        [sender]: withVersion(sender, sent.state),
+        [recipient]: withVersion(recipient, received.state),
+      },
       endsAt: sentAt,
     },
     seq: record.seq,

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countOutcomes, type EnvelopeOutcome } from '@/lib/protocol/decrypt-capture';
+import { countOutcomes, type EnvelopeOutcome } from '@/lib/protocol/decryption-outcome';
 import { RunningCounts } from './running-outcome-counts';
 
-const provenance = { kind: 'escrow-epoch', authorityId: 'a', epoch: 0 } as unknown as Extract<EnvelopeOutcome, { kind: 'opened' }>['openedWith'];
+const provenance = { kind: 'escrow-epoch', authorityId: 'a', epoch: 0 } as unknown as Extract<
+  EnvelopeOutcome,
+  { kind: 'opened' }
+>['openedWith'];
 
 describe('RunningCounts', () => {
   it('counts as countOutcomes does, and a revised seq (the retry phase) replaces its earlier outcome', () => {

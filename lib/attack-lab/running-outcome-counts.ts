@@ -2,7 +2,7 @@
  * Outcome counts of a chunked decryption kept as the chunks arrive, for the progress reports.
  * @module
  */
-import type { EnvelopeOutcome, OutcomeCounts } from '@/lib/protocol/decrypt-capture';
+import type { EnvelopeOutcome, OutcomeCounts } from '@/lib/protocol/decryption-outcome';
 
 /**
  * Outcome counts kept as outcomes arrive, so a progress report costs its chunk, not the whole run
@@ -11,7 +11,12 @@ import type { EnvelopeOutcome, OutcomeCounts } from '@/lib/protocol/decrypt-capt
  */
 export class RunningCounts {
   private readonly kinds = new Map<number, EnvelopeOutcome['kind']>();
-  private readonly tally: Record<EnvelopeOutcome['kind'], number> = { opened: 0, 'tag-failed': 0, 'no-key': 0, 'outside-warrant': 0 };
+  private readonly tally: Record<EnvelopeOutcome['kind'], number> = {
+    opened: 0,
+    'tag-failed': 0,
+    'no-key': 0,
+    'outside-warrant': 0,
+  };
 
   /** Counts `outcome`, in place of an earlier outcome for its seq if there was one. */
   decide(outcome: EnvelopeOutcome): void {

@@ -11,7 +11,14 @@ function inProcessWorker(): WorkerEndpoint {
   return Object.assign(pageSide, { terminate: () => pageSide.close() });
 }
 
-const small = { seed: 'client-test', people: 3, conversations: 3, messages: 36, durationMinutes: 2 * 1440, escrow: { variant: 'single' as const } };
+const small = {
+  seed: 'client-test',
+  people: 3,
+  conversations: 3,
+  messages: 36,
+  durationMinutes: 2 * 1440,
+  escrow: { variant: 'single' as const },
+};
 
 describe('WorldClient over the RPC', () => {
   it('generates and attacks; the decoded rows are the rows the page reads', async () => {
@@ -19,7 +26,10 @@ describe('WorldClient over the RPC', () => {
     const world = await client.generate(small);
     expect(world.schedule).toHaveLength(36);
     expect(world.schedule[0]).toMatchObject({ seq: 0, learner: false });
-    const result = await client.attack(world.worldId, [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider' }]);
+    const result = await client.attack(world.worldId, [
+      { kind: 'tap-wire' },
+      { kind: 'steal-escrow-key', scenario: 'insider' },
+    ]);
     expect(result.rows).toHaveLength(36);
     expect(result.rows.every((r) => r.kind === 'opened' && r.plaintext === world.schedule[r.seq]!.text)).toBe(true);
   });
@@ -28,7 +38,11 @@ describe('WorldClient over the RPC', () => {
     const client = new WorldClient(inProcessWorker);
     const world = await client.generate(small);
     const controller = new AbortController();
-    const run = client.attack(world.worldId, [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider' }], { chunkSize: 5, signal: controller.signal });
+    const run = client.attack(
+      world.worldId,
+      [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider' }],
+      { chunkSize: 5, signal: controller.signal },
+    );
     controller.abort();
     expect((await run).cancelled).toBe(true);
   });

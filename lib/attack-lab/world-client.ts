@@ -86,7 +86,10 @@ export class WorldClient {
     });
     signal?.addEventListener('abort', cancel!);
     try {
-      const summary = await Promise.race([rpc.call('generate', { options }, onProgress ? { onProgress } : {}), cancelled]);
+      const summary = await Promise.race([
+        rpc.call('generate', { options }, onProgress ? { onProgress } : {}),
+        cancelled,
+      ]);
       this.worlds.add(summary.worldId);
       return summary;
     } finally {
@@ -109,10 +112,20 @@ export class WorldClient {
    * envelope, the loot (key names and bytes), the exposure and worker-measured timings. Aborting
    * stops between chunks and resolves with `cancelled: true`.
    */
-  attack(worldId: string, capabilities: readonly Capability[], controls: CallControls & AttackOptions = {}): Promise<AttackResult> {
+  attack(
+    worldId: string,
+    capabilities: readonly Capability[],
+    controls: CallControls & AttackOptions = {},
+  ): Promise<AttackResult> {
     const { onProgress, signal, ...options } = controls;
     const checked = parseCapabilities(capabilities);
-    return this.withWorld(worldId, (rpc) => rpc.call('attack', { worldId, capabilities: checked, options }, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) }));
+    return this.withWorld(worldId, (rpc) =>
+      rpc.call(
+        'attack',
+        { worldId, capabilities: checked, options },
+        { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) },
+      ),
+    );
   }
 
   /** What the loot capabilities among `capabilities` yield, with key names and real bytes, without decrypting anything: the wallet view. */
@@ -128,7 +141,11 @@ export class WorldClient {
    */
   compareWorlds(options: CompareOptions, controls: CallControls = {}): Promise<ComparisonResult> {
     const { onProgress, signal } = controls;
-    return this.ensureWorker().call('compare', { options }, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
+    return this.ensureWorker().call(
+      'compare',
+      { options },
+      { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) },
+    );
   }
 
   /**
@@ -137,7 +154,12 @@ export class WorldClient {
    * recipient's ordinary client. Without escrow the thief has no key and tries `keyless` instead
    * (default: XOR the ciphertext knowing the old text; or `'random-key'`); the recipient's tag check decides.
    */
-  forge(worldId: string, seq: number, newText: string, options: { readonly keyless?: KeylessForgery; readonly authorityId?: string } = {}): Promise<ForgeResult> {
+  forge(
+    worldId: string,
+    seq: number,
+    newText: string,
+    options: { readonly keyless?: KeylessForgery; readonly authorityId?: string } = {},
+  ): Promise<ForgeResult> {
     return this.withWorld(worldId, (rpc) => rpc.call('forge', { worldId, seq, newText, ...options }));
   }
 
@@ -158,7 +180,10 @@ export class WorldClient {
   }
 
   private withWorld<T>(worldId: string, run: (rpc: RpcClient<typeof worldContract>) => Promise<T>): Promise<T> {
-    if (!this.worlds.has(worldId) || !this.rpc) return Promise.reject(new WorldGoneError(`world '${worldId}' is gone (the worker restarted or it was disposed): generate it again`));
+    if (!this.worlds.has(worldId) || !this.rpc)
+      return Promise.reject(
+        new WorldGoneError(`world '${worldId}' is gone (the worker restarted or it was disposed): generate it again`),
+      );
     return run(this.rpc);
   }
 
@@ -209,4 +234,3 @@ export class WorldClient {
     rpc?.close(new WorldGoneError('the world worker was stopped: generate the world again'));
   }
 }
-

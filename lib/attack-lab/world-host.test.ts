@@ -30,15 +30,26 @@ describe('WorldHost', () => {
     expect(a.timing.generateMs).toBeGreaterThan(0);
   });
 
-  it('with the escrow key, opens every captured envelope, the learner\'s own message included', async () => {
+  it("with the escrow key, opens every captured envelope, the learner's own message included", async () => {
     const { call } = harness();
     const world = await call('generate', { options: { ...small, escrow: { variant: 'single' } } });
-    const sent = await call('send', { worldId: world.worldId, message: { sender: 'alice', recipient: 'bob', text: 'my own secret, 42' } });
+    const sent = await call('send', {
+      worldId: world.worldId,
+      message: { sender: 'alice', recipient: 'bob', text: 'my own secret, 42' },
+    });
     expect(sent.delivered).toBe('my own secret, 42');
     expect(sent.escrowed).toBe(true);
     expect(sent.summary.counts.messages).toBe(37);
     const reports: WorkerProgress[] = [];
-    const result = await call('attack', { worldId: world.worldId, capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider' }], options: { chunkSize: 10 } }, { onProgress: (p) => reports.push(p) });
+    const result = await call(
+      'attack',
+      {
+        worldId: world.worldId,
+        capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider' }],
+        options: { chunkSize: 10 },
+      },
+      { onProgress: (p) => reports.push(p) },
+    );
     expect(result.counts).toEqual({ opened: 37, tagFailed: 0, noKey: 0, outsideWarrant: 0 });
     expect(result.rows.find((r) => r.seq === sent.row.seq)?.plaintext).toBe('my own secret, 42');
     expect(result.loot.items.map((i) => i.kind)).toEqual(['escrow-key']);
@@ -55,7 +66,11 @@ describe('WorldHost', () => {
   it('with escrow off, the stolen escrow key is nothing and nothing opens', async () => {
     const { call } = harness();
     const world = await call('generate', { options: { ...small, escrow: null } });
-    const result = await call('attack', { worldId: world.worldId, capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'breach' }], options: {} });
+    const result = await call('attack', {
+      worldId: world.worldId,
+      capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'breach' }],
+      options: {},
+    });
     expect(result.counts.opened).toBe(0);
     expect(result.counts.noKey).toBe(36);
     expect(result.loot.notes[0]).toMatchObject({ outcome: 'nothing' });
@@ -67,7 +82,11 @@ describe('WorldHost', () => {
     const opened: Record<string, number> = {};
     for (const mode of ['static', 'ratchet'] as const) {
       const world = await call('generate', { options: { ...small, mode } });
-      const result = await call('attack', { worldId: world.worldId, capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-device', participant: 'bob', at: 1440 }], options: {} });
+      const result = await call('attack', {
+        worldId: world.worldId,
+        capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-device', participant: 'bob', at: 1440 }],
+        options: {},
+      });
       opened[mode] = result.counts.opened;
       expect(result.exposure.split?.at).toBe(1440);
     }
@@ -94,7 +113,15 @@ describe('WorldHost', () => {
     const { call } = harness();
     const world = await call('generate', { options: { ...small, escrow: { variant: 'single' } } });
     const controller = new AbortController();
-    const run = call('attack', { worldId: world.worldId, capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider' }], options: { chunkSize: 5 } }, { signal: controller.signal });
+    const run = call(
+      'attack',
+      {
+        worldId: world.worldId,
+        capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider' }],
+        options: { chunkSize: 5 },
+      },
+      { signal: controller.signal },
+    );
     controller.abort();
     const result = await run;
     expect(result.cancelled).toBe(true);
@@ -116,22 +143,32 @@ describe('WorldHost', () => {
     expect(phoneRow.cells[0]!.forgery?.accepted).toBe(true);
   });
 
-  it('a comparison cancelled between steps rejects as the RPC\'s cancelled error (typed data, not a name)', async () => {
+  it("a comparison cancelled between steps rejects as the RPC's cancelled error (typed data, not a name)", async () => {
     const { call } = harness();
     const controller = new AbortController();
-    const comparing = call('compare', { options: small }, { signal: controller.signal, onProgress: () => controller.abort() });
+    const comparing = call(
+      'compare',
+      { options: small },
+      { signal: controller.signal, onProgress: () => controller.abort() },
+    );
     await expect(comparing).rejects.toBeInstanceOf(CancelledError);
     await expect(comparing).rejects.toMatchObject({ code: 'cancelled' });
   });
 
   it('refuses malformed requests with a named field, and unknown worlds', async () => {
     const { call } = harness();
-    const bad = call('attack', { worldId: 'x', capabilities: [{ kind: 'steal-everything' }], options: {} } as unknown as Parameters<typeof call<'attack'>>[1]);
+    const bad = call('attack', {
+      worldId: 'x',
+      capabilities: [{ kind: 'steal-everything' }],
+      options: {},
+    } as unknown as Parameters<typeof call<'attack'>>[1]);
     await expect(bad).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/capabilities\.0/) });
     const gone = call('forge', { worldId: 'world-99', seq: 0, newText: 'x' });
     await expect(gone).rejects.toBeInstanceOf(WorldGoneError);
     await expect(gone).rejects.toMatchObject({ code: 'world-gone' });
-    const shamir = call('generate', { options: { ...small, escrow: { variant: 'shamir', shamir: { shares: 2, threshold: 3 } } } });
+    const shamir = call('generate', {
+      options: { ...small, escrow: { variant: 'shamir', shamir: { shares: 2, threshold: 3 } } },
+    });
     await expect(shamir).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/threshold/) });
   });
 });
@@ -142,7 +179,11 @@ describe('WorldHost loot', () => {
     const world = await call('generate', { options: { ...small, escrow: { variant: 'two-governments' } } });
     const loot = await call('loot', {
       worldId: world.worldId,
-      capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-device', participant: 'bob', at: 100 }, { kind: 'steal-escrow-key', scenario: 'phishing', authorityId: 'southland' }],
+      capabilities: [
+        { kind: 'tap-wire' },
+        { kind: 'steal-device', participant: 'bob', at: 100 },
+        { kind: 'steal-escrow-key', scenario: 'phishing', authorityId: 'southland' },
+      ],
     });
     expect(loot.items.map((i) => i.kind)).toEqual(['device', 'escrow-key']);
     expect(loot.items[1]!.label).toContain('Southland');

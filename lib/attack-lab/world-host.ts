@@ -57,7 +57,10 @@ export class WorldHost {
 
   /** Answers calls on `endpoint`. A scenario stopped by a cancel crosses as the `cancelled` code. */
   serve(endpoint: RpcEndpoint, options: ServeOptions = {}): RpcHost {
-    return serveContract(worldContract, this.handlers, endpoint, { ...options, codeFor: (error) => codeFor(error) ?? options.codeFor?.(error) });
+    return serveContract(worldContract, this.handlers, endpoint, {
+      ...options,
+      codeFor: (error) => codeFor(error) ?? options.codeFor?.(error),
+    });
   }
 
   private held(worldId: string): HeldWorld {
@@ -67,14 +70,20 @@ export class WorldHost {
   }
 
   private controls(context: RunControls): DecryptControls {
-    return { onProgress: context.onProgress, isCancelled: context.isCancelled, pause: context.pause, ...(this.helper ? { helper: this.helper } : {}) };
+    return {
+      onProgress: context.onProgress,
+      isCancelled: context.isCancelled,
+      pause: context.pause,
+      ...(this.helper ? { helper: this.helper } : {}),
+    };
   }
 
   /** One handler per procedure of {@link worldContract}. */
   readonly handlers: HandlersOf<typeof worldContract> = {
     generate: async ({ options }, { onProgress }) => {
       const shamir = options.escrow?.shamir;
-      if (shamir && shamir.threshold > shamir.shares) throw new RpcError('bad-request', 'escrow.shamir: the threshold cannot exceed the number of shares');
+      if (shamir && shamir.threshold > shamir.shares)
+        throw new RpcError('bad-request', 'escrow.shamir: the threshold cannot exceed the number of shares');
       onProgress({ phase: 'generate', done: 0, total: options.messages ?? 300, label: 'generating' });
       const t = performance.now();
       const world = await generateWorld(options);
@@ -82,7 +91,12 @@ export class WorldHost {
       const worldId = `world-${this.nextWorld++}`;
       const held: HeldWorld = { world, generateMs, learnerSeqs: new Set() };
       this.worlds.set(worldId, held);
-      onProgress({ phase: 'generate', done: world.relay.records.length, total: world.relay.records.length, label: 'generated' });
+      onProgress({
+        phase: 'generate',
+        done: world.relay.records.length,
+        total: world.relay.records.length,
+        label: 'generated',
+      });
       return summaryOnWire(summarizeWorld(worldId, world, held));
     },
     send: ({ worldId, message }) => {
@@ -91,7 +105,13 @@ export class WorldHost {
       held.world = appended.world;
       held.learnerSeqs.add(appended.seq);
       const summary = summarizeWorld(worldId, held.world, held);
-      return { row: summary.schedule[appended.seq]!, delivered: appended.delivered, escrowed: Boolean(appended.envelope.escrow), ciphertext: appended.envelope.ciphertext, summary: summaryOnWire(summary) };
+      return {
+        row: summary.schedule[appended.seq]!,
+        delivered: appended.delivered,
+        escrowed: Boolean(appended.envelope.escrow),
+        ciphertext: appended.envelope.ciphertext,
+        summary: summaryOnWire(summary),
+      };
     },
     attack: async ({ worldId, capabilities, options }, context) => {
       const held = this.held(worldId);
@@ -107,8 +127,13 @@ export class WorldHost {
     forge: async ({ worldId, seq, newText, keyless, authorityId }) => {
       const held = this.held(worldId);
       const authority = authorityId ?? held.world.escrow?.authorities[0]?.id;
-      const { loot } = await lootFor(held.world, [{ kind: 'steal-escrow-key', scenario: 'breach', ...(authority ? { authorityId: authority } : {}) }]);
-      return forgeCapturedMessage(held.world, seq, newText, loot, { random: csprng(), ...(keyless ? { keyless } : {}) });
+      const { loot } = await lootFor(held.world, [
+        { kind: 'steal-escrow-key', scenario: 'breach', ...(authority ? { authorityId: authority } : {}) },
+      ]);
+      return forgeCapturedMessage(held.world, seq, newText, loot, {
+        random: csprng(),
+        ...(keyless ? { keyless } : {}),
+      });
     },
     dispose: ({ worldId }) => ({ disposed: this.worlds.delete(worldId) }),
   };

@@ -69,11 +69,20 @@ function columnProblem(spec: ColumnSpec<object>, table: RowColumns): string | nu
   for (const [field, kind] of fields) {
     const column = columns[field];
     const expected = arrayFor(kind, 0).constructor;
-    if (!column || column.constructor !== expected || column.length !== length) return `columns.${field}: expected ${expected.name} of length ${length}`;
+    if (!column || column.constructor !== expected || column.length !== length)
+      return `columns.${field}: expected ${expected.name} of length ${length}`;
     for (let i = 0; i < length; i++) {
       const v = column[i]!;
       const ok =
-        kind === 'int' ? Number.isSafeInteger(v) : kind === 'string' ? v >= 0 && v < strings.length : kind === 'optional-string' ? v >= -1 && v < strings.length : kind === 'boolean' ? v <= 1 : v < kind.length;
+        kind === 'int'
+          ? Number.isSafeInteger(v)
+          : kind === 'string'
+            ? v >= 0 && v < strings.length
+            : kind === 'optional-string'
+              ? v >= -1 && v < strings.length
+              : kind === 'boolean'
+                ? v <= 1
+                : v < kind.length;
       if (!ok) return `columns.${field}[${i}]: ${v} is not a valid cell`;
     }
   }
@@ -103,7 +112,10 @@ function decodeRows<Row>(spec: ColumnSpec<Row>, table: RowColumns): Row[] {
 const rowColumnsSchema = z.strictObject({
   length: z.int().check(z.minimum(0), z.maximum(1_000_000)),
   strings: z.array(z.unknown()),
-  columns: z.record(z.string(), z.union([z.instanceof(Float64Array), z.instanceof(Int32Array), z.instanceof(Uint8Array)])),
+  columns: z.record(
+    z.string(),
+    z.union([z.instanceof(Float64Array), z.instanceof(Int32Array), z.instanceof(Uint8Array)]),
+  ),
 });
 
 /** A row list that travels as columns: its schema (input {@link RowColumns}, output the rows) and its encoder. */
@@ -117,7 +129,10 @@ export interface RowTable<Row> {
  * A row list of `rowSchema`'s rows that travels as columns. `spec` gives each field its column
  * kind; the tests decode encoded rows and check every one against `rowSchema`.
  */
-export function rowTable<RowSchema extends z.ZodMiniType<object>>(rowSchema: RowSchema, spec: ColumnSpec<z.output<RowSchema>>): RowTable<z.output<RowSchema>> {
+export function rowTable<RowSchema extends z.ZodMiniType<object>>(
+  rowSchema: RowSchema,
+  spec: ColumnSpec<z.output<RowSchema>>,
+): RowTable<z.output<RowSchema>> {
   void rowSchema; // the row type's source (and the tests' reference)
   const checked = rowColumnsSchema.check(
     z.superRefine((table, ctx) => {

@@ -1,22 +1,50 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { rpcRequestEnvelopeSchema, rpcResponseEnvelopeSchema } from '@/lib/worker-rpc/rpc-wire';
-import { outcomeRowSchema, outcomeTable, parseCapabilities, scheduleRowSchema, scheduleTable, worldContract, type OutcomeRow, type ScheduleRow } from './world-messages';
+import {
+  outcomeRowSchema,
+  outcomeTable,
+  parseCapabilities,
+  scheduleRowSchema,
+  scheduleTable,
+  worldContract,
+  type OutcomeRow,
+  type ScheduleRow,
+} from './world-messages';
 
 /** What the host runs on a request before a handler sees it; throws naming the bad field. */
-function parseRequest<P extends keyof typeof worldContract>(procedure: P, params: unknown): z.output<(typeof worldContract)[P]['request']> {
+function parseRequest<P extends keyof typeof worldContract>(
+  procedure: P,
+  params: unknown,
+): z.output<(typeof worldContract)[P]['request']> {
   const result = z.safeParse(worldContract[procedure].request, params);
-  if (!result.success) throw new RangeError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!result.success)
+    throw new RangeError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return result.data as z.output<(typeof worldContract)[P]['request']>;
 }
 
-const row: OutcomeRow = { seq: 0, kind: 'opened', sender: 'alice', recipient: 'bob', conversationId: 'c', sentAt: 1, plaintext: 'hi', key: 'escrow key, epoch 0' };
+const row: OutcomeRow = {
+  seq: 0,
+  kind: 'opened',
+  sender: 'alice',
+  recipient: 'bob',
+  conversationId: 'c',
+  sentAt: 1,
+  plaintext: 'hi',
+  key: 'escrow key, epoch 0',
+};
 
 describe('world worker contract', () => {
   it('accepts a well-formed attack request and refuses an unknown capability, naming the field', () => {
-    const ok = parseRequest('attack', { worldId: 'world-1', capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-device', participant: 'bob', at: 1440 }], options: {} });
+    const ok = parseRequest('attack', {
+      worldId: 'world-1',
+      capabilities: [{ kind: 'tap-wire' }, { kind: 'steal-device', participant: 'bob', at: 1440 }],
+      options: {},
+    });
     expect(ok.capabilities).toHaveLength(2);
-    expect(() => parseRequest('attack', { worldId: 'world-1', capabilities: [{ kind: 'steal-everything' }], options: {} })).toThrow(/capabilities\.0/);
+    expect(() =>
+      parseRequest('attack', { worldId: 'world-1', capabilities: [{ kind: 'steal-everything' }], options: {} }),
+    ).toThrow(/capabilities\.0/);
     expect(() => parseCapabilities([{ kind: 'steal-device', participant: 'bob', at: -5 }])).toThrow(/0\.at/);
   });
 
@@ -38,7 +66,9 @@ describe('world worker contract', () => {
     const badText = structuredClone(wire);
     badText.columns.plaintext![1] = 99;
     expect(() => z.parse(outcomeTable.schema, badText)).toThrow(/columns\.plaintext\[1\]/);
-    expect(() => z.parse(outcomeTable.schema, { ...wire, columns: { ...wire.columns, seq: new Int32Array(2) } })).toThrow(/columns\.seq/);
+    expect(() =>
+      z.parse(outcomeTable.schema, { ...wire, columns: { ...wire.columns, seq: new Int32Array(2) } }),
+    ).toThrow(/columns\.seq/);
     expect(() => z.parse(outcomeTable.schema, { ...wire, length: 3 })).toThrow(/length 3/);
   });
 
@@ -50,7 +80,15 @@ describe('world worker contract', () => {
 });
 
 describe('row columns', () => {
-  const schedule: ScheduleRow[] = Array.from({ length: 500 }, (_, i) => ({ seq: i, conversationId: `c-${i % 7}`, sender: i % 2 ? 'alice' : 'bob', recipient: i % 2 ? 'bob' : 'alice', sentAt: i * 2 ** 30, text: `message ${i % 50}`, learner: i === 3 }));
+  const schedule: ScheduleRow[] = Array.from({ length: 500 }, (_, i) => ({
+    seq: i,
+    conversationId: `c-${i % 7}`,
+    sender: i % 2 ? 'alice' : 'bob',
+    recipient: i % 2 ? 'bob' : 'alice',
+    sentAt: i * 2 ** 30,
+    text: `message ${i % 50}`,
+    learner: i === 3,
+  }));
   const outcomes: OutcomeRow[] = schedule.map((r, i) => ({
     seq: r.seq,
     kind: (['opened', 'tag-failed', 'no-key', 'outside-warrant'] as const)[i % 4]!,
@@ -71,7 +109,12 @@ describe('row columns', () => {
   });
 
   it('checks 10,000 rows as columns faster than as row objects (a ratio: absolute times vary on a shared machine)', () => {
-    const big: OutcomeRow[] = Array.from({ length: 10_000 }, (_, i) => ({ ...row, seq: i, sentAt: i * 3, plaintext: `hello there ${i}` }));
+    const big: OutcomeRow[] = Array.from({ length: 10_000 }, (_, i) => ({
+      ...row,
+      seq: i,
+      sentAt: i * 3,
+      plaintext: `hello there ${i}`,
+    }));
     const columns = structuredClone(outcomeTable.encode(big));
     const objects = structuredClone(big);
     const rowsSchema = z.array(outcomeRowSchema);
@@ -87,7 +130,9 @@ describe('row columns', () => {
     };
     const asObjects = fastest(() => expect(z.parse(rowsSchema, objects)).toHaveLength(10_000));
     const asColumns = fastest(() => expect(z.parse(outcomeTable.schema, columns)).toHaveLength(10_000));
-    console.log(`10,000 outcome rows checked: as row objects ${asObjects.toFixed(1)} ms, as columns ${asColumns.toFixed(1)} ms`);
+    console.log(
+      `10,000 outcome rows checked: as row objects ${asObjects.toFixed(1)} ms, as columns ${asColumns.toFixed(1)} ms`,
+    );
     // Measured here: 27-58 ms as objects, 3-4 ms as columns (decode included).
     expect(asColumns * 1.5).toBeLessThan(asObjects);
   });

@@ -55,7 +55,11 @@ export function parseCapabilities(value: unknown): Capability[] {
 // ---------------------------------------------------------------------------------------------
 
 /** The learner's own message, sent into a world through the real send path. */
-export const learnerMessageSchema = z.strictObject({ sender: participantId, recipient: participantId, text: z.string().check(z.minLength(1), z.maxLength(500)) });
+export const learnerMessageSchema = z.strictObject({
+  sender: participantId,
+  recipient: participantId,
+  text: z.string().check(z.minLength(1), z.maxLength(500)),
+});
 
 /** Options of an attack run. */
 export const attackOptionsSchema = z.strictObject({
@@ -68,9 +72,25 @@ export const attackOptionsSchema = z.strictObject({
 });
 
 /** One message of the world's schedule: the god view (who, when, what); `learner` marks the learner's own. */
-export const scheduleRowSchema = z.strictObject({ seq: count, conversationId: z.string(), sender: z.string(), recipient: z.string(), sentAt: simTime, text: z.string(), learner: z.boolean() });
+export const scheduleRowSchema = z.strictObject({
+  seq: count,
+  conversationId: z.string(),
+  sender: z.string(),
+  recipient: z.string(),
+  sentAt: simTime,
+  text: z.string(),
+  learner: z.boolean(),
+});
 /** The schedule as it travels (columns). */
-export const scheduleTable = rowTable(scheduleRowSchema, { seq: 'int', conversationId: 'string', sender: 'string', recipient: 'string', sentAt: 'int', text: 'string', learner: 'boolean' });
+export const scheduleTable = rowTable(scheduleRowSchema, {
+  seq: 'int',
+  conversationId: 'string',
+  sender: 'string',
+  recipient: 'string',
+  sentAt: 'int',
+  text: 'string',
+  learner: 'boolean',
+});
 
 const outcomeKinds = ['opened', 'tag-failed', 'no-key', 'outside-warrant'] as const;
 /** One captured envelope and what the attacker's decryption did with it: the text when opened, the key that opened it or the keys tried. */
@@ -85,7 +105,16 @@ export const outcomeRowSchema = z.strictObject({
   key: z.optional(z.string()),
 });
 /** Outcome rows as they travel (columns). */
-export const outcomeTable = rowTable(outcomeRowSchema, { seq: 'int', kind: outcomeKinds, sender: 'string', recipient: 'string', conversationId: 'string', sentAt: 'int', plaintext: 'optional-string', key: 'optional-string' });
+export const outcomeTable = rowTable(outcomeRowSchema, {
+  seq: 'int',
+  kind: outcomeKinds,
+  sender: 'string',
+  recipient: 'string',
+  conversationId: 'string',
+  sentAt: 'int',
+  plaintext: 'optional-string',
+  key: 'optional-string',
+});
 
 /** What anyone may know about an escrow arrangement, plus who holds which kind of piece (no piece bytes). */
 const escrowSummarySchema = z.strictObject({
@@ -94,10 +123,23 @@ const escrowSummarySchema = z.strictObject({
   epochMinutes: z.number(),
   piecesNeeded: count,
   authorities: list(z.strictObject({ id: z.string(), name: z.string(), publicKey: bytes })),
-  agencies: list(z.strictObject({ agencyId: z.string(), agencyName: z.string(), authorityId: z.string(), kind: z.enum(['whole-key', 'xor-half', 'shamir-share']) })),
+  agencies: list(
+    z.strictObject({
+      agencyId: z.string(),
+      agencyName: z.string(),
+      authorityId: z.string(),
+      kind: z.enum(['whole-key', 'xor-half', 'shamir-share']),
+    }),
+  ),
 });
 
-const conversationSummarySchema = z.strictObject({ id: z.string(), initiator: z.string(), responder: z.string(), topic: z.string(), messages: count });
+const conversationSummarySchema = z.strictObject({
+  id: z.string(),
+  initiator: z.string(),
+  responder: z.string(),
+  topic: z.string(),
+  messages: count,
+});
 
 /** A generated world as the page sees it (the world itself stays in the worker); `generateMs` is measured in the worker. */
 const worldSummarySchema = z.strictObject({
@@ -109,25 +151,55 @@ const worldSummarySchema = z.strictObject({
   conversations: list(conversationSummarySchema),
   schedule: scheduleTable.schema,
   /** `escrowed`: envelopes carrying an escrow field; `ciphertextBytes`: ciphertext ‖ tag on the wire. */
-  counts: z.strictObject({ people: count, conversations: count, messages: count, escrowed: count, ciphertextBytes: count }),
+  counts: z.strictObject({
+    people: count,
+    conversations: count,
+    messages: count,
+    escrowed: count,
+    ciphertextBytes: count,
+  }),
   endsAt: simTime,
   escrow: z.nullable(escrowSummarySchema),
   timing: z.strictObject({ generateMs: z.number() }),
 });
 
 /** The learner's message after the sender's client, the relay and the recipient's client (`delivered`: what the recipient opened). */
-const learnerMessageResultSchema = z.strictObject({ row: scheduleRowSchema, delivered: z.string(), escrowed: z.boolean(), ciphertext: bytes, summary: worldSummarySchema });
+const learnerMessageResultSchema = z.strictObject({
+  row: scheduleRowSchema,
+  delivered: z.string(),
+  escrowed: z.boolean(),
+  ciphertext: bytes,
+  summary: worldSummarySchema,
+});
 
 /** One item in the attacker's wallet, with the real key bytes where one key is the point. */
-const lootItemSchema = z.strictObject({ kind: z.enum(['device', 'escrow-key']), label: z.string(), detail: z.string(), keyName: z.string(), keyBytes: bytes });
+const lootItemSchema = z.strictObject({
+  kind: z.enum(['device', 'escrow-key']),
+  label: z.string(),
+  detail: z.string(),
+  keyName: z.string(),
+  keyBytes: bytes,
+});
 /** The wallet: what the loot capabilities yield, before any decryption. */
 const lootResultSchema = z.strictObject({ items: list(lootItemSchema), notes: list(lootNoteSummarySchema) });
 
 const matrixCellSchema = z.strictObject({ opened: count, tagFailed: count, total: count });
 /** One row of the exposure matrix: a user or a conversation, by time bucket and before/after a split. */
-const matrixRowSchema = z.strictObject({ id: z.string(), label: z.string(), cells: list(matrixCellSchema), before: z.nullable(matrixCellSchema), after: z.nullable(matrixCellSchema), total: matrixCellSchema });
+const matrixRowSchema = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  cells: list(matrixCellSchema),
+  before: z.nullable(matrixCellSchema),
+  after: z.nullable(matrixCellSchema),
+  total: matrixCellSchema,
+});
 /** Users × time and conversations × time, counted from the decryption outcomes. */
-const exposureMatrixSchema = z.strictObject({ buckets: list(z.strictObject({ from: simTime, to: simTime })), splitAt: z.nullable(simTime), users: list(matrixRowSchema), conversations: list(matrixRowSchema) });
+const exposureMatrixSchema = z.strictObject({
+  buckets: list(z.strictObject({ from: simTime, to: simTime })),
+  splitAt: z.nullable(simTime),
+  users: list(matrixRowSchema),
+  conversations: list(matrixRowSchema),
+});
 
 /**
  * Everything an attack run produced. Timings are measured in the worker: `decryptMs` is the wall
@@ -148,20 +220,45 @@ const attackResultSchema = z.strictObject({
     exposedConversations: list(z.string()),
     matrix: exposureMatrixSchema,
   }),
-  timing: z.strictObject({ captureMs: z.number(), lootMs: z.number(), decryptMs: z.number(), decryptBusyMs: z.number(), decryptWorkers: z.int().check(z.minimum(1), z.maximum(2)), exposureMs: z.number() }),
+  timing: z.strictObject({
+    captureMs: z.number(),
+    lootMs: z.number(),
+    decryptMs: z.number(),
+    decryptBusyMs: z.number(),
+    decryptWorkers: z.int().check(z.minimum(1), z.maximum(2)),
+    exposureMs: z.number(),
+  }),
 });
 
 const worldRef = { worldId: z.string().check(z.maxLength(64)) };
 
 /** The world worker's procedures. */
 export const worldContract = defineContract({
-  generate: { request: z.strictObject({ options: worldGenerateOptionsSchema }), result: worldSummarySchema, progress: workerProgressSchema },
+  generate: {
+    request: z.strictObject({ options: worldGenerateOptionsSchema }),
+    result: worldSummarySchema,
+    progress: workerProgressSchema,
+  },
   send: { request: z.strictObject({ ...worldRef, message: learnerMessageSchema }), result: learnerMessageResultSchema },
-  attack: { request: z.strictObject({ ...worldRef, capabilities, options: attackOptionsSchema }), result: attackResultSchema, progress: workerProgressSchema },
+  attack: {
+    request: z.strictObject({ ...worldRef, capabilities, options: attackOptionsSchema }),
+    result: attackResultSchema,
+    progress: workerProgressSchema,
+  },
   loot: { request: z.strictObject({ ...worldRef, capabilities }), result: lootResultSchema },
-  compare: { request: z.strictObject({ options: compareOptionsSchema }), result: comparisonResultSchema, progress: workerProgressSchema },
+  compare: {
+    request: z.strictObject({ options: compareOptionsSchema }),
+    result: comparisonResultSchema,
+    progress: workerProgressSchema,
+  },
   forge: {
-    request: z.strictObject({ ...worldRef, seq: count, newText: z.string().check(z.minLength(1), z.maxLength(500)), keyless: z.optional(keylessForgerySchema), authorityId: z.optional(z.string().check(z.maxLength(64))) }),
+    request: z.strictObject({
+      ...worldRef,
+      seq: count,
+      newText: z.string().check(z.minLength(1), z.maxLength(500)),
+      keyless: z.optional(keylessForgerySchema),
+      authorityId: z.optional(z.string().check(z.maxLength(64))),
+    }),
     result: forgeResultSchema,
   },
   dispose: { request: z.strictObject(worldRef), result: z.strictObject({ disposed: z.boolean() }) },

@@ -8,7 +8,11 @@ import type { World } from '@/lib/protocol/world';
 import type { ConversationSummary, EscrowSummary, ScheduleRow, WorldSummary } from './world-messages';
 
 /** Builds the summary of `world`, registered in the worker as `worldId`. `learnerSeqs` marks the learner's own messages. */
-export function summarizeWorld(worldId: string, world: World, options: { readonly generateMs: number; readonly learnerSeqs: ReadonlySet<number> }): WorldSummary {
+export function summarizeWorld(
+  worldId: string,
+  world: World,
+  options: { readonly generateMs: number; readonly learnerSeqs: ReadonlySet<number> },
+): WorldSummary {
   const perConversation = new Map<string, number>();
   let escrowed = 0;
   let ciphertextBytes = 0;
@@ -42,7 +46,12 @@ export function summarizeWorld(worldId: string, world: World, options: { readonl
         epochMinutes: setup.epochMinutes,
         piecesNeeded: setup.piecesNeeded,
         authorities: setup.authorities.map((a) => ({ id: a.id, name: a.name, publicKey: a.publicKey })),
-        agencies: setup.pieces.map((p) => ({ agencyId: p.agencyId, agencyName: p.agencyName, authorityId: p.authorityId, kind: p.kind })),
+        agencies: setup.pieces.map((p) => ({
+          agencyId: p.agencyId,
+          agencyName: p.agencyName,
+          authorityId: p.authorityId,
+          kind: p.kind,
+        })),
       }
     : null;
   return {

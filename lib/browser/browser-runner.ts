@@ -6,7 +6,13 @@
  * keeps one idle worker ready so a run does not wait for the runner script.
  * @module
  */
-import { CRASHED_MESSAGE, RunCollector, timeLimitMessage, type OutputLine, type RunReport } from '../sandbox/run-collector';
+import {
+  CRASHED_MESSAGE,
+  RunCollector,
+  timeLimitMessage,
+  type OutputLine,
+  type RunReport,
+} from '../sandbox/run-collector';
 import { DEFAULT_OUTPUT_LIMITS, newRunId, type OutputLimits, type RunRequest } from '../sandbox/protocol';
 import { SandboxFrame } from './sandbox-frame';
 
@@ -57,7 +63,13 @@ export function warmUpRunner(): void {
 export function runInBrowserWorker(options: BrowserRunOptions): BrowserRunHandle {
   const limits = options.limits ?? DEFAULT_OUTPUT_LIMITS;
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_BROWSER_TIME_LIMIT_MS;
-  const request: RunRequest = { type: 'run', runId: newRunId(), source: options.source, context: options.context, limits };
+  const request: RunRequest = {
+    type: 'run',
+    runId: newRunId(),
+    source: options.source,
+    context: options.context,
+    limits,
+  };
   const host = currentFrame();
   const collector = new RunCollector(request.runId, limits);
   let frameRequest: number | undefined;
@@ -93,7 +105,10 @@ export function runInBrowserWorker(options: BrowserRunOptions): BrowserRunHandle
         if (host.confirmAlive()) finish(collector.end({ kind: 'timeout', message: timeLimitMessage(timeLimitMs) }));
       }, timeLimitMs);
     },
-    onStartFailed: (reason) => finish(collector.end({ kind: 'internal', message: `The lesson context could not be sent to the sandbox: ${reason}` })),
+    onStartFailed: (reason) =>
+      finish(
+        collector.end({ kind: 'internal', message: `The lesson context could not be sent to the sandbox: ${reason}` }),
+      ),
     onRunnerMessage: (message) => {
       const what = collector.accept(message);
       if (what === 'done' && collector.report) finish(collector.report);
@@ -109,7 +124,13 @@ export function runInBrowserWorker(options: BrowserRunOptions): BrowserRunHandle
             collector.end({ kind: 'crashed', message: CRASHED_MESSAGE }),
       ),
     onFrameLost: (loss) =>
-      finish(collector.end(loss === 'crashed' ? { kind: 'crashed', message: CRASHED_MESSAGE } : { kind: 'internal', message: SANDBOX_DID_NOT_START_MESSAGE })),
+      finish(
+        collector.end(
+          loss === 'crashed'
+            ? { kind: 'crashed', message: CRASHED_MESSAGE }
+            : { kind: 'internal', message: SANDBOX_DID_NOT_START_MESSAGE },
+        ),
+      ),
   });
 
   return {

@@ -41,8 +41,15 @@ scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   } catch (error) {
     post({
       type: 'done',
-      runId: typeof (event.data as { runId?: unknown })?.runId === 'string' ? (event.data as { runId: string }).runId : 'invalid-run-id',
-      outcome: { status: 'error', durationMs: 0, error: { kind: 'internal', message: error instanceof Error ? error.message : 'malformed request' } },
+      runId:
+        typeof (event.data as { runId?: unknown })?.runId === 'string'
+          ? (event.data as { runId: string }).runId
+          : 'invalid-run-id',
+      outcome: {
+        status: 'error',
+        durationMs: 0,
+        error: { kind: 'internal', message: error instanceof Error ? error.message : 'malformed request' },
+      },
     } satisfies RunnerMessage);
     return;
   }

@@ -71,11 +71,15 @@ export class SandboxFrame {
     element.setAttribute('aria-hidden', 'true');
     element.tabIndex = -1;
     element.hidden = true;
-    element.addEventListener('load', () => {
-      // The frame's origin is opaque, so there is no origin to target; only the frame's own window
-      // receives this, and only the port carries anything after it.
-      element.contentWindow?.postMessage(CONNECT_MESSAGE, '*', [this.channel.port2]);
-    }, { once: true });
+    element.addEventListener(
+      'load',
+      () => {
+        // The frame's origin is opaque, so there is no origin to target; only the frame's own window
+        // receives this, and only the port carries anything after it.
+        element.contentWindow?.postMessage(CONNECT_MESSAGE, '*', [this.channel.port2]);
+      },
+      { once: true },
+    );
     this.channel.port1.onmessage = (event) => this.receive(event.data);
     this.startTimer = setTimeout(() => this.lose('did-not-start'), START_LIMIT_MS);
     this.element = element;

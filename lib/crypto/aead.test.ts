@@ -40,7 +40,13 @@ describe('ChaCha20-Poly1305, RFC 8439 §2.8.2', () => {
   });
 
   it('sealTraced names the ciphertext and tag separately', () => {
-    const { result, trace } = sealTraced({ algorithm: 'chacha20-poly1305', key: KEY, nonce, aad: AAD, plaintext: SUNSCREEN });
+    const { result, trace } = sealTraced({
+      algorithm: 'chacha20-poly1305',
+      key: KEY,
+      nonce,
+      aad: AAD,
+      plaintext: SUNSCREEN,
+    });
     expect(bytesToHex(traceValue(trace, 'ciphertext'))).toBe(ciphertext);
     expect(bytesToHex(traceValue(trace, 'tag'))).toBe(tag);
     expect(bytesToHex(traceValue(trace, 'nonce'))).toBe('070000004041424344454647');
@@ -55,18 +61,20 @@ describe('XChaCha20-Poly1305 and AES-256-GCM known answers', () => {
     const sealed = seal({ algorithm: 'xchacha20-poly1305', key: KEY, nonce, aad: AAD, plaintext: SUNSCREEN });
     expect(bytesToHex(sealed.subarray(0, 16))).toBe('bd6d179d3e83d43b9576579493c0e939');
     expect(bytesToHex(sealed.subarray(-16))).toBe('c0875924c1c7987947deafd8780acf49');
-    expect(bytesToUtf8(open({ algorithm: 'xchacha20-poly1305', key: KEY, nonce, aad: AAD, sealed }))).toContain('sunscreen');
+    expect(bytesToUtf8(open({ algorithm: 'xchacha20-poly1305', key: KEY, nonce, aad: AAD, sealed }))).toContain(
+      'sunscreen',
+    );
   });
 
   it('AES-256-GCM, McGrew-Viega test cases 13 and 14 (all-zero key and IV)', () => {
     const zeroKey = new Uint8Array(32);
     const zeroIv = new Uint8Array(12);
-    expect(bytesToHex(seal({ algorithm: 'aes-256-gcm', key: zeroKey, nonce: zeroIv, plaintext: new Uint8Array(0) }))).toBe(
-      '530f8afbc74536b9a963b4f1c4cb738b',
-    );
-    expect(bytesToHex(seal({ algorithm: 'aes-256-gcm', key: zeroKey, nonce: zeroIv, plaintext: new Uint8Array(16) }))).toBe(
-      'cea7403d4d606b6e074ec5d3baf39d18' + 'd0d1c8a799996bf0265b98b5d48ab919',
-    );
+    expect(
+      bytesToHex(seal({ algorithm: 'aes-256-gcm', key: zeroKey, nonce: zeroIv, plaintext: new Uint8Array(0) })),
+    ).toBe('530f8afbc74536b9a963b4f1c4cb738b');
+    expect(
+      bytesToHex(seal({ algorithm: 'aes-256-gcm', key: zeroKey, nonce: zeroIv, plaintext: new Uint8Array(16) })),
+    ).toBe('cea7403d4d606b6e074ec5d3baf39d18' + 'd0d1c8a799996bf0265b98b5d48ab919');
   });
 
   it('agrees byte for byte with node:crypto (OpenSSL) for ChaCha20-Poly1305 and AES-256-GCM', () => {
@@ -130,19 +138,19 @@ describe('tamper detection', () => {
 describe('input checks', () => {
   it('refuses wrong key and nonce lengths with BytesInputError naming the algorithm', () => {
     const plaintext = new Uint8Array(1);
-    expect(() => seal({ algorithm: 'chacha20-poly1305', key: new Uint8Array(31), nonce: new Uint8Array(12), plaintext })).toThrow(
-      new BytesInputError('ChaCha20-Poly1305 key: expected 32 bytes, got 31'),
-    );
+    expect(() =>
+      seal({ algorithm: 'chacha20-poly1305', key: new Uint8Array(31), nonce: new Uint8Array(12), plaintext }),
+    ).toThrow(new BytesInputError('ChaCha20-Poly1305 key: expected 32 bytes, got 31'));
     expect(() => seal({ algorithm: 'xchacha20-poly1305', key: KEY, nonce: new Uint8Array(12), plaintext })).toThrow(
       new BytesInputError('XChaCha20-Poly1305 nonce: expected 24 bytes, got 12'),
     );
-    expect(() => open({ algorithm: 'chacha20-poly1305', key: KEY, nonce: new Uint8Array(8), sealed: new Uint8Array(16) })).toThrow(
-      BytesInputError,
-    );
+    expect(() =>
+      open({ algorithm: 'chacha20-poly1305', key: KEY, nonce: new Uint8Array(8), sealed: new Uint8Array(16) }),
+    ).toThrow(BytesInputError);
     // AES-256 only: a 128-bit AES key is refused rather than silently running AES-128.
-    expect(() => seal({ algorithm: 'aes-256-gcm', key: new Uint8Array(16), nonce: new Uint8Array(12), plaintext })).toThrow(
-      new BytesInputError('AES-256-GCM key: expected 32 bytes, got 16'),
-    );
+    expect(() =>
+      seal({ algorithm: 'aes-256-gcm', key: new Uint8Array(16), nonce: new Uint8Array(12), plaintext }),
+    ).toThrow(new BytesInputError('AES-256-GCM key: expected 32 bytes, got 16'));
   });
 
   it('AES-256-GCM accepts IVs of 8 bytes and more, and refuses shorter ones', () => {
@@ -163,7 +171,9 @@ describe('NonceGuardedKey', () => {
     const n1 = new Uint8Array(12);
     const n2 = Uint8Array.of(...new Uint8Array(11), 1);
     const first = guarded.seal(n1, utf8ToBytes('attack at dawn'));
-    expect(open({ algorithm: 'chacha20-poly1305', key: KEY, nonce: n1, sealed: first })).toEqual(utf8ToBytes('attack at dawn'));
+    expect(open({ algorithm: 'chacha20-poly1305', key: KEY, nonce: n1, sealed: first })).toEqual(
+      utf8ToBytes('attack at dawn'),
+    );
     guarded.seal(n2, utf8ToBytes('attack at dusk'));
     expect(guarded.hasUsed(n1)).toBe(true);
     expect(() => guarded.seal(n1.slice(), utf8ToBytes('retreat'))).toThrow(NonceReuseError);

@@ -26,8 +26,20 @@ export interface AeadParams {
 
 /** Parameters per algorithm. `nonceBytes` is the required length (the recommended one for GCM). */
 export const AEAD_PARAMS: Readonly<Record<AeadAlgorithm, AeadParams>> = {
-  'chacha20-poly1305': { keyBytes: 32, nonceBytes: 12, tagBytes: 16, title: 'ChaCha20-Poly1305', spec: 'RFC 8439 §2.8' },
-  'xchacha20-poly1305': { keyBytes: 32, nonceBytes: 24, tagBytes: 16, title: 'XChaCha20-Poly1305', spec: 'draft-irtf-cfrg-xchacha-03' },
+  'chacha20-poly1305': {
+    keyBytes: 32,
+    nonceBytes: 12,
+    tagBytes: 16,
+    title: 'ChaCha20-Poly1305',
+    spec: 'RFC 8439 §2.8',
+  },
+  'xchacha20-poly1305': {
+    keyBytes: 32,
+    nonceBytes: 24,
+    tagBytes: 16,
+    title: 'XChaCha20-Poly1305',
+    spec: 'draft-irtf-cfrg-xchacha-03',
+  },
   'aes-256-gcm': { keyBytes: 32, nonceBytes: 12, tagBytes: 16, title: 'AES-256-GCM', spec: 'NIST SP 800-38D' },
 };
 
@@ -76,7 +88,12 @@ function checkInputs(algorithm: AeadAlgorithm, key: Uint8Array, nonce: Uint8Arra
 }
 
 /** noble's cipher object for the two AEADs that are not on the protocol's hot path. */
-function nobleCipherFor(algorithm: 'xchacha20-poly1305' | 'aes-256-gcm', key: Uint8Array, nonce: Uint8Array, aad?: Uint8Array) {
+function nobleCipherFor(
+  algorithm: 'xchacha20-poly1305' | 'aes-256-gcm',
+  key: Uint8Array,
+  nonce: Uint8Array,
+  aad?: Uint8Array,
+) {
   return algorithm === 'xchacha20-poly1305' ? xchacha20poly1305(key, nonce, aad) : gcm(key, nonce, aad);
 }
 
@@ -92,7 +109,8 @@ export interface SealInput {
 /** Encrypts and authenticates; returns ciphertext ‖ tag. */
 export function seal({ algorithm, key, nonce, plaintext, aad }: SealInput): Uint8Array {
   checkInputs(algorithm, key, nonce, aad);
-  if (!(plaintext instanceof Uint8Array)) throw new BytesInputError(`${AEAD_PARAMS[algorithm].title} plaintext: expected bytes (Uint8Array)`);
+  if (!(plaintext instanceof Uint8Array))
+    throw new BytesInputError(`${AEAD_PARAMS[algorithm].title} plaintext: expected bytes (Uint8Array)`);
   // ChaCha20-Poly1305 carries every message of the protocol: it runs on the allocation-light
   // composition in chacha20-poly1305.ts (same bytes as noble's, checked there and by Wycheproof).
   if (algorithm === 'chacha20-poly1305') return chacha20Poly1305Seal(key, nonce, plaintext, aad);
@@ -112,7 +130,8 @@ export interface OpenInput {
 /** Verifies and decrypts; throws {@link AeadOpenError} on any change. */
 export function open({ algorithm, key, nonce, sealed, aad }: OpenInput): Uint8Array {
   checkInputs(algorithm, key, nonce, aad); // input errors surface as BytesInputError
-  if (!(sealed instanceof Uint8Array) || sealed.length < AEAD_PARAMS[algorithm].tagBytes) throw new AeadOpenError(algorithm);
+  if (!(sealed instanceof Uint8Array) || sealed.length < AEAD_PARAMS[algorithm].tagBytes)
+    throw new AeadOpenError(algorithm);
   if (algorithm === 'chacha20-poly1305') {
     const plaintext = chacha20Poly1305Open(key, nonce, sealed, aad);
     if (!plaintext) throw new AeadOpenError(algorithm);
@@ -136,8 +155,16 @@ export function sealTraced(input: SealInput): Traced<Uint8Array> {
     trace: [
       { name: 'nonce', value: input.nonce, from: 'unique per message under this key' },
       { name: 'aad', value: input.aad ?? new Uint8Array(0), from: 'associated data: authenticated, not encrypted' },
-      { name: 'ciphertext', value: sealed.subarray(0, sealed.length - tagBytes), from: `${title} keystream XOR plaintext` },
-      { name: 'tag', value: sealed.subarray(sealed.length - tagBytes), from: `${title} authenticator over aad and ciphertext` },
+      {
+        name: 'ciphertext',
+        value: sealed.subarray(0, sealed.length - tagBytes),
+        from: `${title} keystream XOR plaintext`,
+      },
+      {
+        name: 'tag',
+        value: sealed.subarray(sealed.length - tagBytes),
+        from: `${title} authenticator over aad and ciphertext`,
+      },
     ],
   };
 }

@@ -166,7 +166,9 @@ describe('byte helpers', () => {
 
   it('assertLength names the value and both lengths', () => {
     expect(assertLength(new Uint8Array(4), 4, 'nonce')).toHaveLength(4);
-    expect(() => assertLength(new Uint8Array(3), 4, 'nonce')).toThrow(new BytesInputError('nonce: expected 4 bytes, got 3'));
+    expect(() => assertLength(new Uint8Array(3), 4, 'nonce')).toThrow(
+      new BytesInputError('nonce: expected 4 bytes, got 3'),
+    );
     expect(() => assertLength('abcd' as unknown as Uint8Array, 4, 'nonce')).toThrow('expected bytes (Uint8Array)');
   });
 });

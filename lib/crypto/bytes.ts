@@ -142,7 +142,8 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
  */
 export function i2osp(value: number, length: number): Uint8Array {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`i2osp: ${value} is not a non-negative integer`);
-  if (!Number.isInteger(length) || length < 0) throw new RangeError(`i2osp: length ${length} is not a non-negative integer`);
+  if (!Number.isInteger(length) || length < 0)
+    throw new RangeError(`i2osp: length ${length} is not a non-negative integer`);
   // 256 ** length is exact in a double for every length (a power of two), so this check needs no
   // special case; an earlier `length < 6` guard let 6-byte overflow truncate silently.
   if (value >= 256 ** length) throw new RangeError(`i2osp: ${value} does not fit in ${length} bytes`);

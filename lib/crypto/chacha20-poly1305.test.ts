@@ -11,7 +11,9 @@ describe('ChaCha20-Poly1305 composed from noble’s ChaCha20 and Poly1305', () =
     const key = h('808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f');
     const nonce = h('070000004041424344454647');
     const aad = h('50515253c0c1c2c3c4c5c6c7');
-    const plaintext = utf8ToBytes("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.");
+    const plaintext = utf8ToBytes(
+      "Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.",
+    );
     const sealed = chacha20Poly1305Seal(key, nonce, plaintext, aad);
     expect(bytesToHex(sealed.subarray(-16))).toBe('1ae10b594f09e26a7e902ecbd0600691');
     expect(bytesToHex(sealed.subarray(0, 16))).toBe('d31a8d34648e60db7b86afbc53ef7ec2');

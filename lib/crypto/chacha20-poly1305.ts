@@ -21,7 +21,11 @@ const BLOCK = 64;
  * `text` XOR the ChaCha20 stream from block 1, after one block of zeros that block 0 turns into
  * the one-time key: returns that key (32 bytes) and the result, both views of one buffer.
  */
-function streamFromBlockZero(key: Uint8Array, nonce: Uint8Array, text: Uint8Array): { oneTimeKey: Uint8Array; output: Uint8Array } {
+function streamFromBlockZero(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  text: Uint8Array,
+): { oneTimeKey: Uint8Array; output: Uint8Array } {
   const work = new Uint8Array(BLOCK + text.length);
   work.set(text, BLOCK);
   chacha20(key, nonce, work, work, 0);
@@ -50,7 +54,12 @@ function writeU64le(bytes: Uint8Array, offset: number, value: number): void {
 }
 
 /** Encrypts (keystream from block 1, §2.8) and appends the tag: ciphertext ‖ tag. */
-export function chacha20Poly1305Seal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array = EMPTY): Uint8Array {
+export function chacha20Poly1305Seal(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  plaintext: Uint8Array,
+  aad: Uint8Array = EMPTY,
+): Uint8Array {
   const { oneTimeKey, output: ciphertext } = streamFromBlockZero(key, nonce, plaintext);
   const out = new Uint8Array(plaintext.length + TAG_BYTES);
   out.set(ciphertext, 0);
@@ -63,7 +72,12 @@ export function chacha20Poly1305Seal(key: Uint8Array, nonce: Uint8Array, plainte
  * verify. The one ChaCha20 call also decrypts, into a private buffer that is wiped and dropped when
  * the tag fails: no unauthenticated plaintext ever leaves (§2.8).
  */
-export function chacha20Poly1305Open(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array = EMPTY): Uint8Array | null {
+export function chacha20Poly1305Open(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  sealed: Uint8Array,
+  aad: Uint8Array = EMPTY,
+): Uint8Array | null {
   if (sealed.length < TAG_BYTES) return null;
   const ciphertext = sealed.subarray(0, sealed.length - TAG_BYTES);
   const { oneTimeKey, output: plaintext } = streamFromBlockZero(key, nonce, ciphertext);

@@ -27,7 +27,8 @@ export function hkdfExpand(prk: Uint8Array, info: Uint8Array, length: number): U
   if (!Number.isInteger(length) || length < 1 || length > 255 * 32) {
     throw new RangeError(`HKDF-SHA256 can produce 1 to 8160 bytes, not ${length}`);
   }
-  if (!(prk instanceof Uint8Array) || !(info instanceof Uint8Array)) throw new TypeError('HKDF-Expand: prk and info must be bytes');
+  if (!(prk instanceof Uint8Array) || !(info instanceof Uint8Array))
+    throw new TypeError('HKDF-Expand: prk and info must be bytes');
   if (prk.length < 32) throw new Error('"prk" must be at least HashLen octets');
   // T(0) = empty; T(i) = HMAC(PRK, T(i-1) | info | i); OKM = the first `length` bytes of T(1) | T(2) | ...
   const key = hmacSha256Key(prk);

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AeadOpenError } from './aead';
 import { bytesToHex, flipBit, hexToBytes, utf8ToBytes } from './bytes';
-import {
-  deriveKeyPair,
-  generateHpkeKeyPair,
-  openBase,
-  sealBase,
-  setupBaseRecipient,
-  setupBaseSender,
-} from './hpke';
+import { deriveKeyPair, generateHpkeKeyPair, openBase, sealBase, setupBaseRecipient, setupBaseSender } from './hpke';
 import { seededRandom } from './random';
 import { traceValue } from './trace';
 import { X25519Error } from './x25519';
@@ -49,7 +42,14 @@ const A21 = {
   ],
 } as const;
 
-const SCHEDULE_NAMES = ['shared_secret', 'key_schedule_context', 'secret', 'key', 'base_nonce', 'exporter_secret'] as const;
+const SCHEDULE_NAMES = [
+  'shared_secret',
+  'key_schedule_context',
+  'secret',
+  'key',
+  'base_nonce',
+  'exporter_secret',
+] as const;
 
 function vectorSender() {
   return setupBaseSender(h(A21.pkRm), h(A21.info), { ephemeralIkm: h(A21.ikmE) });
@@ -102,7 +102,9 @@ describe('HPKE base mode, RFC 9180 Appendix A.2.1', () => {
   });
 
   it('single-shot sealBase/openBase (§6.1) produce and accept the sequence-0 ciphertext', () => {
-    const { result, trace } = sealBase(h(A21.pkRm), h(A21.info), h(A21.seq0.aad), h(A21.pt), { ephemeralIkm: h(A21.ikmE) });
+    const { result, trace } = sealBase(h(A21.pkRm), h(A21.info), h(A21.seq0.aad), h(A21.pt), {
+      ephemeralIkm: h(A21.ikmE),
+    });
     expect(bytesToHex(result.enc)).toBe(A21.enc);
     expect(bytesToHex(result.ciphertext)).toBe(A21.seq0.ct);
     expect(bytesToHex(traceValue(trace, 'ciphertext'))).toBe(A21.seq0.ct);
@@ -111,7 +113,9 @@ describe('HPKE base mode, RFC 9180 Appendix A.2.1', () => {
     // With pkR given (bulk opens skip recomputing it), the same ciphertext opens; a wrong pkR
     // changes the KEM context, so the open fails rather than succeeding differently.
     expect(bytesToHex(openBase(result, h(A21.skRm), h(A21.info), h(A21.seq0.aad), h(A21.pkRm)))).toBe(A21.pt);
-    expect(() => openBase(result, h(A21.skRm), h(A21.info), h(A21.seq0.aad), flipBit(h(A21.pkRm), 0))).toThrow(AeadOpenError);
+    expect(() => openBase(result, h(A21.skRm), h(A21.info), h(A21.seq0.aad), flipBit(h(A21.pkRm), 0))).toThrow(
+      AeadOpenError,
+    );
   });
 });
 
@@ -125,7 +129,9 @@ describe('HPKE refusals', () => {
     expect(() => openBase(sealed, skR, utf8ToBytes('Ode to a Nightingale'), aad)).toThrow(AeadOpenError);
     expect(() => openBase(sealed, skR, new Uint8Array(0), aad)).toThrow(AeadOpenError);
     expect(() => openBase(sealed, skR, info, h(A21.seq1.aad))).toThrow(AeadOpenError);
-    expect(() => openBase({ ...sealed, ciphertext: flipBit(sealed.ciphertext, 3) }, skR, info, aad)).toThrow(AeadOpenError);
+    expect(() => openBase({ ...sealed, ciphertext: flipBit(sealed.ciphertext, 3) }, skR, info, aad)).toThrow(
+      AeadOpenError,
+    );
     expect(openBase(sealed, skR, info, aad)).toEqual(h(A21.pt));
   });
 

@@ -10,7 +10,14 @@ import { assertLength, concatBytes, i2osp, utf8ToBytes } from './bytes';
 import { hkdfExpand, hkdfExtract } from './hkdf';
 import { csprng, type RandomSource } from './random';
 import { publicKeyFromSecret } from './x25519';
-import { askAll, askSharedSecret, runX25519, runX25519Sync, type X25519Engine, type X25519Steps } from './x25519-platform';
+import {
+  askAll,
+  askSharedSecret,
+  runX25519,
+  runX25519Sync,
+  type X25519Engine,
+  type X25519Steps,
+} from './x25519-platform';
 import type { TraceEntry, Traced } from './trace';
 
 const KEM_ID = 0x0020;
@@ -32,7 +39,13 @@ function labeledExtract(suiteId: Uint8Array, salt: Uint8Array, label: string, ik
 }
 
 /** LabeledExpand, §4. */
-function labeledExpand(suiteId: Uint8Array, prk: Uint8Array, label: string, info: Uint8Array, length: number): Uint8Array {
+function labeledExpand(
+  suiteId: Uint8Array,
+  prk: Uint8Array,
+  label: string,
+  info: Uint8Array,
+  length: number,
+): Uint8Array {
   return hkdfExpand(prk, concatBytes(i2osp(length, 2), VERSION_LABEL, suiteId, utf8ToBytes(label), info), length);
 }
 
@@ -173,12 +186,20 @@ export interface SetupSenderOptions {
 }
 
 /** SetupBaseS(pkR, info), §5.1.1, with Encap from §4.1. */
-export function setupBaseSender(recipientPublicKey: Uint8Array, info: Uint8Array, options: SetupSenderOptions = {}): HpkeSenderContext {
+export function setupBaseSender(
+  recipientPublicKey: Uint8Array,
+  info: Uint8Array,
+  options: SetupSenderOptions = {},
+): HpkeSenderContext {
   return runX25519Sync(setupBaseSenderSteps(recipientPublicKey, info, options));
 }
 
 /** {@link setupBaseSender} as a computation that asks for its X25519 operations (x25519-platform.ts). */
-function* setupBaseSenderSteps(recipientPublicKey: Uint8Array, info: Uint8Array, options: SetupSenderOptions): X25519Steps<HpkeSenderContext> {
+function* setupBaseSenderSteps(
+  recipientPublicKey: Uint8Array,
+  info: Uint8Array,
+  options: SetupSenderOptions,
+): X25519Steps<HpkeSenderContext> {
   assertLength(recipientPublicKey, 32, 'HPKE recipient public key');
   // GenerateKeyPair is DeriveKeyPair over 32 random bytes (§7.1); pkE and the DH are independent.
   const skE = deriveSecretKey(options.ephemeralIkm ?? (options.random ?? csprng()).bytes(32));
@@ -202,12 +223,22 @@ function* setupBaseSenderSteps(recipientPublicKey: Uint8Array, info: Uint8Array,
  * one X25519 per open, half the cost of an open. A wrong pkR changes the shared secret, so the
  * open then fails; it can never open something the secret key could not.
  */
-export function setupBaseRecipient(enc: Uint8Array, recipientSecretKey: Uint8Array, info: Uint8Array, recipientPublicKey?: Uint8Array): HpkeRecipientContext {
+export function setupBaseRecipient(
+  enc: Uint8Array,
+  recipientSecretKey: Uint8Array,
+  info: Uint8Array,
+  recipientPublicKey?: Uint8Array,
+): HpkeRecipientContext {
   return runX25519Sync(setupBaseRecipientSteps(enc, recipientSecretKey, info, recipientPublicKey));
 }
 
 /** {@link setupBaseRecipient} as a computation that asks for its one X25519 (x25519-platform.ts). */
-function* setupBaseRecipientSteps(enc: Uint8Array, recipientSecretKey: Uint8Array, info: Uint8Array, recipientPublicKey?: Uint8Array): X25519Steps<HpkeRecipientContext> {
+function* setupBaseRecipientSteps(
+  enc: Uint8Array,
+  recipientSecretKey: Uint8Array,
+  info: Uint8Array,
+  recipientPublicKey?: Uint8Array,
+): X25519Steps<HpkeRecipientContext> {
   assertLength(enc, 32, 'HPKE encapsulated key');
   const dh = yield* askSharedSecret(recipientSecretKey, enc);
   if (recipientPublicKey) assertLength(recipientPublicKey, 32, 'HPKE recipient public key');
@@ -251,7 +282,10 @@ export function* sealBaseSteps(
   const ciphertext = ctx.seal(aad, plaintext);
   return {
     result: { enc: ctx.enc, ciphertext },
-    trace: [...ctx.trace, { name: 'ciphertext', value: ciphertext, from: 'ChaCha20-Poly1305(key, base_nonce, aad, pt), §6.1' }],
+    trace: [
+      ...ctx.trace,
+      { name: 'ciphertext', value: ciphertext, from: 'ChaCha20-Poly1305(key, base_nonce, aad, pt), §6.1' },
+    ],
   };
 }
 
@@ -259,7 +293,13 @@ export function* sealBaseSteps(
  * Single-shot Open, §6.1. Throws {@link AeadOpenError} when anything was changed.
  * `recipientPublicKey`: see {@link setupBaseRecipient}.
  */
-export function openBase(sealed: HpkeSealed, recipientSecretKey: Uint8Array, info: Uint8Array, aad: Uint8Array, recipientPublicKey?: Uint8Array): Uint8Array {
+export function openBase(
+  sealed: HpkeSealed,
+  recipientSecretKey: Uint8Array,
+  info: Uint8Array,
+  aad: Uint8Array,
+  recipientPublicKey?: Uint8Array,
+): Uint8Array {
   return setupBaseRecipient(sealed.enc, recipientSecretKey, info, recipientPublicKey).open(aad, sealed.ciphertext);
 }
 
@@ -275,6 +315,9 @@ export async function openBaseWith(
   recipientPublicKey: Uint8Array | undefined,
   x25519: X25519Engine,
 ): Promise<Uint8Array> {
-  const context = await runX25519(setupBaseRecipientSteps(sealed.enc, recipientSecretKey, info, recipientPublicKey), x25519);
+  const context = await runX25519(
+    setupBaseRecipientSteps(sealed.enc, recipientSecretKey, info, recipientPublicKey),
+    x25519,
+  );
   return context.open(aad, sealed.ciphertext);
 }

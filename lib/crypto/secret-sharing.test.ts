@@ -50,7 +50,11 @@ describe('k-of-n Shamir split', () => {
     const shares = await splitShamir(key.secretKey, 5, 3);
     expect(shares).toHaveLength(5);
     expect(shares[0]).toHaveLength(33);
-    for (const pick of [[0, 1, 2], [4, 2, 0], [1, 3, 4]]) {
+    for (const pick of [
+      [0, 1, 2],
+      [4, 2, 0],
+      [1, 3, 4],
+    ]) {
       const subset = pick.map((i) => shares[i]!);
       expect(bytesToHex(await recoverX25519SecretFromShares(subset, key.publicKey))).toBe(bytesToHex(key.secretKey));
     }
@@ -60,7 +64,9 @@ describe('k-of-n Shamir split', () => {
     const shares = await splitShamir(key.secretKey, 5, 3);
     const wrong = await combineShamir([shares[0]!, shares[1]!]);
     expect(bytesToHex(wrong)).not.toBe(bytesToHex(key.secretKey));
-    await expect(recoverX25519SecretFromShares([shares[0]!, shares[1]!], key.publicKey)).rejects.toThrow(SecretShareCheckError);
+    await expect(recoverX25519SecretFromShares([shares[0]!, shares[1]!], key.publicKey)).rejects.toThrow(
+      SecretShareCheckError,
+    );
   });
 
   it('a corrupted share is detected by the public-key check, named in the error', async () => {

@@ -50,7 +50,13 @@ export function combineXor(halfA: Uint8Array, halfB: Uint8Array): Uint8Array {
  * world; the secret they rebuild does not.
  */
 export async function splitShamir(secret: Uint8Array, shares: number, threshold: number): Promise<Uint8Array[]> {
-  if (!Number.isInteger(shares) || !Number.isInteger(threshold) || threshold < 2 || shares < threshold || shares > 255) {
+  if (
+    !Number.isInteger(shares) ||
+    !Number.isInteger(threshold) ||
+    threshold < 2 ||
+    shares < threshold ||
+    shares > 255
+  ) {
     throw new RangeError(`splitShamir: need integers 2 <= threshold <= shares <= 255, got ${threshold}-of-${shares}`);
   }
   return split(secret, shares, threshold);
@@ -111,18 +117,28 @@ export async function recoverX25519SecretFromShares(
     secret = await combineShamir(shares);
   } catch (cause) {
     const why = cause instanceof Error ? cause.message : String(cause);
-    throw new SecretShareCheckError('shares could not be combined', `the ${shares.length} share(s) could not be combined: ${why}`);
+    throw new SecretShareCheckError(
+      'shares could not be combined',
+      `the ${shares.length} share(s) could not be combined: ${why}`,
+    );
   }
   return checkRecombined(secret, expectedPublicKey, `combining ${shares.length} Shamir share(s)`);
 }
 
 /** Rebuilds an X25519 secret key from its two XOR halves and checks it against the public key. */
-export function recoverX25519SecretFromXor(halfA: Uint8Array, halfB: Uint8Array, expectedPublicKey: Uint8Array): Uint8Array {
+export function recoverX25519SecretFromXor(
+  halfA: Uint8Array,
+  halfB: Uint8Array,
+  expectedPublicKey: Uint8Array,
+): Uint8Array {
   let secret: Uint8Array;
   try {
     secret = combineXor(halfA, halfB);
   } catch (cause) {
-    throw new SecretShareCheckError('shares could not be combined', cause instanceof Error ? cause.message : String(cause));
+    throw new SecretShareCheckError(
+      'shares could not be combined',
+      cause instanceof Error ? cause.message : String(cause),
+    );
   }
   return checkRecombined(secret, expectedPublicKey, 'XOR of the two halves');
 }

@@ -108,7 +108,10 @@ const fileOf = <G extends z.ZodType>(group: G) =>
   z.object({ algorithm: z.string(), numberOfTests: z.number().int(), testGroups: z.array(group) });
 
 const xdhFile = fileOf(
-  z.object({ curve: z.literal('curve25519'), tests: z.array(z.object({ ...testCase, public: hex, private: hex, shared: hex })) }),
+  z.object({
+    curve: z.literal('curve25519'),
+    tests: z.array(z.object({ ...testCase, public: hex, private: hex, shared: hex })),
+  }),
 );
 const aeadFile = fileOf(
   z.object({
@@ -119,7 +122,9 @@ const aeadFile = fileOf(
   }),
 );
 const hkdfFile = fileOf(
-  z.object({ tests: z.array(z.object({ ...testCase, ikm: hex, salt: hex, info: hex, size: z.number().int(), okm: hex })) }),
+  z.object({
+    tests: z.array(z.object({ ...testCase, ikm: hex, salt: hex, info: hex, size: z.number().int(), okm: hex })),
+  }),
 );
 
 function load<S extends z.ZodType>(name: string, schema: S): z.infer<S> {
@@ -156,7 +161,8 @@ function attempt<T>(fn: () => T): { value: T; error?: undefined } | { value?: un
 function report(file: string, t: Tally): void {
   console.info(
     `wycheproof ${file}: ${t.total} cases, ${t.accepted} accepted, ${t.rejected} rejected, ` +
-      `${t.exceptions.length} documented exceptions` + (t.outOfScope ? `, ${t.outOfScope} out of scope (refused)` : ''),
+      `${t.exceptions.length} documented exceptions` +
+      (t.outOfScope ? `, ${t.outOfScope} out of scope (refused)` : ''),
   );
 }
 
@@ -181,10 +187,14 @@ function runAead(file: string, algorithm: AeadAlgorithm): { tally: Tally; number
       }
       if (t.result === 'invalid') {
         // Bad nonce sizes are input errors; everything else must fail the tag check.
-        const wanted = t.flags.some((f) => f === 'InvalidNonceSize' || f === 'ZeroLengthIv') ? BytesInputError : AeadOpenError;
+        const wanted = t.flags.some((f) => f === 'InvalidNonceSize' || f === 'ZeroLengthIv')
+          ? BytesInputError
+          : AeadOpenError;
         const o = attempt(() => open({ algorithm, key, nonce, aad, sealed: hexToBytes(expectedSealed) }));
         if (!(o.error instanceof wanted)) {
-          tally.problems.push(`${t.tcId} (invalid ${t.flags.join(',')}): expected ${wanted.name}, got ${o.error ? String(o.error) : 'plaintext'}`);
+          tally.problems.push(
+            `${t.tcId} (invalid ${t.flags.join(',')}): expected ${wanted.name}, got ${o.error ? String(o.error) : 'plaintext'}`,
+          );
           continue;
         }
         if (wanted === AeadOpenError) {
@@ -203,7 +213,10 @@ function runAead(file: string, algorithm: AeadAlgorithm): { tally: Tally; number
         if (algorithm !== 'aes-256-gcm' || nonce.length >= GCM_MIN_NONCE_BYTES || !t.flags.includes('SmallIv')) {
           tally.problems.push(`${t.tcId}: refused as an input error, but its IV is not a short GCM IV`);
         }
-      } else tally.problems.push(`${t.tcId} (${t.result} ${t.flags.join(',')}): seal ${s.error ? String(s.error) : 'mismatch'}, open ${o.error ? String(o.error) : o.value === t.msg ? 'ok' : 'mismatch'}`);
+      } else
+        tally.problems.push(
+          `${t.tcId} (${t.result} ${t.flags.join(',')}): seal ${s.error ? String(s.error) : 'mismatch'}, open ${o.error ? String(o.error) : o.value === t.msg ? 'ok' : 'mismatch'}`,
+        );
     }
   }
   return { tally, numberOfTests: data.numberOfTests };
@@ -229,7 +242,9 @@ describe.skipIf(!VECTORS_PRESENT)(`Wycheproof vectors from ${VECTOR_DIR}`, () =>
             tally.problems.push(`${t.tcId}: refused, but its shared secret is not the zero value`);
           }
         } else {
-          tally.problems.push(`${t.tcId} (${t.result} ${t.flags.join(',')}): ${r.error ? String(r.error) : `got ${r.value}`}`);
+          tally.problems.push(
+            `${t.tcId} (${t.result} ${t.flags.join(',')}): ${r.error ? String(r.error) : `got ${r.value}`}`,
+          );
         }
       }
     }

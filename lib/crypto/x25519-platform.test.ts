@@ -57,7 +57,8 @@ describe('X25519 engines: WebCrypto computes exactly what noble computes', () =>
     });
 
     it(`${engine.name}: refuses every low-order point (and its non-canonical encodings) with X25519Error`, async () => {
-      for (const u of LOW_ORDER) await expect(engine.sharedSecret(ALICE_SK, u), bytesToHex(u)).rejects.toThrow(X25519Error);
+      for (const u of LOW_ORDER)
+        await expect(engine.sharedSecret(ALICE_SK, u), bytesToHex(u)).rejects.toThrow(X25519Error);
     });
   }
 
@@ -68,13 +69,15 @@ describe('X25519 engines: WebCrypto computes exactly what noble computes', () =>
       const u = random.bytes(32);
       if (i % 50 === 0) u.set(le(P + 2n + BigInt(i / 50))); // non-canonical: p + 2 ... p + 7 (not low order)
       expect(bytesToHex(await webcrypto.publicKey(secret))).toBe(bytesToHex(await nobleX25519Engine.publicKey(secret)));
-      expect(bytesToHex(await webcrypto.sharedSecret(secret, u))).toBe(bytesToHex(await nobleX25519Engine.sharedSecret(secret, u)));
+      expect(bytesToHex(await webcrypto.sharedSecret(secret, u))).toBe(
+        bytesToHex(await nobleX25519Engine.sharedSecret(secret, u)),
+      );
     }
   });
 
   it('computes public keys against the base point where a JWK export carries no x', async () => {
     const subtle = globalThis.crypto.subtle;
-    const noX = Object.assign(Object.create(subtle) as (typeof globalThis.crypto.subtle), {
+    const noX = Object.assign(Object.create(subtle) as typeof globalThis.crypto.subtle, {
       importKey: subtle.importKey.bind(subtle),
       deriveBits: subtle.deriveBits.bind(subtle),
       exportKey: async () => ({}),
@@ -89,7 +92,7 @@ describe('X25519 engines: WebCrypto computes exactly what noble computes', () =>
     const noX25519 = {
       importKey: () => Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError')),
       deriveBits: () => Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError')),
-    } as unknown as (typeof globalThis.crypto.subtle);
+    } as unknown as typeof globalThis.crypto.subtle;
     expect((await detectX25519Engine(noX25519)).name).toBe('noble');
   });
 });
@@ -111,6 +114,7 @@ describe('X25519 steps: one computation, answered by noble synchronously or by a
     expect(runX25519Sync(exchange(ALICE_SK, h(BOB_PK)))).toBe(expected);
     for (const engine of engines) expect(await runX25519(exchange(ALICE_SK, h(BOB_PK)), engine)).toBe(expected);
     expect(runX25519Sync(exchange(ALICE_SK, LOW_ORDER[0]!))).toBe(`${ALICE_PK}|refused`);
-    for (const engine of engines) expect(await runX25519(exchange(ALICE_SK, LOW_ORDER[0]!), engine)).toBe(`${ALICE_PK}|refused`);
+    for (const engine of engines)
+      expect(await runX25519(exchange(ALICE_SK, LOW_ORDER[0]!), engine)).toBe(`${ALICE_PK}|refused`);
   });
 });

@@ -58,11 +58,15 @@ export function* askAll(requests: readonly X25519Request[]): X25519Steps<readonl
 }
 
 function answerWithNoble(request: X25519Request): Uint8Array {
-  return request.kind === 'public-key' ? publicKeyFromSecret(request.secretKey) : sharedSecret(request.secretKey, request.publicKey);
+  return request.kind === 'public-key'
+    ? publicKeyFromSecret(request.secretKey)
+    : sharedSecret(request.secretKey, request.publicKey);
 }
 
 function answerWithEngine(request: X25519Request, engine: X25519Engine): Promise<Uint8Array> {
-  return request.kind === 'public-key' ? engine.publicKey(request.secretKey) : engine.sharedSecret(request.secretKey, request.publicKey);
+  return request.kind === 'public-key'
+    ? engine.publicKey(request.secretKey)
+    : engine.sharedSecret(request.secretKey, request.publicKey);
 }
 
 /** Runs `steps` to the end with noble answering every request (synchronous, for learner-facing code). */
@@ -87,7 +91,9 @@ export async function runX25519<T>(steps: X25519Steps<T>, engine: X25519Engine):
   while (!next.done) {
     const settled = await Promise.allSettled(next.value.map((r) => answerWithEngine(r, engine)));
     const failed = settled.find((r) => r.status === 'rejected');
-    next = failed ? steps.throw(failed.reason) : steps.next(settled.map((r) => (r as PromiseFulfilledResult<Uint8Array>).value));
+    next = failed
+      ? steps.throw(failed.reason)
+      : steps.next(settled.map((r) => (r as PromiseFulfilledResult<Uint8Array>).value));
   }
   return next.value;
 }
@@ -100,13 +106,17 @@ export const nobleX25519Engine: X25519Engine = {
 };
 
 /** RFC 8410 §7: DER of PrivateKeyInfo { version 0, AlgorithmIdentifier { id-X25519 (1.3.101.110) }, OCTET STRING { OCTET STRING (32) } }. */
-const PKCS8_X25519_PREFIX = Uint8Array.from([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20]);
+const PKCS8_X25519_PREFIX = Uint8Array.from([
+  0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20,
+]);
 /** The base point u = 9 (RFC 7748 §4.1), little-endian. */
 const BASE_POINT = Uint8Array.from({ length: 32 }, (_, i) => (i === 0 ? 9 : 0));
 const ALGORITHM = { name: 'X25519' } as const;
 
 const lowOrderError = () =>
-  new X25519Error('X25519 refused this public key: it is a low-order point, so the "shared secret" would be all zeros and known to anyone.');
+  new X25519Error(
+    'X25519 refused this public key: it is a low-order point, so the "shared secret" would be all zeros and known to anyone.',
+  );
 
 // WebCrypto's types named through the global, so this file type-checks with the DOM library (the
 // page) and with Node's types alone (tsconfig.lib.json), which declare the same API.
@@ -124,13 +134,15 @@ export function webCryptoX25519Engine(subtle: PlatformSubtle = globalThis.crypto
   const publicKeys = new WeakMap<Uint8Array, Promise<PlatformKey>>();
   const importPublic = (publicKey: Uint8Array): Promise<PlatformKey> => {
     let key = publicKeys.get(publicKey);
-    if (!key) publicKeys.set(publicKey, (key = subtle.importKey('raw', new Uint8Array(publicKey), ALGORITHM, false, [])));
+    if (!key)
+      publicKeys.set(publicKey, (key = subtle.importKey('raw', new Uint8Array(publicKey), ALGORITHM, false, [])));
     return key;
   };
   const importSecret = (secretKey: Uint8Array): Promise<PlatformKey> => {
     let key = secretKeys.get(secretKey);
     if (!key) {
-      if (secretKey.length !== 32) throw new RangeError(`X25519 secret key: expected 32 bytes, got ${secretKey.length}`);
+      if (secretKey.length !== 32)
+        throw new RangeError(`X25519 secret key: expected 32 bytes, got ${secretKey.length}`);
       const der = new Uint8Array(PKCS8_X25519_PREFIX.length + 32);
       der.set(PKCS8_X25519_PREFIX);
       der.set(secretKey, PKCS8_X25519_PREFIX.length);
@@ -166,7 +178,8 @@ export function webCryptoX25519Engine(subtle: PlatformSubtle = globalThis.crypto
       return derive(secretKey, (basePoint ??= subtle.importKey('raw', BASE_POINT, ALGORITHM, true, [])));
     },
     async sharedSecret(secretKey, publicKey) {
-      if (publicKey.length !== 32) throw new RangeError(`X25519 public key: expected 32 bytes, got ${publicKey.length}`);
+      if (publicKey.length !== 32)
+        throw new RangeError(`X25519 public key: expected 32 bytes, got ${publicKey.length}`);
       // noble refuses low-order u-coordinates before the ladder; so do we, so both engines throw the same error.
       if (isLowOrder(publicKey)) throw lowOrderError();
       return derive(secretKey, importPublic(publicKey));
@@ -198,7 +211,9 @@ function isLowOrder(publicKey: Uint8Array): boolean {
  * The platform's WebCrypto X25519 if it is present and computes RFC 7748 §6.1's test vector
  * correctly, else noble. `subtle` is injectable for tests (default `globalThis.crypto.subtle`; null: none).
  */
-export async function detectX25519Engine(subtle: PlatformSubtle | null = globalThis.crypto?.subtle ?? null): Promise<X25519Engine> {
+export async function detectX25519Engine(
+  subtle: PlatformSubtle | null = globalThis.crypto?.subtle ?? null,
+): Promise<X25519Engine> {
   if (!subtle) return nobleX25519Engine;
   try {
     const engine = webCryptoX25519Engine(subtle);

@@ -82,7 +82,9 @@ export function scalarMult(scalar: Uint8Array, uCoordinate: Uint8Array): Uint8Ar
   try {
     return x25519.scalarMult(scalar, uCoordinate);
   } catch {
-    throw new X25519Error('X25519 refused this u-coordinate: it is a low-order point, so the result would be all zeros.');
+    throw new X25519Error(
+      'X25519 refused this u-coordinate: it is a low-order point, so the result would be all zeros.',
+    );
   }
 }
 

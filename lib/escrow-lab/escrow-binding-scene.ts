@@ -18,7 +18,13 @@
 import { AeadOpenError } from '@/lib/crypto/aead';
 import { bytesToUtf8, utf8ToBytes } from '@/lib/crypto/bytes';
 import type { RandomSource } from '@/lib/crypto/random';
-import { DeliveryRejectedError, initialConversationKeyState, receiveMessage, type ConversationKeyState, type DeviceContext } from '@/lib/protocol/device';
+import {
+  DeliveryRejectedError,
+  initialConversationKeyState,
+  receiveMessage,
+  type ConversationKeyState,
+  type DeviceContext,
+} from '@/lib/protocol/device';
 import type { Envelope } from '@/lib/protocol/envelope';
 import { encodeHeader, type EnvelopeHeader } from '@/lib/protocol/envelope-header';
 import {
@@ -34,8 +40,19 @@ import type { DeliveryResult } from '@/lib/protocol/forgery';
 import { openMessage, sealMessage } from '@/lib/protocol/message-encryption';
 import type { Participant } from '@/lib/protocol/participant';
 import type { SimTime } from '@/lib/protocol/sim-time';
-import { createLabAuthority, labClient, labDirectory, labPerson, type LabEscrowAuthority } from '@/lib/scenarios/lab-people';
-import { openUnboundEscrowEpoch, sealUnboundEscrowEpoch, unwrapTrafficKeyUnbound, wrapTrafficKeyUnbound } from './unbound-escrow';
+import {
+  createLabAuthority,
+  labClient,
+  labDirectory,
+  labPerson,
+  type LabEscrowAuthority,
+} from '@/lib/scenarios/lab-people';
+import {
+  openUnboundEscrowEpoch,
+  sealUnboundEscrowEpoch,
+  unwrapTrafficKeyUnbound,
+  wrapTrafficKeyUnbound,
+} from './unbound-escrow';
 
 /** How the escrow field is sealed. */
 export type EscrowBindingMode = 'bound' | 'unbound';
@@ -53,7 +70,9 @@ export interface BindingScene {
   readonly binding: EscrowBindingMode;
   readonly authority: LabEscrowAuthority;
   readonly messages: readonly [BindingMessage, BindingMessage];
-  readonly recipients: Readonly<Record<'bob' | 'carol', { readonly state: ConversationKeyState; readonly client: DeviceContext }>>;
+  readonly recipients: Readonly<
+    Record<'bob' | 'carol', { readonly state: ConversationKeyState; readonly client: DeviceContext }>
+  >;
 }
 
 /** The stages of the authority's software, in order. */
@@ -104,9 +123,19 @@ export function sealWithEscrowField(
   if (state.session.kind !== 'static') throw new RangeError('sealWithEscrowField: static mode only');
   const counter = state.nextCounter;
   const epochKey = random.bytes(32);
-  const epochHeader: EscrowEpochHeader = { conversationId: state.conversationId, sender: sender.id, recipient: state.peer, epoch: 0, startedAt: sentAt, firstCounter: counter };
+  const epochHeader: EscrowEpochHeader = {
+    conversationId: state.conversationId,
+    sender: sender.id,
+    recipient: state.peer,
+    epoch: 0,
+    startedAt: sentAt,
+    firstCounter: counter,
+  };
   const recipients = [{ authorityId: authority.id, publicKey: authority.publicKey }];
-  const epochBlob = binding === 'bound' ? sealEscrowEpoch(epochHeader, epochKey, recipients, random) : sealUnboundEscrowEpoch(epochHeader, epochKey, recipients, random);
+  const epochBlob =
+    binding === 'bound'
+      ? sealEscrowEpoch(epochHeader, epochKey, recipients, random)
+      : sealUnboundEscrowEpoch(epochHeader, epochKey, recipients, random);
   const header: EnvelopeHeader = {
     version: 1,
     mode: 'static',
@@ -121,7 +150,10 @@ export function sealWithEscrowField(
   const trafficKey = state.session.conversationKey;
   const ciphertext = sealMessage(header, headerBytes, trafficKey, utf8ToBytes(text));
   const { wrapKey } = escrowWrapKeyAt(startEscrowChain(epochKey), 0);
-  const wrappedKey = binding === 'bound' ? wrapTrafficKey(wrapKey, counter, headerBytes, trafficKey) : wrapTrafficKeyUnbound(wrapKey, counter, trafficKey);
+  const wrappedKey =
+    binding === 'bound'
+      ? wrapTrafficKey(wrapKey, counter, headerBytes, trafficKey)
+      : wrapTrafficKeyUnbound(wrapKey, counter, trafficKey);
   return { header, ciphertext, escrow: { epochBlob, wrappedKey } };
 }
 
@@ -135,9 +167,19 @@ export function sealBindingScene(binding: EscrowBindingMode, random: RandomSourc
   const sides = (peer: 'bob' | 'carol', person: Participant) => {
     const conversationId = CONVERSATIONS[peer];
     return {
-      sender: initialConversationKeyState('static', 'initiator', { conversationId, peer, identity: alice.identity, directory }),
+      sender: initialConversationKeyState('static', 'initiator', {
+        conversationId,
+        peer,
+        identity: alice.identity,
+        directory,
+      }),
       receiver: {
-        state: initialConversationKeyState('static', 'responder', { conversationId, peer: 'alice', identity: person.identity, directory }),
+        state: initialConversationKeyState('static', 'responder', {
+          conversationId,
+          peer: 'alice',
+          identity: person.identity,
+          directory,
+        }),
         client: labClient(person, directory, random, null),
       },
     };
@@ -163,7 +205,10 @@ function failure(e: unknown): string {
 }
 
 /** The authority's software opening one envelope with its escrow secret key, stage by stage. */
-export function authorityReads(scene: Pick<BindingScene, 'binding' | 'authority'>, envelope: Envelope): AuthorityReading {
+export function authorityReads(
+  scene: Pick<BindingScene, 'binding' | 'authority'>,
+  envelope: Envelope,
+): AuthorityReading {
   const stages: StageResult[] = [];
   const done = (plaintext: string | null): AuthorityReading => ({ stages, plaintext });
   const h = envelope.header;
@@ -173,7 +218,11 @@ export function authorityReads(scene: Pick<BindingScene, 'binding' | 'authority'
     return done(null);
   }
   const eh = escrow.epochBlob.header;
-  const claims = eh.conversationId === h.conversationId && eh.sender === h.sender && eh.recipient === h.recipient && eh.epoch === h.escrow.epoch;
+  const claims =
+    eh.conversationId === h.conversationId &&
+    eh.sender === h.sender &&
+    eh.recipient === h.recipient &&
+    eh.epoch === h.escrow.epoch;
   stages.push({
     stage: 'field-check',
     ok: claims,
@@ -184,7 +233,10 @@ export function authorityReads(scene: Pick<BindingScene, 'binding' | 'authority'
   if (!claims) return done(null);
   let epochKey: Uint8Array;
   try {
-    epochKey = scene.binding === 'bound' ? openEscrowEpoch(escrow.epochBlob, scene.authority.id, scene.authority.secretKey) : openUnboundEscrowEpoch(escrow.epochBlob, scene.authority.id, scene.authority.secretKey);
+    epochKey =
+      scene.binding === 'bound'
+        ? openEscrowEpoch(escrow.epochBlob, scene.authority.id, scene.authority.secretKey)
+        : openUnboundEscrowEpoch(escrow.epochBlob, scene.authority.id, scene.authority.secretKey);
     stages.push({ stage: 'hpke-open', ok: true, detail: 'HPKE open succeeded: the authority holds an epoch key' });
   } catch (e) {
     stages.push({ stage: 'hpke-open', ok: false, detail: `HPKE open refused the field: ${failure(e)}` });
@@ -194,7 +246,10 @@ export function authorityReads(scene: Pick<BindingScene, 'binding' | 'authority'
   const { wrapKey } = escrowWrapKeyAt(startEscrowChain(epochKey), h.counter - eh.firstCounter);
   let trafficKey: Uint8Array;
   try {
-    trafficKey = scene.binding === 'bound' ? unwrapTrafficKey(wrapKey, h.counter, headerBytes, escrow.wrappedKey) : unwrapTrafficKeyUnbound(wrapKey, h.counter, escrow.wrappedKey);
+    trafficKey =
+      scene.binding === 'bound'
+        ? unwrapTrafficKey(wrapKey, h.counter, headerBytes, escrow.wrappedKey)
+        : unwrapTrafficKeyUnbound(wrapKey, h.counter, escrow.wrappedKey);
     stages.push({ stage: 'unwrap', ok: true, detail: 'the wrapped key opened: the authority holds a message key' });
   } catch (e) {
     stages.push({ stage: 'unwrap', ok: false, detail: `the wrapped key did not open: ${failure(e)}` });

@@ -65,10 +65,14 @@ describe('runEscrowSwitch', () => {
       ['server', 'no-key'],
       ['escrow', 'no-key'],
     ]);
-    expect(() => runEscrowSwitch({ alice, bob, text: TEXT, authority: null, escrow: true, random })).toThrow(/needs an authority/);
+    expect(() => runEscrowSwitch({ alice, bob, text: TEXT, authority: null, escrow: true, random })).toThrow(
+      /needs an authority/,
+    );
   });
 
   it('refuses an empty message', () => {
-    expect(() => runEscrowSwitch({ alice, bob, text: '', authority: null, escrow: false, random })).toThrow(/Type a message/);
+    expect(() => runEscrowSwitch({ alice, bob, text: '', authority: null, escrow: false, random })).toThrow(
+      /Type a message/,
+    );
   });
 });

@@ -15,15 +15,28 @@ import { bytesToUtf8 } from '@/lib/crypto/bytes';
 import type { RandomSource } from '@/lib/crypto/random';
 import type { X25519KeyPair } from '@/lib/crypto/x25519';
 import type { Capture, Loot } from '@/lib/protocol/capability';
-import { decryptCapture, type EnvelopeOutcome } from '@/lib/protocol/decrypt-capture';
-import { DeliveryRejectedError, initialConversationKeyState, receiveMessage, sendMessage, type ConversationKeyState } from '@/lib/protocol/device';
+import { decryptCapture } from '@/lib/protocol/decrypt-capture';
+import { type EnvelopeOutcome } from '@/lib/protocol/decryption-outcome';
+import {
+  DeliveryRejectedError,
+  initialConversationKeyState,
+  receiveMessage,
+  sendMessage,
+  type ConversationKeyState,
+} from '@/lib/protocol/device';
 import type { Envelope } from '@/lib/protocol/envelope';
 import { encodeHeader } from '@/lib/protocol/envelope-header';
 import { encodeEscrowEpochHeader, escrowHpkeInfo } from '@/lib/protocol/escrow-epoch';
 import type { KeyDirectory } from '@/lib/protocol/key-directory';
 import { aeadKeyAndNonce, openMessage } from '@/lib/protocol/message-encryption';
 import type { SimTime } from '@/lib/protocol/sim-time';
-import { labClient, labDirectory, labPerson, singleAuthorityPolicy, type LabEscrowAuthority } from '@/lib/scenarios/lab-people';
+import {
+  labClient,
+  labDirectory,
+  labPerson,
+  singleAuthorityPolicy,
+  type LabEscrowAuthority,
+} from '@/lib/scenarios/lab-people';
 
 /** The conversation id the switch's message travels in. */
 const SWITCH_CONVERSATION_ID = 'lab-alice-bob';
@@ -135,7 +148,13 @@ function parts(envelope: Envelope): SwitchEnvelope {
 function outcomeAttempt(who: OpeningAttempt['who'], holds: string, outcome: EnvelopeOutcome): OpeningAttempt {
   switch (outcome.kind) {
     case 'opened':
-      return { who, holds, outcome: 'opened', plaintext: outcome.plaintext, detail: 'the tag verified under the key it recovered' };
+      return {
+        who,
+        holds,
+        outcome: 'opened',
+        plaintext: outcome.plaintext,
+        detail: 'the tag verified under the key it recovered',
+      };
     case 'tag-failed':
       return { who, holds, outcome: 'tag-failed', detail: 'it had a key to try, and the tag refused it' };
     case 'no-key':
@@ -145,11 +164,21 @@ function outcomeAttempt(who: OpeningAttempt['who'], holds: string, outcome: Enve
   }
 }
 
-function bobOpens(bobState: ConversationKeyState, envelope: Envelope, ctx: Parameters<typeof receiveMessage>[2]): OpeningAttempt {
+function bobOpens(
+  bobState: ConversationKeyState,
+  envelope: Envelope,
+  ctx: Parameters<typeof receiveMessage>[2],
+): OpeningAttempt {
   const holds = 'his own key pair (the client derives the conversation key)';
   try {
     const { plaintext } = receiveMessage(bobState, envelope, ctx);
-    return { who: 'bob', holds, outcome: 'opened', plaintext, detail: "his client's normal receive path: the tag verified" };
+    return {
+      who: 'bob',
+      holds,
+      outcome: 'opened',
+      plaintext,
+      detail: "his client's normal receive path: the tag verified",
+    };
   } catch (e) {
     if (e instanceof AeadOpenError) return { who: 'bob', holds, outcome: 'tag-failed', detail: e.message };
     if (e instanceof DeliveryRejectedError) return { who: 'bob', holds, outcome: 'refused', detail: e.message };
@@ -161,8 +190,19 @@ function aliceOpens(aliceState: ConversationKeyState, envelope: Envelope): Openi
   const holds = 'her own key pair (the conversation key she sealed with)';
   if (aliceState.session.kind !== 'static') throw new RangeError('the escrow switch runs in static mode');
   try {
-    const plaintext = openMessage(envelope.header, encodeHeader(envelope.header), aliceState.session.conversationKey, envelope.ciphertext);
-    return { who: 'alice', holds, outcome: 'opened', plaintext: bytesToUtf8(plaintext), detail: 'she derived the same key as Bob' };
+    const plaintext = openMessage(
+      envelope.header,
+      encodeHeader(envelope.header),
+      aliceState.session.conversationKey,
+      envelope.ciphertext,
+    );
+    return {
+      who: 'alice',
+      holds,
+      outcome: 'opened',
+      plaintext: bytesToUtf8(plaintext),
+      detail: 'she derived the same key as Bob',
+    };
   } catch (e) {
     if (e instanceof AeadOpenError) return { who: 'alice', holds, outcome: 'tag-failed', detail: e.message };
     throw e;
@@ -170,7 +210,11 @@ function aliceOpens(aliceState: ConversationKeyState, envelope: Envelope): Openi
 }
 
 function runAs(envelope: Envelope, directory: KeyDirectory, loot: Loot): EnvelopeOutcome {
-  const capture: Capture = { records: [{ seq: 0, at: envelope.header.sentAt, envelope }], directory, sources: ['the relay'] };
+  const capture: Capture = {
+    records: [{ seq: 0, at: envelope.header.sentAt, envelope }],
+    directory,
+    sources: ['the relay'],
+  };
   return decryptCapture(capture, loot).outcomes[0]!;
 }
 
@@ -185,16 +229,33 @@ export function runEscrowSwitch(input: EscrowSwitchInput): EscrowSwitchResult {
   const directory = labDirectory([alice, bob]);
   const sentAt = input.sentAt ?? 9 * 60;
   const params = { conversationId: SWITCH_CONVERSATION_ID, directory };
-  const aliceState = initialConversationKeyState('static', 'initiator', { ...params, peer: 'bob', identity: alice.identity });
-  const bobState = initialConversationKeyState('static', 'responder', { ...params, peer: 'alice', identity: bob.identity });
+  const aliceState = initialConversationKeyState('static', 'initiator', {
+    ...params,
+    peer: 'bob',
+    identity: alice.identity,
+  });
+  const bobState = initialConversationKeyState('static', 'responder', {
+    ...params,
+    peer: 'alice',
+    identity: bob.identity,
+  });
   const bobCtx = labClient(bob, directory, input.random, null);
 
   const attempts = (envelope: Envelope): OpeningAttempt[] => {
     const out = [aliceOpens(aliceState, envelope), bobOpens(bobState, envelope, bobCtx)];
-    out.push(outcomeAttempt('server', 'the envelope and the public key directory', runAs(envelope, directory, { devices: [], escrowKeys: [] })));
+    out.push(
+      outcomeAttempt(
+        'server',
+        'the envelope and the public key directory',
+        runAs(envelope, directory, { devices: [], escrowKeys: [] }),
+      ),
+    );
     if (input.authority) {
       const a = input.authority;
-      const loot: Loot = { devices: [], escrowKeys: [{ authorityId: a.id, secretKey: a.secretKey, how: 'its own key' }] };
+      const loot: Loot = {
+        devices: [],
+        escrowKeys: [{ authorityId: a.id, secretKey: a.secretKey, how: 'its own key' }],
+      };
       out.push(outcomeAttempt('escrow', 'the escrow secret key', runAs(envelope, directory, loot)));
     }
     return out;
@@ -203,9 +264,15 @@ export function runEscrowSwitch(input: EscrowSwitchInput): EscrowSwitchResult {
   // Both envelopes are sealed from the same starting state: same counter, same traffic key.
   const off = sendMessage(aliceState, input.text, sentAt, labClient(alice, directory, input.random, null)).envelope;
   if (input.escrow && !input.authority) throw new RangeError('Escrow needs an authority to seal to.');
-  const on = input.escrow && input.authority
-    ? sendMessage(aliceState, input.text, sentAt, labClient(alice, directory, input.random, singleAuthorityPolicy(input.authority))).envelope
-    : null;
+  const on =
+    input.escrow && input.authority
+      ? sendMessage(
+          aliceState,
+          input.text,
+          sentAt,
+          labClient(alice, directory, input.random, singleAuthorityPolicy(input.authority)),
+        ).envelope
+      : null;
   return {
     off: parts(off),
     on: on ? parts(on) : null,

@@ -14,7 +14,13 @@ import { open as aeadOpen, seal as aeadSeal } from '@/lib/crypto/aead';
 import { i2osp, utf8ToBytes } from '@/lib/crypto/bytes';
 import { openBase, sealBase } from '@/lib/crypto/hpke';
 import type { RandomSource } from '@/lib/crypto/random';
-import { ESCROW_INFO_LABEL, EscrowSealMissingError, type EscrowEpochBlob, type EscrowEpochHeader, type EscrowRecipientKey } from '@/lib/protocol/escrow-epoch';
+import {
+  ESCROW_INFO_LABEL,
+  EscrowSealMissingError,
+  type EscrowEpochBlob,
+  type EscrowEpochHeader,
+  type EscrowRecipientKey,
+} from '@/lib/protocol/escrow-epoch';
 
 /** The unbound HPKE info: the label and nothing about the epoch. */
 const UNBOUND_HPKE_INFO: Uint8Array = utf8ToBytes(ESCROW_INFO_LABEL);
@@ -37,7 +43,11 @@ export function sealUnboundEscrowEpoch(
 }
 
 /** Opens an unbound seal. Succeeds for any blob sealed to this key, whatever header it now carries. */
-export function openUnboundEscrowEpoch(blob: EscrowEpochBlob, authorityId: string, authoritySecretKey: Uint8Array): Uint8Array {
+export function openUnboundEscrowEpoch(
+  blob: EscrowEpochBlob,
+  authorityId: string,
+  authoritySecretKey: Uint8Array,
+): Uint8Array {
   const seal = blob.seals.find((s) => s.authorityId === authorityId);
   if (!seal) throw new EscrowSealMissingError(`this envelope's escrow blob has no seal for authority '${authorityId}'`);
   return openBase({ enc: seal.enc, ciphertext: seal.ciphertext }, authoritySecretKey, UNBOUND_HPKE_INFO, UNBOUND_AAD);
@@ -45,10 +55,22 @@ export function openUnboundEscrowEpoch(blob: EscrowEpochBlob, authorityId: strin
 
 /** Wraps a traffic key with no associated data (the bound version uses the envelope header). */
 export function wrapTrafficKeyUnbound(wrapKey: Uint8Array, counter: number, trafficKey: Uint8Array): Uint8Array {
-  return aeadSeal({ algorithm: 'chacha20-poly1305', key: wrapKey, nonce: i2osp(counter, 12), plaintext: trafficKey, aad: UNBOUND_AAD });
+  return aeadSeal({
+    algorithm: 'chacha20-poly1305',
+    key: wrapKey,
+    nonce: i2osp(counter, 12),
+    plaintext: trafficKey,
+    aad: UNBOUND_AAD,
+  });
 }
 
 /** Unwraps a traffic key wrapped without associated data. */
 export function unwrapTrafficKeyUnbound(wrapKey: Uint8Array, counter: number, wrapped: Uint8Array): Uint8Array {
-  return aeadOpen({ algorithm: 'chacha20-poly1305', key: wrapKey, nonce: i2osp(counter, 12), sealed: wrapped, aad: UNBOUND_AAD });
+  return aeadOpen({
+    algorithm: 'chacha20-poly1305',
+    key: wrapKey,
+    nonce: i2osp(counter, 12),
+    sealed: wrapped,
+    aad: UNBOUND_AAD,
+  });
 }

@@ -40,7 +40,10 @@ function differingBytes(a: Uint8Array, b: Uint8Array): number {
  * or returns undefined when it does not: no captured envelope has its bytes, its ciphertext, its
  * tag, or a ciphertext it contains or differs from in a few bytes.
  */
-export function capturedLookalike(envelope: { header: Uint8Array; ciphertext: Uint8Array }, captured: readonly CapturedEnvelope[]): string | undefined {
+export function capturedLookalike(
+  envelope: { header: Uint8Array; ciphertext: Uint8Array },
+  captured: readonly CapturedEnvelope[],
+): string | undefined {
   const { header, ciphertext } = envelope;
   const tag = ciphertext.length >= TAG_LENGTH ? ciphertext.subarray(ciphertext.length - TAG_LENGTH) : undefined;
   for (const c of captured) {
@@ -51,7 +54,8 @@ export function capturedLookalike(envelope: { header: Uint8Array; ciphertext: Ui
     if (ciphertext.length === c.ciphertext.length && differingBytes(ciphertext, c.ciphertext) < EDIT_DISTANCE) {
       return `is the ciphertext of captured envelope ${c.seq} with a few bytes changed`;
     }
-    if (tag && sameBytes(tag, c.ciphertext.subarray(c.ciphertext.length - TAG_LENGTH))) return `reuses the authentication tag of captured envelope ${c.seq}`;
+    if (tag && sameBytes(tag, c.ciphertext.subarray(c.ciphertext.length - TAG_LENGTH)))
+      return `reuses the authentication tag of captured envelope ${c.seq}`;
   }
   return undefined;
 }

@@ -15,15 +15,25 @@ describe('course order', () => {
     expect(courseOrder(tracks)).toEqual(['a', 'b', 'c']);
     expect(nextLesson(tracks, lessons, 'b')).toEqual({ slug: 'c' });
     expect(nextLesson(tracks, lessons, 'c')).toBeUndefined();
-    expect(continueLesson(tracks, lessons, { a: { completedSteps: [], quiz: {}, completedAt: '2026-01-01T00:00:00Z' } })).toEqual({ slug: 'b' });
+    expect(
+      continueLesson(tracks, lessons, { a: { completedSteps: [], quiz: {}, completedAt: '2026-01-01T00:00:00Z' } }),
+    ).toEqual({ slug: 'b' });
   });
 });
 
 describe('lessonStatus', () => {
   it('distinguishes not started, in progress (with resume step) and complete', () => {
     expect(lessonStatus({ steps }, undefined)).toEqual({ kind: 'not-started' });
-    expect(lessonStatus({ steps }, { completedSteps: ['s1'], quiz: {} })).toEqual({ kind: 'in-progress', done: 1, total: 3, resumeStep: 's2' });
-    expect(lessonStatus({ steps }, { completedSteps: [], quiz: {}, completedAt: '2026-01-01T00:00:00Z' })).toEqual({ kind: 'complete', completedAt: '2026-01-01T00:00:00Z' });
+    expect(lessonStatus({ steps }, { completedSteps: ['s1'], quiz: {} })).toEqual({
+      kind: 'in-progress',
+      done: 1,
+      total: 3,
+      resumeStep: 's2',
+    });
+    expect(lessonStatus({ steps }, { completedSteps: [], quiz: {}, completedAt: '2026-01-01T00:00:00Z' })).toEqual({
+      kind: 'complete',
+      completedAt: '2026-01-01T00:00:00Z',
+    });
     expect(firstIncompleteStep(steps, { completedSteps: ['s1', 's2', 's3'], quiz: {} }).id).toBe('s3');
   });
 });

@@ -19,7 +19,11 @@ export function findLesson<L extends Pick<Lesson, 'slug'>>(lessons: readonly L[]
 }
 
 /** The lesson after `slug` in course order, if any. */
-export function nextLesson<L extends Pick<Lesson, 'slug'>>(tracks: readonly Pick<Track, 'lessons'>[], lessons: readonly L[], slug: string): L | undefined {
+export function nextLesson<L extends Pick<Lesson, 'slug'>>(
+  tracks: readonly Pick<Track, 'lessons'>[],
+  lessons: readonly L[],
+  slug: string,
+): L | undefined {
   const order = courseOrder(tracks);
   const at = order.indexOf(slug);
   const next = at >= 0 ? order[at + 1] : undefined;
@@ -37,7 +41,12 @@ export function lessonStatus(lesson: Pick<Lesson, 'steps'>, progress: LessonProg
   if (progress?.completedAt) return { kind: 'complete', completedAt: progress.completedAt };
   const done = lesson.steps.filter((s) => progress?.completedSteps.includes(s.id)).length;
   if (!progress || (done === 0 && Object.keys(progress.quiz).length === 0)) return { kind: 'not-started' };
-  return { kind: 'in-progress', done, total: lesson.steps.length, resumeStep: firstIncompleteStep(lesson.steps, progress).id };
+  return {
+    kind: 'in-progress',
+    done,
+    total: lesson.steps.length,
+    resumeStep: firstIncompleteStep(lesson.steps, progress).id,
+  };
 }
 
 /** The first step not yet completed (the last step if all are). */
@@ -86,7 +95,8 @@ export function stepBlockers(
   steps.slice(0, index + 1).forEach((step, stepIndex) => {
     if (completedSteps.includes(step.id)) return;
     for (const req of step.requires ?? []) {
-      if (!actionsDone.has(req.action)) out.push({ stepIndex, stepId: step.id, stepTitle: step.title, hint: req.hint, action: req.action });
+      if (!actionsDone.has(req.action))
+        out.push({ stepIndex, stepId: step.id, stepTitle: step.title, hint: req.hint, action: req.action });
     }
   });
   return out;

@@ -31,19 +31,37 @@ import { asBytes, describeType, valuesMatch } from '../sandbox/result-values';
 
 /** Passes when the value is an array equal to the expected array, item by item. `params.noun` names the items ("messages"). */
 const sameItems: CustomCheck = ({ value, what, expected, params }) => {
-  if (!Array.isArray(expected)) return { pass: false, message: 'This check has no expected list to compare with (lesson bug).' };
-  const noun = typeof params === 'object' && params !== null && typeof (params as { noun?: unknown }).noun === 'string' ? (params as { noun: string }).noun : 'items';
-  if (!Array.isArray(value)) return { pass: false, message: `${what} should be an array of ${expected.length} ${noun}, but it is ${describeType(value)}.` };
+  if (!Array.isArray(expected))
+    return { pass: false, message: 'This check has no expected list to compare with (lesson bug).' };
+  const noun =
+    typeof params === 'object' && params !== null && typeof (params as { noun?: unknown }).noun === 'string'
+      ? (params as { noun: string }).noun
+      : 'items';
+  if (!Array.isArray(value))
+    return {
+      pass: false,
+      message: `${what} should be an array of ${expected.length} ${noun}, but it is ${describeType(value)}.`,
+    };
   let right = 0;
   let firstWrong = -1;
   for (let i = 0; i < expected.length; i++) {
     if (i < value.length && valuesMatch(value[i], expected[i])) right++;
     else if (firstWrong < 0) firstWrong = i;
   }
-  if (right === expected.length && value.length === expected.length) return { pass: true, message: `All ${expected.length} ${noun} are right.` };
-  const lengthNote = value.length === expected.length ? '' : ` It has ${value.length} items; there should be ${expected.length}, in the same order.`;
-  const wrongNote = firstWrong >= 0 ? ` The first wrong one is item ${firstWrong} (it is ${firstWrong < value.length ? describeType(value[firstWrong]) : 'missing'}).` : '';
-  return { pass: false, message: `${right} of ${expected.length} ${noun} in ${what} are right.${wrongNote}${lengthNote}` };
+  if (right === expected.length && value.length === expected.length)
+    return { pass: true, message: `All ${expected.length} ${noun} are right.` };
+  const lengthNote =
+    value.length === expected.length
+      ? ''
+      : ` It has ${value.length} items; there should be ${expected.length}, in the same order.`;
+  const wrongNote =
+    firstWrong >= 0
+      ? ` The first wrong one is item ${firstWrong} (it is ${firstWrong < value.length ? describeType(value[firstWrong]) : 'missing'}).`
+      : '';
+  return {
+    pass: false,
+    message: `${right} of ${expected.length} ${noun} in ${what} are right.${wrongNote}${lengthNote}`,
+  };
 };
 
 /**
@@ -78,8 +96,15 @@ function isForgeryTarget(value: unknown): value is ForgeryTarget {
   if (typeof value !== 'object' || value === null) return false;
   const t = value as Partial<ForgeryTarget>;
   return (
-    typeof t.originalText === 'string' && typeof t.seed === 'string' && typeof t.senderName === 'string' && typeof t.recipient?.name === 'string' &&
-    typeof t.stateBefore === 'object' && typeof t.directory === 'object' && t.trafficKey instanceof Uint8Array && Array.isArray(t.captured) && Array.isArray(t.capturedTexts)
+    typeof t.originalText === 'string' &&
+    typeof t.seed === 'string' &&
+    typeof t.senderName === 'string' &&
+    typeof t.recipient?.name === 'string' &&
+    typeof t.stateBefore === 'object' &&
+    typeof t.directory === 'object' &&
+    t.trafficKey instanceof Uint8Array &&
+    Array.isArray(t.captured) &&
+    Array.isArray(t.capturedTexts)
   );
 }
 
@@ -98,25 +123,43 @@ function quoted(text: string): string {
  * comment): not captured, sealed under the recovered key, accepted by the recipient, with new text.
  */
 const recipientAcceptsForgery: CustomCheck = ({ value, what, expected }) => {
-  if (!isForgeryTarget(expected)) return { pass: false, message: 'This check has no recipient to deliver to (lesson bug).' };
+  if (!isForgeryTarget(expected))
+    return { pass: false, message: 'This check has no recipient to deliver to (lesson bug).' };
   const { recipient, senderName } = expected;
   if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Uint8Array) {
-    return { pass: false, message: `${what} should be an object { header, ciphertext }, but it is ${describeType(value)}.` };
+    return {
+      pass: false,
+      message: `${what} should be an object { header, ciphertext }, but it is ${describeType(value)}.`,
+    };
   }
   const parts = value as { header?: unknown; ciphertext?: unknown };
   const headerBytes = asBytes(parts.header);
   const ciphertext = asBytes(parts.ciphertext);
-  if (!headerBytes) return { pass: false, message: `${fieldOf(what, 'header')} should be bytes (the encoded envelope header), but it is ${describeType(parts.header)}.` };
-  if (!ciphertext) return { pass: false, message: `${fieldOf(what, 'ciphertext')} should be bytes (ciphertext ‖ tag), but it is ${describeType(parts.ciphertext)}.` };
+  if (!headerBytes)
+    return {
+      pass: false,
+      message: `${fieldOf(what, 'header')} should be bytes (the encoded envelope header), but it is ${describeType(parts.header)}.`,
+    };
+  if (!ciphertext)
+    return {
+      pass: false,
+      message: `${fieldOf(what, 'ciphertext')} should be bytes (ciphertext ‖ tag), but it is ${describeType(parts.ciphertext)}.`,
+    };
   let header: EnvelopeHeader;
   try {
     header = decodeHeader(headerBytes);
   } catch (error) {
-    return { pass: false, message: `${recipient.name}'s client cannot read ${fieldOf(what, 'header')}: ${error instanceof HeaderDecodeError ? error.message : String(error)}.` };
+    return {
+      pass: false,
+      message: `${recipient.name}'s client cannot read ${fieldOf(what, 'header')}: ${error instanceof HeaderDecodeError ? error.message : String(error)}.`,
+    };
   }
   const replay = capturedLookalike({ header: headerBytes, ciphertext }, expected.captured);
   if (replay) {
-    return { pass: false, message: `${what} ${replay}. A forgery is an envelope the capture never held: seal a text of your own under the recovered traffic key.` };
+    return {
+      pass: false,
+      message: `${what} ${replay}. A forgery is an envelope the capture never held: seal a text of your own under the recovered traffic key.`,
+    };
   }
   // Sealed under the key the learner was to recover: opened here with the key recovered trusted-side.
   let sealedText: string;
@@ -130,29 +173,48 @@ const recipientAcceptsForgery: CustomCheck = ({ value, what, expected }) => {
   }
   let plaintext: string;
   try {
-    ({ plaintext } = receiveMessage(expected.stateBefore, { header, ciphertext }, {
-      self: recipient.id,
-      identity: recipient.identity,
-      directory: expected.directory,
-      random: seededRandom(expected.seed),
-      escrow: null,
-    }));
+    ({ plaintext } = receiveMessage(
+      expected.stateBefore,
+      { header, ciphertext },
+      {
+        self: recipient.id,
+        identity: recipient.identity,
+        directory: expected.directory,
+        random: seededRandom(expected.seed),
+        escrow: null,
+      },
+    ));
   } catch (error) {
     if (error instanceof AeadOpenError) {
-      return { pass: false, message: `${recipient.name}'s client rejected it: the authentication tag does not verify under the key its own ratchet gives for this header. Seal with the message's traffic key, and keep the header as it was (it is the associated data).` };
+      return {
+        pass: false,
+        message: `${recipient.name}'s client rejected it: the authentication tag does not verify under the key its own ratchet gives for this header. Seal with the message's traffic key, and keep the header as it was (it is the associated data).`,
+      };
     }
     if (error instanceof DeliveryRejectedError || error instanceof RatchetError || error instanceof RangeError) {
       return { pass: false, message: `${recipient.name}'s client refused it: ${error.message}.` };
     }
-    return { pass: false, message: `${recipient.name}'s client failed on it: ${error instanceof Error ? error.message : String(error)}.` };
+    return {
+      pass: false,
+      message: `${recipient.name}'s client failed on it: ${error instanceof Error ? error.message : String(error)}.`,
+    };
   }
   if (plaintext === expected.originalText) {
-    return { pass: false, message: `${recipient.name}'s client accepted it, but it is ${senderName}'s original message: seal a text of your own.` };
+    return {
+      pass: false,
+      message: `${recipient.name}'s client accepted it, but it is ${senderName}'s original message: seal a text of your own.`,
+    };
   }
   if (plaintext !== sealedText || expected.capturedTexts.includes(plaintext)) {
-    return { pass: false, message: `${recipient.name}'s client accepted it, but its text is one the capture already held: seal a text of your own.` };
+    return {
+      pass: false,
+      message: `${recipient.name}'s client accepted it, but its text is one the capture already held: seal a text of your own.`,
+    };
   }
-  return { pass: true, message: `${recipient.name}'s client accepted it as a message from ${senderName} and shows: ${quoted(plaintext)}` };
+  return {
+    pass: true,
+    message: `${recipient.name}'s client accepted it as a message from ${senderName} and shows: ${quoted(plaintext)}`,
+  };
 };
 
 /** Every check lesson exercises can use: the sandbox defaults plus the two above. */

@@ -76,7 +76,10 @@ export async function loadLessonExerciseSpecs(definitions: LessonExercises): Pro
     const parsed = exerciseSpecSchema.safeParse(entry);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ExerciseBuildError(`exercises[${index}] (${exerciseIdOf(entry) ?? 'no id'}): ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`, index);
+      throw new ExerciseBuildError(
+        `exercises[${index}] (${exerciseIdOf(entry) ?? 'no id'}): ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+        index,
+      );
     }
     // The parsed copy has the same fields; keep the original so bytes and nested data stay as built.
     // The known cheats are for lessons:check only: the page does not ship them.

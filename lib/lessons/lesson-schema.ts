@@ -19,7 +19,11 @@ const kebabId = (what: string) =>
 const stringOf = (what: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be a string`) });
 
-const text = (what: string) => stringOf(what).trim().min(1, { message: `${what} must not be empty` }).describe(what);
+const text = (what: string) =>
+  stringOf(what)
+    .trim()
+    .min(1, { message: `${what} must not be empty` })
+    .describe(what);
 
 /** What must be done before a step's Next is enabled. */
 const stepRequirementSchema = z
@@ -79,7 +83,11 @@ function uniqueIds(items: readonly { id: string }[], what: string, field: string
   items.forEach((item, i) => {
     const first = seen.get(item.id);
     if (first !== undefined) {
-      ctx.addIssue({ code: 'custom', path: [field, i, 'id'], message: `duplicate ${what} id "${item.id}" (also ${field}[${first}]): ids must be unique` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [field, i, 'id'],
+        message: `duplicate ${what} id "${item.id}" (also ${field}[${first}]): ids must be unique`,
+      });
     } else {
       seen.set(item.id, i);
     }
@@ -92,9 +100,17 @@ export const lessonSchema = z
     slug: kebabId('slug'),
     title: text('title'),
     summary: text('summary'),
-    minutes: z.number().int({ message: 'minutes must be a whole number' }).min(1).max(120).describe('Estimated minutes'),
+    minutes: z
+      .number()
+      .int({ message: 'minutes must be a whole number' })
+      .min(1)
+      .max(120)
+      .describe('Estimated minutes'),
     level: z.enum(['beginner', 'intermediate', 'advanced']).describe('Expected background'),
-    objectives: z.array(text('objective')).min(1, { message: 'list at least one objective' }).describe('What the learner will be able to do'),
+    objectives: z
+      .array(text('objective'))
+      .min(1, { message: 'list at least one objective' })
+      .describe('What the learner will be able to do'),
     prerequisites: z.array(kebabId('prerequisite slug')).describe('Slugs of lessons that must come earlier'),
     steps: z.array(lessonStepSchema).min(1, { message: 'a lesson needs at least one step' }).describe('Steps in order'),
     quiz: z.array(quizQuestionSchema).describe('Quiz questions placed with <Quiz id="..."/>'),
@@ -111,7 +127,10 @@ export const trackSchema = z
     id: kebabId('track id'),
     title: text('track title'),
     description: text('track description'),
-    lessons: z.array(kebabId('lesson slug')).min(1, { message: 'a track needs at least one lesson' }).describe('Lesson slugs in order'),
+    lessons: z
+      .array(kebabId('lesson slug'))
+      .min(1, { message: 'a track needs at least one lesson' })
+      .describe('Lesson slugs in order'),
   })
   .describe('A catalogue track');
 

@@ -32,7 +32,12 @@ export interface ContentPlacements {
 }
 
 /** Walks the parsed content, reporting node rules, and returns what it placed where. */
-export function walkLessonContent(tree: MdNode, input: MdxValidationInput, vocabulary: Readonly<Record<string, WidgetSpec>>, report: MdxIssueReporter): ContentPlacements {
+export function walkLessonContent(
+  tree: MdNode,
+  input: MdxValidationInput,
+  vocabulary: Readonly<Record<string, WidgetSpec>>,
+  report: MdxIssueReporter,
+): ContentPlacements {
   const widgetNames = Object.keys(vocabulary).filter((name) => !vocabulary[name]?.planned);
   const allNames = [...Object.keys(vocabulary), ...Object.keys(htmlElementSpecs)];
   const findElementSpec = (name: string): WidgetSpec | undefined =>
@@ -49,12 +54,20 @@ export function walkLessonContent(tree: MdNode, input: MdxValidationInput, vocab
   const visit = (node: MdNode, step: StepSeen | null): void => {
     const line = node.position?.start.line;
     if (node.type === 'mdxjsEsm') {
-      report('mdx-esm', line, 'import/export is not allowed in lesson content: widgets are provided by the lesson player, and data belongs in meta.ts. Remove this line.');
+      report(
+        'mdx-esm',
+        line,
+        'import/export is not allowed in lesson content: widgets are provided by the lesson player, and data belongs in meta.ts. Remove this line.',
+      );
       return;
     }
     if (EXPRESSION_TYPES.has(node.type)) {
       if (!isCommentOnly(node)) {
-        report('mdx-expression', line, `JavaScript expression {${String(node.value).trim()}} is not allowed in lesson content: write the text itself, or escape a literal brace as \\{. Only {/* comments */} are allowed.`);
+        report(
+          'mdx-expression',
+          line,
+          `JavaScript expression {${String(node.value).trim()}} is not allowed in lesson content: write the text itself, or escape a literal brace as \\{. Only {/* comments */} are allowed.`,
+        );
       }
       return;
     }
@@ -63,10 +76,18 @@ export function walkLessonContent(tree: MdNode, input: MdxValidationInput, vocab
       return;
     }
     if (node.type === 'heading' && step && (node.depth ?? 0) < 3) {
-      report('heading-depth', line, `Heading level ${node.depth} inside a step: the step title (from meta.steps) is the h2, so use ### or deeper for sub-headings.`);
+      report(
+        'heading-depth',
+        line,
+        `Heading level ${node.depth} inside a step: the step title (from meta.steps) is the h2, so use ### or deeper for sub-headings.`,
+      );
     }
     if (node.type === 'image' && typeof node.url === 'string' && /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(node.url)) {
-      report('remote-image', line, `Image "${node.url}" is loaded from another origin; the lab never makes requests outside its own origin. Put the image in public/ and use a path like /lessons/<slug>/figure.svg.`);
+      report(
+        'remote-image',
+        line,
+        `Image "${node.url}" is loaded from another origin; the lab never makes requests outside its own origin. Put the image in public/ and use a path like /lessons/<slug>/figure.svg.`,
+      );
     }
     for (const child of node.children ?? []) visit(child, step);
   };
@@ -80,12 +101,24 @@ export function walkLessonContent(tree: MdNode, input: MdxValidationInput, vocab
     const spec = findElementSpec(name);
     if (!spec) {
       const suggestion = closestName(name, allNames);
-      report('unknown-element', line, `Unknown element <${name}>${suggestion ? `: did you mean <${suggestion}>?` : '.'} Lesson content may use only registered widgets (${widgetNames.join(', ')}) and ${Object.keys(htmlElementSpecs).map((n) => `<${n}>`).join(', ')}; new widgets are added in lib/lessons/widget-names.ts.`);
+      report(
+        'unknown-element',
+        line,
+        `Unknown element <${name}>${suggestion ? `: did you mean <${suggestion}>?` : '.'} Lesson content may use only registered widgets (${widgetNames.join(', ')}) and ${Object.keys(
+          htmlElementSpecs,
+        )
+          .map((n) => `<${n}>`)
+          .join(', ')}; new widgets are added in lib/lessons/widget-names.ts.`,
+      );
       for (const child of node.children ?? []) visit(child, step);
       return;
     }
     if (spec.planned) {
-      report('planned-widget', line, `<${name}> is not available yet (marked planned in lib/lessons/widget-names.ts): remove it until the widget is built.`);
+      report(
+        'planned-widget',
+        line,
+        `<${name}> is not available yet (marked planned in lib/lessons/widget-names.ts): remove it until the widget is built.`,
+      );
     }
     const props = checkElementProps(node, name, spec, line, report);
 
@@ -95,7 +128,11 @@ export function walkLessonContent(tree: MdNode, input: MdxValidationInput, vocab
 
     if (name === 'Step') {
       if (step) {
-        report('nested-step', line, `<Step> inside <Step id="${step.id}">: close the first step with </Step> before opening the next.`);
+        report(
+          'nested-step',
+          line,
+          `<Step> inside <Step id="${step.id}">: close the first step with </Step> before opening the next.`,
+        );
       }
       const seen: StepSeen = { id: props.id ?? '', line, actions: [], exercises: [] };
       if (props.id !== undefined) stepsSeen.push(seen);
@@ -103,16 +140,28 @@ export function walkLessonContent(tree: MdNode, input: MdxValidationInput, vocab
       return;
     }
     if (!step) {
-      report('content-outside-step', line, `<${name}> is outside any <Step>: every part of a lesson belongs to a step; move it into one.`);
+      report(
+        'content-outside-step',
+        line,
+        `<${name}> is outside any <Step>: every part of a lesson belongs to a step; move it into one.`,
+      );
     } else {
       step.actions.push(...widgetActions(spec, props));
     }
     if (name === 'Quiz' && props.id !== undefined) {
       if (!input.quizIds.includes(props.id)) {
         const suggestion = closestName(props.id, input.quizIds);
-        report('quiz-unknown', line, `<Quiz id="${props.id}"> has no question in meta.quiz${suggestion ? `: did you mean "${suggestion}"?` : '.'} Add it to meta.quiz or fix the id (known: ${input.quizIds.join(', ') || 'none'}).`);
+        report(
+          'quiz-unknown',
+          line,
+          `<Quiz id="${props.id}"> has no question in meta.quiz${suggestion ? `: did you mean "${suggestion}"?` : '.'} Add it to meta.quiz or fix the id (known: ${input.quizIds.join(', ') || 'none'}).`,
+        );
       } else if (quizUses.has(props.id)) {
-        report('quiz-duplicate', line, `<Quiz id="${props.id}"> is placed twice (first on line ${quizUses.get(props.id)}): each question appears once; remove one.`);
+        report(
+          'quiz-duplicate',
+          line,
+          `<Quiz id="${props.id}"> is placed twice (first on line ${quizUses.get(props.id)}): each question appears once; remove one.`,
+        );
       } else {
         quizUses.set(props.id, line);
       }
@@ -121,12 +170,21 @@ export function walkLessonContent(tree: MdNode, input: MdxValidationInput, vocab
       const known = input.exerciseIds;
       if (!known.includes(props.id)) {
         const suggestion = closestName(props.id, known);
-        const where = known.length === 0
-          ? `This lesson has no exercises.ts: create ${input.exercisesFile ?? 'exercises.ts'} exporting \`exercises\` (see lib/lessons/lesson-exercises.ts)`
-          : `Define it in ${input.exercisesFile ?? 'exercises.ts'} or fix the id (defined: ${known.join(', ')})`;
-        report('exercise-unknown', line, `<Exercise id="${props.id}"> has no exercise in exercises.ts${suggestion ? `: did you mean "${suggestion}"?` : '.'} ${where}.`);
+        const where =
+          known.length === 0
+            ? `This lesson has no exercises.ts: create ${input.exercisesFile ?? 'exercises.ts'} exporting \`exercises\` (see lib/lessons/lesson-exercises.ts)`
+            : `Define it in ${input.exercisesFile ?? 'exercises.ts'} or fix the id (defined: ${known.join(', ')})`;
+        report(
+          'exercise-unknown',
+          line,
+          `<Exercise id="${props.id}"> has no exercise in exercises.ts${suggestion ? `: did you mean "${suggestion}"?` : '.'} ${where}.`,
+        );
       } else if (exerciseUses.has(props.id)) {
-        report('exercise-placed-twice', line, `<Exercise id="${props.id}"> is placed twice (first on line ${exerciseUses.get(props.id)}): an exercise appears once (its draft and progress are keyed by its id); remove one.`);
+        report(
+          'exercise-placed-twice',
+          line,
+          `<Exercise id="${props.id}"> is placed twice (first on line ${exerciseUses.get(props.id)}): an exercise appears once (its draft and progress are keyed by its id); remove one.`,
+        );
       } else {
         exerciseUses.set(props.id, line);
         step?.exercises.push({ id: props.id, line });
@@ -138,9 +196,14 @@ export function walkLessonContent(tree: MdNode, input: MdxValidationInput, vocab
   for (const child of tree.children ?? []) {
     const isStep = ELEMENT_TYPES.has(child.type) && child.name === 'Step';
     const isComment = EXPRESSION_TYPES.has(child.type) && isCommentOnly(child);
-    const isInvalidAnyway = child.type === 'mdxjsEsm' || EXPRESSION_TYPES.has(child.type) || ELEMENT_TYPES.has(child.type);
+    const isInvalidAnyway =
+      child.type === 'mdxjsEsm' || EXPRESSION_TYPES.has(child.type) || ELEMENT_TYPES.has(child.type);
     if (!isStep && !isComment && !isInvalidAnyway) {
-      report('content-outside-step', child.position?.start.line, `${describeNode(child)} is outside any <Step>: every part of a lesson belongs to a step; move it into one (the lesson's objectives are shown from meta.ts).`);
+      report(
+        'content-outside-step',
+        child.position?.start.line,
+        `${describeNode(child)} is outside any <Step>: every part of a lesson belongs to a step; move it into one (the lesson's objectives are shown from meta.ts).`,
+      );
     }
     visit(child, null);
   }

@@ -10,35 +10,65 @@ import type { MdNode } from './mdx-nodes';
 import type { WidgetSpec } from './widget-names';
 
 /** Checks the props of element `name` against its spec; returns the literal ones by name. */
-export function checkElementProps(node: MdNode, name: string, spec: WidgetSpec, line: number | undefined, report: MdxIssueReporter): Record<string, string> {
+export function checkElementProps(
+  node: MdNode,
+  name: string,
+  spec: WidgetSpec,
+  line: number | undefined,
+  report: MdxIssueReporter,
+): Record<string, string> {
   const props: Record<string, string> = {};
   for (const attr of node.attributes ?? []) {
     const attrLine = attr.position?.start.line ?? line;
     if (attr.type !== 'mdxJsxAttribute' || attr.name === undefined) {
-      report('attribute-spread', attrLine, `Spread props {${String(attr.value)}} on <${name}> are not allowed: write each prop as name="value".`);
+      report(
+        'attribute-spread',
+        attrLine,
+        `Spread props {${String(attr.value)}} on <${name}> are not allowed: write each prop as name="value".`,
+      );
       continue;
     }
     const propSpec = Object.hasOwn(spec.props, attr.name) ? spec.props[attr.name] : undefined;
     if (!propSpec) {
       const known = Object.keys(spec.props);
       const suggestion = closestName(attr.name, known);
-      report('unknown-attribute', attrLine, `<${name}> has no prop "${attr.name}"${suggestion ? `: did you mean "${suggestion}"?` : '.'} Allowed: ${known.length ? known.join(', ') : 'none'}.`);
+      report(
+        'unknown-attribute',
+        attrLine,
+        `<${name}> has no prop "${attr.name}"${suggestion ? `: did you mean "${suggestion}"?` : '.'} Allowed: ${known.length ? known.join(', ') : 'none'}.`,
+      );
       continue;
     }
     if (attr.value === null || attr.value === undefined) {
-      report('attribute-without-value', attrLine, `Prop "${attr.name}" on <${name}> has no value: write ${attr.name}="...".`);
+      report(
+        'attribute-without-value',
+        attrLine,
+        `Prop "${attr.name}" on <${name}> has no value: write ${attr.name}="...".`,
+      );
       continue;
     }
     if (typeof attr.value !== 'string') {
       const expr = (attr.value as { value?: unknown }).value;
-      report('attribute-expression', attrLine, `Prop ${attr.name}={${String(expr)}} on <${name}> is an expression: props must be string literals, e.g. ${attr.name}="value".`);
+      report(
+        'attribute-expression',
+        attrLine,
+        `Prop ${attr.name}={${String(expr)}} on <${name}> is an expression: props must be string literals, e.g. ${attr.name}="value".`,
+      );
       continue;
     }
     props[attr.name] = attr.value;
     if (propSpec.values && !propSpec.values.includes(attr.value)) {
-      report('attribute-value', attrLine, `${attr.name}="${attr.value}" is not allowed on <${name}>: use one of ${propSpec.values.map((v) => `"${v}"`).join(', ')}.`);
+      report(
+        'attribute-value',
+        attrLine,
+        `${attr.name}="${attr.value}" is not allowed on <${name}>: use one of ${propSpec.values.map((v) => `"${v}"`).join(', ')}.`,
+      );
     } else if (propSpec.pattern && !propSpec.pattern.regex.test(attr.value)) {
-      report('attribute-value', attrLine, `${attr.name}="${attr.value}" on <${name}> must be ${propSpec.pattern.description}.`);
+      report(
+        'attribute-value',
+        attrLine,
+        `${attr.name}="${attr.value}" on <${name}> must be ${propSpec.pattern.description}.`,
+      );
     }
   }
   for (const [prop, propSpec] of Object.entries(spec.props)) {

@@ -11,17 +11,31 @@ import type { MdxIssueReporter, MdxValidationInput } from './mdx-validation-inpu
 import type { LessonIssue } from './lesson-issue';
 
 /** Runs every placement rule, appending what it finds to `issues`. */
-export function checkPlacementsAgainstMeta(input: MdxValidationInput, placements: ContentPlacements, issues: LessonIssue[]): void {
+export function checkPlacementsAgainstMeta(
+  input: MdxValidationInput,
+  placements: ContentPlacements,
+  issues: LessonIssue[],
+): void {
   const report: MdxIssueReporter = (rule, line, message) => issues.push({ rule, file: input.file, line, message });
   checkStepsAgainstMeta(input, placements.steps, report);
   for (const [index, id] of input.quizIds.entries()) {
     if (!placements.quizLines.has(id)) {
-      issues.push({ rule: 'quiz-unused', file: input.metaFile, path: `quiz[${index}]`, message: `Question "${id}" is never placed in content.mdx: add <Quiz id="${id}" /> to a step or remove it from meta.quiz.` });
+      issues.push({
+        rule: 'quiz-unused',
+        file: input.metaFile,
+        path: `quiz[${index}]`,
+        message: `Question "${id}" is never placed in content.mdx: add <Quiz id="${id}" /> to a step or remove it from meta.quiz.`,
+      });
     }
   }
   for (const [index, id] of (input.exerciseIds ?? []).entries()) {
     if (!placements.exerciseLines.has(id)) {
-      issues.push({ rule: 'exercise-unused', file: input.exercisesFile ?? input.metaFile, path: `exercises[${index}]`, message: `Exercise "${id}" is never placed in content.mdx: add <Exercise id="${id}" /> to a step or remove it from exercises.ts.` });
+      issues.push({
+        rule: 'exercise-unused',
+        file: input.exercisesFile ?? input.metaFile,
+        path: `exercises[${index}]`,
+        message: `Exercise "${id}" is never placed in content.mdx: add <Exercise id="${id}" /> to a step or remove it from exercises.ts.`,
+      });
     }
   }
   checkRequirementsReachable(input, placements.steps, issues);
@@ -45,12 +59,17 @@ function checkExerciseSteps(input: MdxValidationInput, seen: readonly StepSeen[]
         rule: 'exercise-step',
         file: input.file,
         line: exercise.line,
-        message: step.exercise === undefined
-          ? `<Exercise id="${exercise.id}"> is in step "${step.id}", but that step in meta.steps does not name it: add exercise: '${exercise.id}' to { id: '${step.id}', ... } in ${input.metaFile} (the step list and the catalogue show its pass from there).`
-          : `<Exercise id="${exercise.id}"> is in step "${step.id}", which names exercise "${step.exercise}" in meta.steps: a step holds one exercise; move one of them to its own step.`,
+        message:
+          step.exercise === undefined
+            ? `<Exercise id="${exercise.id}"> is in step "${step.id}", but that step in meta.steps does not name it: add exercise: '${exercise.id}' to { id: '${step.id}', ... } in ${input.metaFile} (the step list and the catalogue show its pass from there).`
+            : `<Exercise id="${exercise.id}"> is in step "${step.id}", which names exercise "${step.exercise}" in meta.steps: a step holds one exercise; move one of them to its own step.`,
       });
     }
-    if (step.exercise !== undefined && !placed.some((e) => e.id === step.exercise) && (placedSomewhere.has(step.exercise) || !(input.exerciseIds ?? []).includes(step.exercise))) {
+    if (
+      step.exercise !== undefined &&
+      !placed.some((e) => e.id === step.exercise) &&
+      (placedSomewhere.has(step.exercise) || !(input.exerciseIds ?? []).includes(step.exercise))
+    ) {
       const where = seen.find((s) => s.exercises.some((e) => e.id === step.exercise));
       issues.push({
         rule: 'exercise-step',
@@ -70,18 +89,30 @@ function checkStepsAgainstMeta(input: MdxValidationInput, seen: readonly StepSee
   const firstLine = new Map<string, number | undefined>();
   for (const step of seen) {
     if (firstLine.has(step.id)) {
-      report('step-duplicate', step.line, `<Step id="${step.id}"> appears twice (first on line ${firstLine.get(step.id)}): merge the two blocks or rename one in both files.`);
+      report(
+        'step-duplicate',
+        step.line,
+        `<Step id="${step.id}"> appears twice (first on line ${firstLine.get(step.id)}): merge the two blocks or rename one in both files.`,
+      );
       continue;
     }
     firstLine.set(step.id, step.line);
     if (!metaIds.includes(step.id)) {
       const suggestion = closestName(step.id, metaIds);
-      report('step-extra', step.line, `<Step id="${step.id}"> is not in meta.steps${suggestion ? `: did you mean "${suggestion}"?` : '.'} Add { id: '${step.id}', title: '...' } to meta.steps or fix the id.`);
+      report(
+        'step-extra',
+        step.line,
+        `<Step id="${step.id}"> is not in meta.steps${suggestion ? `: did you mean "${suggestion}"?` : '.'} Add { id: '${step.id}', title: '...' } to meta.steps or fix the id.`,
+      );
     }
   }
   for (const id of metaIds) {
     if (!firstLine.has(id)) {
-      report('step-missing', undefined, `meta.steps has "${id}" but content.mdx has no <Step id="${id}"> block: add one (in the same position as in meta.steps).`);
+      report(
+        'step-missing',
+        undefined,
+        `meta.steps has "${id}" but content.mdx has no <Step id="${id}"> block: add one (in the same position as in meta.steps).`,
+      );
     }
   }
   const contentOrder = [...firstLine.keys()].filter((id) => metaIds.includes(id));
@@ -89,7 +120,11 @@ function checkStepsAgainstMeta(input: MdxValidationInput, seen: readonly StepSee
   const at = contentOrder.findIndex((id, i) => id !== metaOrder[i]);
   if (at >= 0) {
     const id = contentOrder[at] ?? '';
-    report('step-order', firstLine.get(id), `<Step id="${id}"> is step ${at + 1} in content.mdx but "${metaOrder[at]}" is step ${at + 1} in meta.steps: put the blocks in the order of meta.steps (${metaIds.join(', ')}).`);
+    report(
+      'step-order',
+      firstLine.get(id),
+      `<Step id="${id}"> is step ${at + 1} in content.mdx but "${metaOrder[at]}" is step ${at + 1} in meta.steps: put the blocks in the order of meta.steps (${metaIds.join(', ')}).`,
+    );
   }
 }
 

@@ -102,10 +102,15 @@ export function readStoredProgress(raw: string | null): StoredProgressRead {
   try {
     doc = JSON.parse(raw);
   } catch (error) {
-    return { kind: 'corrupt', reason: `it is not valid JSON (${error instanceof Error ? error.message : String(error)})`, raw };
+    return {
+      kind: 'corrupt',
+      reason: `it is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      raw,
+    };
   }
   const version = storedVersion(doc);
-  if (version === undefined) return { kind: 'corrupt', reason: 'it is not Backdoor Lab progress (no format version)', raw };
+  if (version === undefined)
+    return { kind: 'corrupt', reason: 'it is not Backdoor Lab progress (no format version)', raw };
   if (version > PROGRESS_VERSION) return { kind: 'future', version, raw };
   try {
     const progress = migrateProgress(doc, version);
@@ -132,27 +137,44 @@ export function exportProgressFile(progress: Progress, now: Date): string {
  */
 export function parseProgressFile(text: string, byteLength = text.length): ProgressFileRead {
   if (byteLength > MAX_PROGRESS_FILE_BYTES) {
-    return { ok: false, message: `This file is too large to be progress (${Math.round(byteLength / 1000)} kB; progress files are a few kB). Choose the file you exported from Backdoor Lab.` };
+    return {
+      ok: false,
+      message: `This file is too large to be progress (${Math.round(byteLength / 1000)} kB; progress files are a few kB). Choose the file you exported from Backdoor Lab.`,
+    };
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'This file is not JSON, so it is not a Backdoor Lab progress file. Choose the .json file you exported.' };
+    return {
+      ok: false,
+      message: 'This file is not JSON, so it is not a Backdoor Lab progress file. Choose the .json file you exported.',
+    };
   }
-  const isExport = typeof doc === 'object' && doc !== null && (doc as { format?: unknown }).format === PROGRESS_FILE_FORMAT;
+  const isExport =
+    typeof doc === 'object' && doc !== null && (doc as { format?: unknown }).format === PROGRESS_FILE_FORMAT;
   const stored = isExport ? (doc as { progress?: unknown }).progress : doc;
   const version = storedVersion(stored);
   if (version === undefined) {
-    return { ok: false, message: 'This JSON file is not Backdoor Lab progress (it has no progress format version). Choose the file you exported with "Export progress".' };
+    return {
+      ok: false,
+      message:
+        'This JSON file is not Backdoor Lab progress (it has no progress format version). Choose the file you exported with "Export progress".',
+    };
   }
   if (version > PROGRESS_VERSION) {
-    return { ok: false, message: `This file was written by a newer version of Backdoor Lab (progress format ${version}; this version reads up to ${PROGRESS_VERSION}). Import it into the newer version instead.` };
+    return {
+      ok: false,
+      message: `This file was written by a newer version of Backdoor Lab (progress format ${version}; this version reads up to ${PROGRESS_VERSION}). Import it into the newer version instead.`,
+    };
   }
   try {
     return { ok: true, progress: migrateProgress(stored, version) };
   } catch (error) {
-    return { ok: false, message: `This progress file is damaged and was not imported: ${error instanceof Error ? error.message : String(error)}.` };
+    return {
+      ok: false,
+      message: `This progress file is damaged and was not imported: ${error instanceof Error ? error.message : String(error)}.`,
+    };
   }
 }
 

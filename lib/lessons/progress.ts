@@ -78,13 +78,19 @@ function lessonOf(progress: Progress, slug: string): LessonProgress {
 export function withStepCompleted(progress: Progress, slug: string, stepId: string): Progress {
   const lesson = lessonOf(progress, slug);
   if (lesson.completedSteps.includes(stepId)) return progress;
-  return { ...progress, lessons: { ...progress.lessons, [slug]: { ...lesson, completedSteps: [...lesson.completedSteps, stepId] } } };
+  return {
+    ...progress,
+    lessons: { ...progress.lessons, [slug]: { ...lesson, completedSteps: [...lesson.completedSteps, stepId] } },
+  };
 }
 
 /** Records the answer chosen for a quiz question (replacing an earlier one). */
 export function withQuizAnswer(progress: Progress, slug: string, quizId: string, answer: QuizAnswer): Progress {
   const lesson = lessonOf(progress, slug);
-  return { ...progress, lessons: { ...progress.lessons, [slug]: { ...lesson, quiz: { ...lesson.quiz, [quizId]: answer } } } };
+  return {
+    ...progress,
+    lessons: { ...progress.lessons, [slug]: { ...lesson, quiz: { ...lesson.quiz, [quizId]: answer } } },
+  };
 }
 
 /** Records that every check of exercise `exerciseId` passed at `at`, keeping the first time. */
@@ -125,7 +131,9 @@ export function mergeProgress(base: Progress, incoming: Progress): Progress {
     exercises = { ...base.exercises };
     for (const [exerciseId, inc] of Object.entries(incoming.exercises ?? {})) {
       // The first pass is the one that counts, whichever side it comes from.
-      const passedAt = [exercises[exerciseId]?.passedAt, inc.passedAt].filter((t): t is string => t !== undefined).sort()[0];
+      const passedAt = [exercises[exerciseId]?.passedAt, inc.passedAt]
+        .filter((t): t is string => t !== undefined)
+        .sort()[0];
       exercises[exerciseId] = passedAt ? { passedAt } : {};
     }
   }
@@ -139,4 +147,3 @@ export function progressFileName(now: Date): string {
 
 /** Result of reading a progress file chosen by the learner (progress-schema.ts parseProgressFile). */
 export type ProgressFileRead = { ok: true; progress: Progress } | { ok: false; message: string };
-

@@ -14,12 +14,20 @@ import { exerciseSpecSchema } from '../sandbox/exercise-spec';
  * for uniqueness across the course (`owners`: id → file that defined it first). Returns the ids
  * the content may refer to: `[]` without exercises.ts, undefined when it could not be loaded.
  */
-export function checkExerciseEntries(folder: LessonFolderInput, owners: Map<string, string>, issues: LessonIssue[]): string[] | undefined {
+export function checkExerciseEntries(
+  folder: LessonFolderInput,
+  owners: Map<string, string>,
+  issues: LessonIssue[],
+): string[] | undefined {
   const file = `${folder.slug}/exercises.ts`;
   if (!folder.files.includes('exercises.ts')) return [];
   if (folder.exercisesLoadError !== undefined || !Array.isArray(folder.exercises)) {
     const why = folder.exercisesLoadError ?? 'it does not export `exercises`';
-    issues.push({ rule: 'exercises-load', file, message: `exercises.ts could not be loaded: ${why}. It must contain export const exercises = [...] satisfies LessonExercises; (specs, or functions that build them).` });
+    issues.push({
+      rule: 'exercises-load',
+      file,
+      message: `exercises.ts could not be loaded: ${why}. It must contain export const exercises = [...] satisfies LessonExercises; (specs, or functions that build them).`,
+    });
     return undefined;
   }
   const ids: string[] = [];
@@ -28,14 +36,24 @@ export function checkExerciseEntries(folder: LessonFolderInput, owners: Map<stri
     const parsed = exerciseSpecSchema.safeParse(entry);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        issues.push({ rule: 'exercise-schema', file, path: formatFieldPath([`exercises`, index, ...issue.path]), message: `${id ? `exercise '${id}': ` : ''}${issue.message}` });
+        issues.push({
+          rule: 'exercise-schema',
+          file,
+          path: formatFieldPath([`exercises`, index, ...issue.path]),
+          message: `${id ? `exercise '${id}': ` : ''}${issue.message}`,
+        });
       }
     }
     if (id === undefined) return;
     ids.push(id);
     const owner = owners.get(id);
     if (owner !== undefined) {
-      issues.push({ rule: 'exercise-id-duplicate', file, path: `exercises[${index}].id`, message: `Exercise id "${id}" is already used in ${owner}: ids are unique across the course (drafts and progress are keyed by them); rename one.` });
+      issues.push({
+        rule: 'exercise-id-duplicate',
+        file,
+        path: `exercises[${index}].id`,
+        message: `Exercise id "${id}" is already used in ${owner}: ids are unique across the course (drafts and progress are keyed by them); rename one.`,
+      });
     } else {
       owners.set(id, file);
     }

@@ -55,11 +55,19 @@ function ruleOfExerciseProblem(problem: string, id: string): LessonRule {
  * Runs every schema-valid exercise of every folder, one at a time (each run is a worker thread and
  * a type-check; two cores are enough for one). `validate` defaults to `validateExerciseInNode`.
  */
-export async function validateExercisesInNode(folders: readonly LessonFolderInput[], validate: ExerciseValidator = defaultValidator): Promise<ExerciseRunsResult> {
+export async function validateExercisesInNode(
+  folders: readonly LessonFolderInput[],
+  validate: ExerciseValidator = defaultValidator,
+): Promise<ExerciseRunsResult> {
   const issues: LessonIssue[] = [];
   const timings: ExerciseRunTiming[] = [];
   for (const folder of folders) {
-    if (!folder.files.includes('exercises.ts') || folder.exercisesLoadError !== undefined || !Array.isArray(folder.exercises)) continue;
+    if (
+      !folder.files.includes('exercises.ts') ||
+      folder.exercisesLoadError !== undefined ||
+      !Array.isArray(folder.exercises)
+    )
+      continue;
     const file = `${folder.slug}/exercises.ts`;
     for (const [index, entry] of (folder.exercises as unknown[]).entries()) {
       // Entries that fail the schema are reported by validate-lessons.ts; running them would only repeat it.
@@ -70,11 +78,19 @@ export async function validateExercisesInNode(folders: readonly LessonFolderInpu
       try {
         validation = await validate(exercise);
       } catch (error) {
-        issues.push({ rule: 'exercise-check', file, path: `exercises[${index}]`, message: `exercise '${exercise.id}' could not be validated: ${error instanceof Error ? error.message : String(error)}` });
+        issues.push({
+          rule: 'exercise-check',
+          file,
+          path: `exercises[${index}]`,
+          message: `exercise '${exercise.id}' could not be validated: ${error instanceof Error ? error.message : String(error)}`,
+        });
         continue;
       }
       timings.push({ file, id: exercise.id, ms: performance.now() - started });
-      const found = validation.problems.map((problem) => ({ rule: ruleOfExerciseProblem(problem, exercise.id), problem }));
+      const found = validation.problems.map((problem) => ({
+        rule: ruleOfExerciseProblem(problem, exercise.id),
+        problem,
+      }));
       // A check that names a missing expected value or custom check also fails the solution's run;
       // report the cause alone, and the runs once it is fixed.
       const causes = found.filter((f) => f.rule === 'exercise-check');

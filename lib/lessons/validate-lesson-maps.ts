@@ -12,20 +12,38 @@ import type { LessonsTreeInput } from './lessons-tree-input';
 export function checkContentMap(input: LessonsTreeInput, order: readonly string[], issues: LessonIssue[]): void {
   const file = 'lesson-content.ts';
   if (input.contentMapLoadError !== undefined || typeof input.contentMap !== 'object' || input.contentMap === null) {
-    issues.push({ rule: 'content-map-load', file, message: `lesson-content.ts must export \`lessonContent\`, an object mapping each slug to () => import('./<slug>/content.mdx')${input.contentMapLoadError ? ` (it could not be loaded: ${input.contentMapLoadError})` : ''}.` });
+    issues.push({
+      rule: 'content-map-load',
+      file,
+      message: `lesson-content.ts must export \`lessonContent\`, an object mapping each slug to () => import('./<slug>/content.mdx')${input.contentMapLoadError ? ` (it could not be loaded: ${input.contentMapLoadError})` : ''}.`,
+    });
     return;
   }
   const map = input.contentMap as Record<string, unknown>;
   for (const slug of order) {
     if (!Object.hasOwn(map, slug)) {
-      issues.push({ rule: 'content-map-missing', file, message: `"${slug}" has no entry: add '${slug}': () => import('./${slug}/content.mdx'), so the lesson page can render it.` });
+      issues.push({
+        rule: 'content-map-missing',
+        file,
+        message: `"${slug}" has no entry: add '${slug}': () => import('./${slug}/content.mdx'), so the lesson page can render it.`,
+      });
     }
   }
   for (const [slug, loader] of Object.entries(map)) {
     if (!order.includes(slug)) {
-      issues.push({ rule: 'content-map-extra', file, path: slug, message: `"${slug}" is not a lesson of index.ts: remove the entry or list the lesson in a track.` });
+      issues.push({
+        rule: 'content-map-extra',
+        file,
+        path: slug,
+        message: `"${slug}" is not a lesson of index.ts: remove the entry or list the lesson in a track.`,
+      });
     } else if (typeof loader !== 'function' || !importsOwnContent(loader, slug)) {
-      issues.push({ rule: 'content-map-path', file, path: slug, message: `The entry for "${slug}" must be () => import('./${slug}/content.mdx'): another lesson's content would be shown.` });
+      issues.push({
+        rule: 'content-map-path',
+        file,
+        path: slug,
+        message: `The entry for "${slug}" must be () => import('./${slug}/content.mdx'): another lesson's content would be shown.`,
+      });
     }
   }
 }
@@ -34,21 +52,42 @@ export function checkContentMap(input: LessonsTreeInput, order: readonly string[
 export function checkExerciseMap(input: LessonsTreeInput, issues: LessonIssue[]): void {
   const file = 'lesson-exercises.ts';
   const withExercises = input.folders.filter((f) => f.files.includes('exercises.ts')).map((f) => f.slug);
-  if (input.exerciseMapLoadError !== undefined || (input.exerciseMap !== undefined && (typeof input.exerciseMap !== 'object' || input.exerciseMap === null))) {
-    issues.push({ rule: 'exercise-map-load', file, message: `lesson-exercises.ts must export \`lessonExercises\`, an object mapping each slug that has exercises to () => import('./<slug>/exercises')${input.exerciseMapLoadError ? ` (it could not be loaded: ${input.exerciseMapLoadError})` : ''}.` });
+  if (
+    input.exerciseMapLoadError !== undefined ||
+    (input.exerciseMap !== undefined && (typeof input.exerciseMap !== 'object' || input.exerciseMap === null))
+  ) {
+    issues.push({
+      rule: 'exercise-map-load',
+      file,
+      message: `lesson-exercises.ts must export \`lessonExercises\`, an object mapping each slug that has exercises to () => import('./<slug>/exercises')${input.exerciseMapLoadError ? ` (it could not be loaded: ${input.exerciseMapLoadError})` : ''}.`,
+    });
     return;
   }
   const map = (input.exerciseMap ?? {}) as Record<string, unknown>;
   for (const slug of withExercises) {
     if (!Object.hasOwn(map, slug)) {
-      issues.push({ rule: 'exercise-map-missing', file, message: `"${slug}" has exercises.ts but no entry: add '${slug}': () => import('./${slug}/exercises'), so the lesson page gets its exercises.` });
+      issues.push({
+        rule: 'exercise-map-missing',
+        file,
+        message: `"${slug}" has exercises.ts but no entry: add '${slug}': () => import('./${slug}/exercises'), so the lesson page gets its exercises.`,
+      });
     }
   }
   for (const [slug, loader] of Object.entries(map)) {
     if (!withExercises.includes(slug)) {
-      issues.push({ rule: 'exercise-map-extra', file, path: slug, message: `"${slug}" has no lessons/${slug}/exercises.ts: remove the entry, or create the file.` });
+      issues.push({
+        rule: 'exercise-map-extra',
+        file,
+        path: slug,
+        message: `"${slug}" has no lessons/${slug}/exercises.ts: remove the entry, or create the file.`,
+      });
     } else if (typeof loader !== 'function' || !importsOwnModule(loader, slug, 'exercises')) {
-      issues.push({ rule: 'exercise-map-path', file, path: slug, message: `The entry for "${slug}" must be () => import('./${slug}/exercises'): another lesson's exercises would be shown.` });
+      issues.push({
+        rule: 'exercise-map-path',
+        file,
+        path: slug,
+        message: `The entry for "${slug}" must be () => import('./${slug}/exercises'): another lesson's exercises would be shown.`,
+      });
     }
   }
 }

@@ -17,32 +17,62 @@ export function checkMeta(folder: LessonFolderInput, metaFile: string, issues: L
       : folder.metaLoadError !== undefined
         ? `meta.ts could not be loaded: ${folder.metaLoadError}`
         : 'meta.ts does not export `lesson`';
-    issues.push({ rule: 'meta-load', file: metaFile, message: `${why}. It must contain export const lesson = { slug: '${folder.slug}', ... } satisfies Lesson;` });
+    issues.push({
+      rule: 'meta-load',
+      file: metaFile,
+      message: `${why}. It must contain export const lesson = { slug: '${folder.slug}', ... } satisfies Lesson;`,
+    });
     return undefined;
   }
   const parsed = lessonSchema.safeParse(folder.meta);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      issues.push({ rule: 'meta-schema', file: metaFile, path: formatFieldPath(issue.path) || '(lesson)', message: issue.message });
+      issues.push({
+        rule: 'meta-schema',
+        file: metaFile,
+        path: formatFieldPath(issue.path) || '(lesson)',
+        message: issue.message,
+      });
     }
     return undefined;
   }
   if (parsed.data.slug !== folder.slug) {
-    issues.push({ rule: 'slug-mismatch', file: metaFile, path: 'slug', message: `slug "${parsed.data.slug}" differs from the folder name "${folder.slug}": they must be equal (the slug is the URL).` });
+    issues.push({
+      rule: 'slug-mismatch',
+      file: metaFile,
+      path: 'slug',
+      message: `slug "${parsed.data.slug}" differs from the folder name "${folder.slug}": they must be equal (the slug is the URL).`,
+    });
   }
   return parsed.data;
 }
 
 /** Prerequisites must name lessons of the course that come earlier in the order. */
-export function checkPrerequisites(lesson: Lesson, metaFile: string, order: readonly string[], folders: ReadonlySet<string>, issues: LessonIssue[]): void {
+export function checkPrerequisites(
+  lesson: Lesson,
+  metaFile: string,
+  order: readonly string[],
+  folders: ReadonlySet<string>,
+  issues: LessonIssue[],
+): void {
   const own = order.indexOf(lesson.slug);
   lesson.prerequisites.forEach((slug, p) => {
     const path = `prerequisites[${p}]`;
     const at = order.indexOf(slug);
     if (at < 0 && !folders.has(slug)) {
-      issues.push({ rule: 'prerequisite-unknown', file: metaFile, path, message: `Prerequisite "${slug}" is not a lesson: use the slug of an existing lesson (a folder under lessons/).` });
+      issues.push({
+        rule: 'prerequisite-unknown',
+        file: metaFile,
+        path,
+        message: `Prerequisite "${slug}" is not a lesson: use the slug of an existing lesson (a folder under lessons/).`,
+      });
     } else if (at < 0 || (own >= 0 && at >= own)) {
-      issues.push({ rule: 'prerequisite-order', file: metaFile, path, message: `Prerequisite "${slug}" must come before "${lesson.slug}" in index.ts: move it earlier in the tracks, or drop the prerequisite.` });
+      issues.push({
+        rule: 'prerequisite-order',
+        file: metaFile,
+        path,
+        message: `Prerequisite "${slug}" must come before "${lesson.slug}" in index.ts: move it earlier in the tracks, or drop the prerequisite.`,
+      });
     }
   });
 }

@@ -35,16 +35,28 @@ export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
     const metaFile = `${folder.slug}/meta.ts`;
     for (const file of folder.files) {
       if (!(LESSON_FILES as readonly string[]).includes(file)) {
-        issues.push({ rule: 'unexpected-file', file: `${folder.slug}/${file}`, message: `Unexpected file in a lesson folder: a lesson has only ${LESSON_FILES.join(' and ')}. Move or remove it.` });
+        issues.push({
+          rule: 'unexpected-file',
+          file: `${folder.slug}/${file}`,
+          message: `Unexpected file in a lesson folder: a lesson has only ${LESSON_FILES.join(' and ')}. Move or remove it.`,
+        });
       }
     }
     if (order && !order.includes(folder.slug)) {
-      issues.push({ rule: 'folder-not-listed', file: 'index.ts', message: `Folder lessons/${folder.slug}/ is not in any track: add '${folder.slug}' to a track's lessons in index.ts (or delete the folder).` });
+      issues.push({
+        rule: 'folder-not-listed',
+        file: 'index.ts',
+        message: `Folder lessons/${folder.slug}/ is not in any track: add '${folder.slug}' to a track's lessons in index.ts (or delete the folder).`,
+      });
     }
     const lesson = checkMeta(folder, metaFile, issues);
     const exerciseIds = checkExerciseEntries(folder, exerciseOwners, issues);
     if (folder.content === undefined) {
-      issues.push({ rule: 'content-missing', file: `${folder.slug}/content.mdx`, message: 'content.mdx is missing: every lesson needs its prose, divided into <Step id="..."> blocks.' });
+      issues.push({
+        rule: 'content-missing',
+        file: `${folder.slug}/content.mdx`,
+        message: 'content.mdx is missing: every lesson needs its prose, divided into <Step id="..."> blocks.',
+      });
     } else if (lesson) {
       issues.push(
         ...validateLessonMdx({

@@ -23,7 +23,11 @@ export function validateLessonMdx(input: MdxValidationInput): LessonIssue[] {
 
   const parsed = parseLessonMdx(input.source);
   if (!('tree' in parsed)) {
-    report('mdx-syntax', parsed.line, `MDX does not parse: ${parsed.reason}. Fix the markup (every <Tag> needs a matching </Tag> or must self-close as <Tag />).`);
+    report(
+      'mdx-syntax',
+      parsed.line,
+      `MDX does not parse: ${parsed.reason}. Fix the markup (every <Tag> needs a matching </Tag> or must self-close as <Tag />).`,
+    );
     return issues;
   }
   const placements = walkLessonContent(parsed.tree, input, input.vocabulary ?? widgetSpecs, report);

@@ -49,7 +49,7 @@ const kebabIdProp = (description: string): WidgetPropSpec => ({
 });
 
 const actorProp: WidgetPropSpec = {
-  description: "Whose key pair this is (the two-party lab has Alice and Bob)",
+  description: 'Whose key pair this is (the two-party lab has Alice and Bob)',
   required: true,
   values: ['alice', 'bob'],
 };
@@ -78,8 +78,8 @@ export const widgetSpecs = {
 
   Exercise: {
     description:
-      "A code exercise from the lesson's exercises.ts (lessons/<slug>/exercises.ts, matched by id): instructions, the starter code (read-only until \"Open editor\" loads the editor), Run / Stop / Reset, output, the checks, hints one at a time and the solution after two failed runs. The learner's TypeScript runs in an isolated worker; the checks run on the page. When every check passes it reports `exercise:<id>` and records the pass in progress.",
-    props: { id: kebabIdProp('The exercise id from the lesson\'s exercises.ts') },
+      'A code exercise from the lesson\'s exercises.ts (lessons/<slug>/exercises.ts, matched by id): instructions, the starter code (read-only until "Open editor" loads the editor), Run / Stop / Reset, output, the checks, hints one at a time and the solution after two failed runs. The learner\'s TypeScript runs in an isolated worker; the checks run on the page. When every check passes it reports `exercise:<id>` and records the pass in progress.',
+    props: { id: kebabIdProp("The exercise id from the lesson's exercises.ts") },
     children: false,
     actions: ['exercise:{id}'],
   },
@@ -89,7 +89,7 @@ export const widgetSpecs = {
   // later steps of the same lesson, not to other lessons.
   KeyPair: {
     description:
-      "Generates an X25519 key pair for Alice or Bob (32 secret bytes from the platform CSPRNG, public key = X25519(secret, 9)) and shows both halves. A new pair clears everything computed from the old one.",
+      'Generates an X25519 key pair for Alice or Bob (32 secret bytes from the platform CSPRNG, public key = X25519(secret, 9)) and shows both halves. A new pair clears everything computed from the old one.',
     props: { actor: actorProp },
     children: false,
     actions: ['keypair:{actor}'],
@@ -112,7 +112,9 @@ export const widgetSpecs = {
     description:
       'Alice types a message and seals it with ChaCha20-Poly1305 under the derived key ("Encrypt and send"; shows nonce, ciphertext, tag); "Bob decrypts" opens what arrived, reporting decrypt:ok when the tag verifies and decrypt:rejected when it fails.',
     props: {
-      placeholder: { description: "Example text shown in the empty message box (default: 'Meet me at the library at 6')" },
+      placeholder: {
+        description: "Example text shown in the empty message box (default: 'Meet me at the library at 6')",
+      },
     },
     children: false,
     actions: ['encrypt', 'decrypt:ok', 'decrypt:rejected'],
@@ -131,13 +133,14 @@ export const widgetSpecs = {
   },
   NonceReuse: {
     description:
-      'Seals two messages the learner types under one key and one nonce; shows ct1 ⊕ ct2 = pt1 ⊕ pt2 and Eve recovering message 2 from message 1. Uses its own fresh key, not the lab\'s.',
+      "Seals two messages the learner types under one key and one nonce; shows ct1 ⊕ ct2 = pt1 ⊕ pt2 and Eve recovering message 2 from message 1. Uses its own fresh key, not the lab's.",
     props: {},
     children: false,
     actions: ['nonce-reuse'],
   },
   SelfTest: {
-    description: '"Prove it\'s real": runs the RFC 7748 §6.1 X25519 vector live through the code that makes the lab\'s keys.',
+    description:
+      '"Prove it\'s real": runs the RFC 7748 §6.1 X25519 vector live through the code that makes the lab\'s keys.',
     props: {},
     children: false,
   },
@@ -163,7 +166,7 @@ export const widgetSpecs = {
   // Lesson 5 (forward-secrecy).
   DeviceTheft: {
     description:
-      "A 10-message conversation between Alice and Bob (alternating turns from Alice, one every 7 simulated minutes from 09:00; the texts are editable under \"Edit the messages\") in the mode given by the prop, run with lib/protocol's device code and recorded on the wire. static: every message key comes from X25519 of the two identity key pairs (the lesson's <KeyPair> keys) and HKDF. ratchet: lib/protocol's Double Ratchet (after a simplified X3DH with a prekey Bob publishes): each new turn the sender makes a fresh X25519 ratchet key pair, mixes the new DH output into a root key with HKDF, derives the turn's message keys from a chain key with HMAC, and deletes each message key once used. The learner picks \"Bob's phone is stolen right after message\" (1 to 9) and presses \"Steal Bob's phone\": the thief copies exactly the key material on the phone at that moment (device snapshot: identity secret key; static: the conversation key; ratchet: root key, chain keys, current ratchet secret key; never a deleted key), shown as byte views, then only listens. lib/protocol's decryption run tries every recorded message with what the thief holds and can derive from it and the wire. A timeline lists each message as opened (with the recovered text) or not opened (tag rejected, or no key to try), marks the theft and, in ratchet mode, the first message under a ratchet key pair Bob's phone made after the theft (healing), with totals \"Before the theft: x of n earlier messages opened\" and \"After the theft: y of m opened\". Each instance is independent and keeps its recording, so a second theft point can be tried on the same conversation. Reports `theft:<mode>`.",
+      'A 10-message conversation between Alice and Bob (alternating turns from Alice, one every 7 simulated minutes from 09:00; the texts are editable under "Edit the messages") in the mode given by the prop, run with lib/protocol\'s device code and recorded on the wire. static: every message key comes from X25519 of the two identity key pairs (the lesson\'s <KeyPair> keys) and HKDF. ratchet: lib/protocol\'s Double Ratchet (after a simplified X3DH with a prekey Bob publishes): each new turn the sender makes a fresh X25519 ratchet key pair, mixes the new DH output into a root key with HKDF, derives the turn\'s message keys from a chain key with HMAC, and deletes each message key once used. The learner picks "Bob\'s phone is stolen right after message" (1 to 9) and presses "Steal Bob\'s phone": the thief copies exactly the key material on the phone at that moment (device snapshot: identity secret key; static: the conversation key; ratchet: root key, chain keys, current ratchet secret key; never a deleted key), shown as byte views, then only listens. lib/protocol\'s decryption run tries every recorded message with what the thief holds and can derive from it and the wire. A timeline lists each message as opened (with the recovered text) or not opened (tag rejected, or no key to try), marks the theft and, in ratchet mode, the first message under a ratchet key pair Bob\'s phone made after the theft (healing), with totals "Before the theft: x of n earlier messages opened" and "After the theft: y of m opened". Each instance is independent and keeps its recording, so a second theft point can be tried on the same conversation. Reports `theft:<mode>`.',
     props: {
       mode: { description: 'Key agreement of the conversation', required: true, values: ['static', 'ratchet'] },
     },
@@ -181,7 +184,7 @@ export const widgetSpecs = {
   },
   Warrant: {
     description:
-      "The authority's side of exceptional access. \"Record the day's traffic\" builds an escrowed world (lib/protocol/world.ts: Alice, Bob and Carol, 12 messages over one simulated day, ratchet mode, escrow on) and lists the relay's record of it (time, sender → recipient, size; no text). The learner fills in a warrant: a target (Alice, Bob or Carol) and a time window (from, to, by the hour). \"Execute the warrant\" runs the authority's software (decrypt-capture with the warrant): it opens the escrow field of each message that involves the target inside the window, decrypts those, and refuses the rest; the table marks each message as opened under the warrant (with its text) or untouched, with counts (reports `warrant` when the warrant covered at least one message and all of them opened). \"Try the same key on the other messages\" runs the same decryption without the check on every message outside the warrant and counts what opens (reports `warrant:beyond`): the limits are checks in the authority's software, not a property of the key. Runs in a Web Worker.",
+      'The authority\'s side of exceptional access. "Record the day\'s traffic" builds an escrowed world (lib/protocol/world.ts: Alice, Bob and Carol, 12 messages over one simulated day, ratchet mode, escrow on) and lists the relay\'s record of it (time, sender → recipient, size; no text). The learner fills in a warrant: a target (Alice, Bob or Carol) and a time window (from, to, by the hour). "Execute the warrant" runs the authority\'s software (decrypt-capture with the warrant): it opens the escrow field of each message that involves the target inside the window, decrypts those, and refuses the rest; the table marks each message as opened under the warrant (with its text) or untouched, with counts (reports `warrant` when the warrant covered at least one message and all of them opened). "Try the same key on the other messages" runs the same decryption without the check on every message outside the warrant and counts what opens (reports `warrant:beyond`): the limits are checks in the authority\'s software, not a property of the key. Runs in a Web Worker.',
     props: {},
     children: false,
     actions: ['warrant', 'warrant:beyond'],
@@ -190,7 +193,7 @@ export const widgetSpecs = {
   // Lesson 7 (steal-the-key).
   AttackConsole: {
     description:
-      "The thief's console over an escrowed world that the relay has recorded: Alice, Bob and Carol in three conversations (ratchet mode, escrow on, about 12 messages each over two simulated days). Instances in one lesson with the same `authorities` value share one world and one wallet, so a later step continues where an earlier one left off. Capabilities are buttons that add their loot to the wallet: \"Tap the wire\" (every envelope in transit; reports `capability:wire`), \"Take over the server\" (stored envelopes and their metadata; `capability:server`), \"Steal Bob's phone\" (its key material now; `capability:device`), and \"Steal the escrow key\" after choosing how (insider, breach or phishing: the choice changes only the story text; `steal:escrow`). \"Decrypt everything captured\" runs real decryption of every captured envelope with everything in the wallet and shows opened / failed counts per conversation and per user, and how many of the opened messages were sent before the theft (reports `decrypt-all`, and also `decrypt-all:escrow` when the wallet holds an escrow key). With authorities=\"two\", every envelope carries two escrow fields, one per government (A and B, each with its own HPKE key pair), and the steal button becomes one per government; stealing Government B's key reports `steal:escrow-second`, and either key alone opens every message.",
+      'The thief\'s console over an escrowed world that the relay has recorded: Alice, Bob and Carol in three conversations (ratchet mode, escrow on, about 12 messages each over two simulated days). Instances in one lesson with the same `authorities` value share one world and one wallet, so a later step continues where an earlier one left off. Capabilities are buttons that add their loot to the wallet: "Tap the wire" (every envelope in transit; reports `capability:wire`), "Take over the server" (stored envelopes and their metadata; `capability:server`), "Steal Bob\'s phone" (its key material now; `capability:device`), and "Steal the escrow key" after choosing how (insider, breach or phishing: the choice changes only the story text; `steal:escrow`). "Decrypt everything captured" runs real decryption of every captured envelope with everything in the wallet and shows opened / failed counts per conversation and per user, and how many of the opened messages were sent before the theft (reports `decrypt-all`, and also `decrypt-all:escrow` when the wallet holds an escrow key). With authorities="two", every envelope carries two escrow fields, one per government (A and B, each with its own HPKE key pair), and the steal button becomes one per government; stealing Government B\'s key reports `steal:escrow-second`, and either key alone opens every message.',
     props: {
       authorities: {
         description: 'How many escrow authorities each envelope is sealed to (default "one")',
@@ -198,7 +201,15 @@ export const widgetSpecs = {
       },
     },
     children: false,
-    actions: ['capability:wire', 'capability:server', 'capability:device', 'steal:escrow', 'steal:escrow-second', 'decrypt-all', 'decrypt-all:escrow'],
+    actions: [
+      'capability:wire',
+      'capability:server',
+      'capability:device',
+      'steal:escrow',
+      'steal:escrow-second',
+      'decrypt-all',
+      'decrypt-all:escrow',
+    ],
   },
   Forge: {
     description:
@@ -224,7 +235,7 @@ export const widgetSpecs = {
   // Lesson 8 (split-keys).
   SplitKeys: {
     description:
-      "The escrow authority's secret key (X25519, 32 bytes) split among agencies, with recorded escrowed traffic to test keys on (lib/protocol/world.ts: 10 messages, ratchet mode, escrow on; lib/protocol/escrow-setup.ts does the split). scheme=\"xor\": two components as in Clipper, KU1 = 32 random bytes and KU2 = key ⊕ KU1, held by NIST and the Treasury. scheme=\"shamir\": k-of-n Shamir shares (shamir-secret-sharing 0.0.4; default 2 of 3, the learner may choose k and n from 2 to 5). \"Split the key\" shows the key, every piece and who holds it (reports `split:<scheme>`). The thief ticks the agencies it breaks into; \"Recombine and decrypt\" combines whatever it holds, shows the recombined value and its public key, runs the named check (publicKeyFromSecret(recombined secret) == escrow public key) and tries the value on the recorded traffic by real decryption, showing messages opened / total; when the check passes and everything opens it reports `stolen:<scheme>`. \"Use the key (warrant)\" shows the authority's own recombination of k pieces: the whole key in one place again. For Shamir, \"Corrupt a share and recombine\" flips one bit of the chosen share before the authority recombines k shares: the result fails the named check (and opens nothing), so the bad share is detected instead of silently giving a wrong key (reports `split:bad-share`). Instances in one lesson with the same scheme share their key, shares and thief. Runs in a Web Worker.",
+      'The escrow authority\'s secret key (X25519, 32 bytes) split among agencies, with recorded escrowed traffic to test keys on (lib/protocol/world.ts: 10 messages, ratchet mode, escrow on; lib/protocol/escrow-setup.ts does the split). scheme="xor": two components as in Clipper, KU1 = 32 random bytes and KU2 = key ⊕ KU1, held by NIST and the Treasury. scheme="shamir": k-of-n Shamir shares (shamir-secret-sharing 0.0.4; default 2 of 3, the learner may choose k and n from 2 to 5). "Split the key" shows the key, every piece and who holds it (reports `split:<scheme>`). The thief ticks the agencies it breaks into; "Recombine and decrypt" combines whatever it holds, shows the recombined value and its public key, runs the named check (publicKeyFromSecret(recombined secret) == escrow public key) and tries the value on the recorded traffic by real decryption, showing messages opened / total; when the check passes and everything opens it reports `stolen:<scheme>`. "Use the key (warrant)" shows the authority\'s own recombination of k pieces: the whole key in one place again. For Shamir, "Corrupt a share and recombine" flips one bit of the chosen share before the authority recombines k shares: the result fails the named check (and opens nothing), so the bad share is detected instead of silently giving a wrong key (reports `split:bad-share`). Instances in one lesson with the same scheme share their key, shares and thief. Runs in a Web Worker.',
     props: {
       scheme: { description: 'How the key is split', required: true, values: ['xor', 'shamir'] },
     },

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Capture } from './capability';
-import type { EnvelopeOutcome } from './decrypt-capture';
+import type { EnvelopeOutcome } from './decryption-outcome';
 import type { ParticipantId } from './participant';
 import { MINUTES_PER_DAY, type SimTime } from './sim-time';
 
@@ -75,9 +75,14 @@ function add(counts: MutableCounts, outcome: EnvelopeOutcome['kind']): void {
  * Joins outcomes to the captured envelopes' headers (by seq) and counts. Envelopes with no outcome
  * (a cancelled run) are left out.
  */
-export function computeExposure(capture: Capture, outcomes: readonly EnvelopeOutcome[], options: ExposureOptions = {}): ExposureReport {
+export function computeExposure(
+  capture: Capture,
+  outcomes: readonly EnvelopeOutcome[],
+  options: ExposureOptions = {},
+): ExposureReport {
   const bucketMinutes = options.bucketMinutes ?? MINUTES_PER_DAY;
-  if (!Number.isSafeInteger(bucketMinutes) || bucketMinutes < 1) throw new RangeError(`bucketMinutes must be a positive integer, got ${bucketMinutes}`);
+  if (!Number.isSafeInteger(bucketMinutes) || bucketMinutes < 1)
+    throw new RangeError(`bucketMinutes must be a positive integer, got ${bucketMinutes}`);
   const outcomeBySeq = new Map(outcomes.map((o) => [o.seq, o.kind]));
   const totals = zero();
   const perUser: Record<ParticipantId, MutableCounts> = {};
@@ -108,7 +113,11 @@ export function computeExposure(capture: Capture, outcomes: readonly EnvelopeOut
     perConversation,
     perBucket,
     split: options.splitAt !== undefined ? { at: options.splitAt, before, after } : null,
-    exposedUsers: Object.keys(perUser).filter((u) => perUser[u]!.opened > 0).sort(),
-    exposedConversations: Object.keys(perConversation).filter((c) => perConversation[c]!.opened > 0).sort(),
+    exposedUsers: Object.keys(perUser)
+      .filter((u) => perUser[u]!.opened > 0)
+      .sort(),
+    exposedConversations: Object.keys(perConversation)
+      .filter((c) => perConversation[c]!.opened > 0)
+      .sort(),
   };
 }

@@ -19,10 +19,21 @@ import type { World } from './world';
 export type EscrowTheftScenario = 'insider' | 'breach' | 'phishing';
 
 /** Title and one-line story per theft scenario, for the UI. */
-export const ESCROW_THEFT_STORIES: Readonly<Record<EscrowTheftScenario, { readonly title: string; readonly story: string }>> = {
-  insider: { title: 'Insider', story: 'A contractor with access to the escrow facility copies the key to a USB stick.' },
-  breach: { title: 'Breach', story: "Intruders in the agency's network find the key server (as OPM's records were taken in 2015)." },
-  phishing: { title: 'Phishing', story: "An administrator types their password into a fake login page; the attacker logs in and exports the key." },
+export const ESCROW_THEFT_STORIES: Readonly<
+  Record<EscrowTheftScenario, { readonly title: string; readonly story: string }>
+> = {
+  insider: {
+    title: 'Insider',
+    story: 'A contractor with access to the escrow facility copies the key to a USB stick.',
+  },
+  breach: {
+    title: 'Breach',
+    story: "Intruders in the agency's network find the key server (as OPM's records were taken in 2015).",
+  },
+  phishing: {
+    title: 'Phishing',
+    story: 'An administrator types their password into a fake login page; the attacker logs in and exports the key.',
+  },
 };
 
 /** One ability of the attacker. */
@@ -78,7 +89,11 @@ export function captureFor(world: World, capabilities: readonly Capability[]): C
   for (const c of capabilities) {
     let records: WireRecord[] = [];
     if (c.kind === 'tap-wire') {
-      records = observeWire(world.relay, { kind: 'on-path', ...(c.link ? { link: c.link } : {}) }, { from: c.from, to: c.to });
+      records = observeWire(
+        world.relay,
+        { kind: 'on-path', ...(c.link ? { link: c.link } : {}) },
+        { from: c.from, to: c.to },
+      );
       sources.push(
         `tap on ${c.link ? `${c.link}'s link` : 'the backbone'}, ${formatSimTime(c.from ?? 0)} to ${formatSimTime(c.to ?? world.endsAt)}`,
       );
@@ -104,7 +119,11 @@ export async function lootFor(world: World, capabilities: readonly Capability[])
   for (const c of capabilities) {
     if (c.kind === 'steal-device') {
       devices.push(deviceSnapshotAt(world, c.participant, c.at));
-      notes.push({ capability: c, outcome: 'obtained', message: `${c.participant}'s phone as of ${formatSimTime(c.at)}` });
+      notes.push({
+        capability: c,
+        outcome: 'obtained',
+        message: `${c.participant}'s phone as of ${formatSimTime(c.at)}`,
+      });
     } else if (c.kind === 'steal-escrow-key') {
       if (!setup) {
         notes.push({ capability: c, outcome: 'nothing', message: 'escrow is off: there is no escrow key to steal' });
@@ -115,9 +134,18 @@ export async function lootFor(world: World, capabilities: readonly Capability[])
       const result = await recoverEscrowSecretKey(setup, authorityId, pieces, `stolen (${c.scenario})`);
       if (result.ok) {
         escrowKeys.push(result.key);
-        notes.push({ capability: c, outcome: 'obtained', message: `escrow secret key of '${authorityId}' (${c.scenario})` });
+        notes.push({
+          capability: c,
+          outcome: 'obtained',
+          message: `escrow secret key of '${authorityId}' (${c.scenario})`,
+        });
       } else {
-        notes.push({ capability: c, outcome: result.reason === 'check-failed' ? 'check-failed' : 'nothing', message: result.message, ...(result.check ? { check: result.check } : {}) });
+        notes.push({
+          capability: c,
+          outcome: result.reason === 'check-failed' ? 'check-failed' : 'nothing',
+          message: result.message,
+          ...(result.check ? { check: result.check } : {}),
+        });
       }
     } else if (c.kind === 'steal-key-pieces') {
       if (!setup) {
@@ -128,15 +156,34 @@ export async function lootFor(world: World, capabilities: readonly Capability[])
       for (const authority of setup.authorities) {
         const mine = stolen.filter((p) => p.authorityId === authority.id);
         if (mine.length === 0) continue;
-        const result = await recoverEscrowSecretKey(setup, authority.id, mine, `rebuilt from pieces stolen from ${mine.map((p) => p.agencyId).join(', ')}`);
+        const result = await recoverEscrowSecretKey(
+          setup,
+          authority.id,
+          mine,
+          `rebuilt from pieces stolen from ${mine.map((p) => p.agencyId).join(', ')}`,
+        );
         if (result.ok) {
           escrowKeys.push(result.key);
-          notes.push({ capability: c, outcome: 'obtained', message: `rebuilt ${authority.name}'s key from ${mine.length} piece(s)` });
+          notes.push({
+            capability: c,
+            outcome: 'obtained',
+            message: `rebuilt ${authority.name}'s key from ${mine.length} piece(s)`,
+          });
         } else {
-          notes.push({ capability: c, outcome: result.reason === 'check-failed' ? 'check-failed' : 'nothing', message: result.message, ...(result.check ? { check: result.check } : {}) });
+          notes.push({
+            capability: c,
+            outcome: result.reason === 'check-failed' ? 'check-failed' : 'nothing',
+            message: result.message,
+            ...(result.check ? { check: result.check } : {}),
+          });
         }
       }
-      if (stolen.length === 0) notes.push({ capability: c, outcome: 'nothing', message: `no agency named ${c.agencies.join(', ')} holds a piece` });
+      if (stolen.length === 0)
+        notes.push({
+          capability: c,
+          outcome: 'nothing',
+          message: `no agency named ${c.agencies.join(', ')} holds a piece`,
+        });
     }
   }
   return { loot: { devices, escrowKeys }, notes };

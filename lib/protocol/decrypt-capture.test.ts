@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { captureFor, lootFor, type Capture, type Loot } from './capability';
-import { countOutcomes, decryptCapture, decryptCaptureInChunks, type DecryptProgress } from './decrypt-capture';
+import { decryptCapture, decryptCaptureInChunks, type DecryptProgress } from './decrypt-capture';
+import { countOutcomes } from './decryption-outcome';
 import { generateWorld, type World } from './world';
 
 describe('decryptCaptureInChunks', () => {
@@ -8,9 +9,20 @@ describe('decryptCaptureInChunks', () => {
   let capture: Capture;
   let loot: Loot;
   beforeAll(async () => {
-    world = await generateWorld({ seed: 'chunks', people: 5, conversations: 6, messages: 130, escrow: { variant: 'single' } });
+    world = await generateWorld({
+      seed: 'chunks',
+      people: 5,
+      conversations: 6,
+      messages: 130,
+      escrow: { variant: 'single' },
+    });
     capture = captureFor(world, [{ kind: 'tap-wire' }]);
-    loot = (await lootFor(world, [{ kind: 'steal-escrow-key', scenario: 'breach' }, { kind: 'steal-device', participant: 'bob', at: 20000 }])).loot;
+    loot = (
+      await lootFor(world, [
+        { kind: 'steal-escrow-key', scenario: 'breach' },
+        { kind: 'steal-device', participant: 'bob', at: 20000 },
+      ])
+    ).loot;
   });
 
   it('reports progress every chunk and ends with the same outcomes as the one-shot run', () => {

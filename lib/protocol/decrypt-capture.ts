@@ -30,40 +30,22 @@ import { AeadOpenError } from '@/lib/crypto/aead';
 import { publicKeyFromSecret } from '@/lib/crypto/x25519';
 import type { Capture, Loot } from './capability';
 import type { DeviceSnapshot } from './device-snapshot';
+import { countOutcomes, type EnvelopeOutcome, type KeyProvenance, type OutcomeCounts } from './decryption-outcome';
 import type { Envelope } from './envelope';
 import { encodeHeader, type EnvelopeHeader } from './envelope-header';
-import { escrowWrapKeyAt, openEscrowEpoch, startEscrowChain, unwrapTrafficKey, type EscrowChainCursor } from './escrow-epoch';
+import {
+  escrowWrapKeyAt,
+  openEscrowEpoch,
+  startEscrowChain,
+  unwrapTrafficKey,
+  type EscrowChainCursor,
+} from './escrow-epoch';
 import { escrowEpochKeyId, type OpenedEscrowEpochs } from './escrow-epochs-ahead';
 import { identityPublicKeyOf } from './key-directory';
 import { openMessage } from './message-encryption';
-import type { ParticipantId } from './participant';
 import { eavesdropStep, eavesdropperFromState, type RatchetEavesdropperState } from './ratchet-eavesdropper';
-import type { SimTime } from './sim-time';
 import { deriveStaticConversationKey } from './static-session';
 import { warrantCovers, type Warrant } from './warrant';
-
-/** Which key opened (or was tried on) an envelope. */
-export type KeyProvenance =
-  | { readonly kind: 'device-static-key'; readonly participant: ParticipantId; readonly takenAt: SimTime }
-  | { readonly kind: 'device-ratchet-chain'; readonly participant: ParticipantId; readonly takenAt: SimTime }
-  | { readonly kind: 'device-escrow-chain'; readonly participant: ParticipantId; readonly takenAt: SimTime; readonly epoch: number }
-  | { readonly kind: 'escrow-key'; readonly authorityId: string; readonly epoch: number }
-  | { readonly kind: 'conversation-key-from-escrow'; readonly conversationId: string; readonly learnedFromSeq: number };
-
-/** The outcome for one captured envelope (`seq` is its relay log position). */
-export type EnvelopeOutcome =
-  | { readonly seq: number; readonly kind: 'opened'; readonly plaintext: string; readonly openedWith: KeyProvenance }
-  | { readonly seq: number; readonly kind: 'tag-failed'; readonly triedWith: readonly KeyProvenance[] }
-  | { readonly seq: number; readonly kind: 'no-key' }
-  | { readonly seq: number; readonly kind: 'outside-warrant' };
-
-/** Counts per outcome kind. */
-export interface OutcomeCounts {
-  readonly opened: number;
-  readonly tagFailed: number;
-  readonly noKey: number;
-  readonly outsideWarrant: number;
-}
 
 /** Options for a decryption run. */
 export interface DecryptOptions {
@@ -92,21 +74,6 @@ export interface DecryptionReport {
   readonly cancelled: boolean;
 }
 
-/** Counts outcomes by kind. */
-export function countOutcomes(outcomes: readonly EnvelopeOutcome[]): OutcomeCounts {
-  let opened = 0;
-  let tagFailed = 0;
-  let noKey = 0;
-  let outsideWarrant = 0;
-  for (const o of outcomes) {
-    if (o.kind === 'opened') opened++;
-    else if (o.kind === 'tag-failed') tagFailed++;
-    else if (o.kind === 'no-key') noKey++;
-    else outsideWarrant++;
-  }
-  return { opened, tagFailed, noKey, outsideWarrant };
-}
-
 interface Candidate {
   readonly key: Uint8Array;
   readonly provenance: KeyProvenance;
@@ -119,7 +86,9 @@ interface Candidate {
  * outcomes are read-only, and a structured clone (the report crossing to the page) then carries
  * it once rather than once per message.
  */
-type EpochCacheEntry = { readonly root: Uint8Array; cursor: EscrowChainCursor; readonly provenance: KeyProvenance } | { readonly failed: true; readonly provenance: KeyProvenance };
+type EpochCacheEntry =
+  | { readonly root: Uint8Array; cursor: EscrowChainCursor; readonly provenance: KeyProvenance }
+  | { readonly failed: true; readonly provenance: KeyProvenance };
 
 /** Mutable working state of one run; lives inside the generator only (never posted). */
 class DecryptionRun {
@@ -140,7 +109,10 @@ class DecryptionRun {
     for (const device of loot.devices) {
       for (const [conversationId, state] of Object.entries(device.conversations)) {
         if (device.mode === 'ratchet') {
-          this.followers.set(`${device.participantId}|${conversationId}`, eavesdropperFromState(device.participantId, device.identity.secretKey, device.takenAt, state));
+          this.followers.set(
+            `${device.participantId}|${conversationId}`,
+            eavesdropperFromState(device.participantId, device.identity.secretKey, device.takenAt, state),
+          );
         }
         if (state.escrowEpoch) {
           this.deviceEscrowChains.set(`${device.participantId}|${conversationId}`, {
@@ -152,7 +124,12 @@ class DecryptionRun {
     }
   }
 
-  private deviceCandidates(device: DeviceSnapshot, envelope: Envelope, headerBytes: Uint8Array, out: Candidate[]): void {
+  private deviceCandidates(
+    device: DeviceSnapshot,
+    envelope: Envelope,
+    headerBytes: Uint8Array,
+    out: Candidate[],
+  ): void {
     const h = envelope.header;
     const victim = device.participantId;
     const peer = h.sender === victim ? h.recipient : h.sender;
@@ -161,7 +138,11 @@ class DecryptionRun {
       const cacheKey = `${victim}|${h.conversationId}`;
       let key = this.staticKeys.get(cacheKey);
       if (!key) {
-        key = deriveStaticConversationKey(device.identity.secretKey, identityPublicKeyOf(this.capture.directory, peer), h.conversationId);
+        key = deriveStaticConversationKey(
+          device.identity.secretKey,
+          identityPublicKeyOf(this.capture.directory, peer),
+          h.conversationId,
+        );
         this.staticKeys.set(cacheKey, key);
       }
       out.push({ key, provenance: { kind: 'device-static-key', participant: victim, takenAt } });
@@ -189,7 +170,12 @@ class DecryptionRun {
         const { wrapKey, next } = escrowWrapKeyAt(chain.cursor, position);
         chain.cursor = next;
         const key = tryUnwrap(wrapKey, h.counter, headerBytes, envelope.escrow.wrappedKey);
-        const provenance: KeyProvenance = { kind: 'device-escrow-chain', participant: victim, takenAt, epoch: chain.epoch };
+        const provenance: KeyProvenance = {
+          kind: 'device-escrow-chain',
+          participant: victim,
+          takenAt,
+          epoch: chain.epoch,
+        };
         out.push({ key: key ?? BAD_KEY, provenance });
       }
     }
@@ -202,28 +188,40 @@ class DecryptionRun {
     const epochHeader = escrow.epochBlob.header;
     // The blob must belong to this header; a blob replayed from another conversation is not trusted.
     const belongs =
-      epochHeader.conversationId === h.conversationId && epochHeader.sender === h.sender && epochHeader.recipient === h.recipient && epochHeader.epoch === h.escrow.epoch;
+      epochHeader.conversationId === h.conversationId &&
+      epochHeader.sender === h.sender &&
+      epochHeader.recipient === h.recipient &&
+      epochHeader.epoch === h.escrow.epoch;
     for (const stolen of this.loot.escrowKeys) {
       if (!escrow.epochBlob.seals.some((s) => s.authorityId === stolen.authorityId)) continue;
       if (!belongs) {
-        out.push({ key: BAD_KEY, provenance: { kind: 'escrow-key', authorityId: stolen.authorityId, epoch: h.escrow.epoch } });
+        out.push({
+          key: BAD_KEY,
+          provenance: { kind: 'escrow-key', authorityId: stolen.authorityId, epoch: h.escrow.epoch },
+        });
         continue;
       }
       const cacheKey = escrowEpochKeyId(stolen.authorityId, h, h.escrow.epoch);
       let entry = this.epochKeys.get(cacheKey);
       if (!entry) {
-        const provenance: KeyProvenance = { kind: 'escrow-key', authorityId: stolen.authorityId, epoch: h.escrow.epoch };
+        const provenance: KeyProvenance = {
+          kind: 'escrow-key',
+          authorityId: stolen.authorityId,
+          epoch: h.escrow.epoch,
+        };
         const ahead = this.openedEpochs?.get(cacheKey);
         if (ahead !== undefined) {
           entry = ahead ? { root: ahead, cursor: startEscrowChain(ahead), provenance } : { failed: true, provenance };
-        } else try {
-          let publicKey = this.escrowPublicKeys.get(stolen.secretKey);
-          if (!publicKey) this.escrowPublicKeys.set(stolen.secretKey, (publicKey = publicKeyFromSecret(stolen.secretKey)));
-          const root = openEscrowEpoch(escrow.epochBlob, stolen.authorityId, stolen.secretKey, publicKey);
-          entry = { root, cursor: startEscrowChain(root), provenance };
-        } catch {
-          entry = { failed: true, provenance };
-        }
+        } else
+          try {
+            let publicKey = this.escrowPublicKeys.get(stolen.secretKey);
+            if (!publicKey)
+              this.escrowPublicKeys.set(stolen.secretKey, (publicKey = publicKeyFromSecret(stolen.secretKey)));
+            const root = openEscrowEpoch(escrow.epochBlob, stolen.authorityId, stolen.secretKey, publicKey);
+            entry = { root, cursor: startEscrowChain(root), provenance };
+          } catch {
+            entry = { failed: true, provenance };
+          }
         this.epochKeys.set(cacheKey, entry);
       }
       const provenance = entry.provenance;
@@ -251,13 +249,21 @@ class DecryptionRun {
     const headerBytes = encodeHeader(h);
     const candidates: Candidate[] = [];
     for (const device of this.loot.devices) {
-      if (device.participantId === h.sender || device.participantId === h.recipient) this.deviceCandidates(device, envelope, headerBytes, candidates);
+      if (device.participantId === h.sender || device.participantId === h.recipient)
+        this.deviceCandidates(device, envelope, headerBytes, candidates);
     }
     this.escrowCandidates(envelope, headerBytes, candidates);
     if (h.mode === 'static') {
       const recovered = this.recoveredConversationKeys.get(h.conversationId);
       if (recovered) {
-        candidates.push({ key: recovered.key, provenance: { kind: 'conversation-key-from-escrow', conversationId: h.conversationId, learnedFromSeq: recovered.seq } });
+        candidates.push({
+          key: recovered.key,
+          provenance: {
+            kind: 'conversation-key-from-escrow',
+            conversationId: h.conversationId,
+            learnedFromSeq: recovered.seq,
+          },
+        });
       }
     }
     return this.tryCandidates(seq, envelope, h, headerBytes, candidates);
@@ -270,12 +276,25 @@ class DecryptionRun {
     if (!recovered) return null;
     const headerBytes = encodeHeader(h);
     const outcome = this.tryCandidates(seq, envelope, h, headerBytes, [
-      { key: recovered.key, provenance: { kind: 'conversation-key-from-escrow', conversationId: h.conversationId, learnedFromSeq: recovered.seq } },
+      {
+        key: recovered.key,
+        provenance: {
+          kind: 'conversation-key-from-escrow',
+          conversationId: h.conversationId,
+          learnedFromSeq: recovered.seq,
+        },
+      },
     ]);
     return outcome.kind === 'opened' ? outcome : null;
   }
 
-  private tryCandidates(seq: number, envelope: Envelope, h: EnvelopeHeader, headerBytes: Uint8Array, candidates: readonly Candidate[]): EnvelopeOutcome {
+  private tryCandidates(
+    seq: number,
+    envelope: Envelope,
+    h: EnvelopeHeader,
+    headerBytes: Uint8Array,
+    candidates: readonly Candidate[],
+  ): EnvelopeOutcome {
     if (candidates.length === 0) return { seq, kind: 'no-key' };
     const tried: KeyProvenance[] = [];
     for (const c of candidates) {
@@ -289,7 +308,11 @@ class DecryptionRun {
         throw e;
       }
       c.onOpened?.();
-      if (h.mode === 'static' && c.provenance.kind === 'escrow-key' && !this.recoveredConversationKeys.has(h.conversationId)) {
+      if (
+        h.mode === 'static' &&
+        c.provenance.kind === 'escrow-key' &&
+        !this.recoveredConversationKeys.has(h.conversationId)
+      ) {
         this.recoveredConversationKeys.set(h.conversationId, { key: c.key, seq });
       }
       return { seq, kind: 'opened', plaintext: bytesToUtf8(plaintext), openedWith: c.provenance };
@@ -301,7 +324,12 @@ class DecryptionRun {
 /** A placeholder for "the attacker tried, but the wrap or seal already refused": never opens anything. */
 const BAD_KEY = new Uint8Array(0);
 
-function tryUnwrap(wrapKey: Uint8Array, counter: number, headerBytes: Uint8Array, wrapped: Uint8Array): Uint8Array | null {
+function tryUnwrap(
+  wrapKey: Uint8Array,
+  counter: number,
+  headerBytes: Uint8Array,
+  wrapped: Uint8Array,
+): Uint8Array | null {
   try {
     const key = unwrapTrafficKey(wrapKey, counter, headerBytes, wrapped);
     return key.length === 32 ? key : null;
@@ -317,7 +345,11 @@ function tryUnwrap(wrapKey: Uint8Array, counter: number, headerBytes: Uint8Array
  * between chunks, stops and returns what it has with `cancelled: true` (undecided envelopes are
  * left out of `outcomes`).
  */
-export function* decryptCaptureInChunks(capture: Capture, loot: Loot, options: DecryptOptions = {}): Generator<DecryptProgress, DecryptionReport, void> {
+export function* decryptCaptureInChunks(
+  capture: Capture,
+  loot: Loot,
+  options: DecryptOptions = {},
+): Generator<DecryptProgress, DecryptionReport, void> {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 500));
   const records = capture.records;
   const run = new DecryptionRun(capture, loot, options.openedEpochs);

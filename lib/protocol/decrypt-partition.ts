@@ -7,7 +7,8 @@
  * @module
  */
 import type { Capture } from './capability';
-import { countOutcomes, type DecryptionReport, type EnvelopeOutcome } from './decrypt-capture';
+import { type DecryptionReport } from './decrypt-capture';
+import { countOutcomes, type EnvelopeOutcome } from './decryption-outcome';
 
 /**
  * Splits `capture` into at most `parts` captures with disjoint sets of whole conversations,
@@ -30,7 +31,9 @@ export function partitionCaptureByConversation(capture: Capture, parts: number):
   }
   const records = Array.from({ length: parts }, () => [] as Capture['records'][number][]);
   for (const record of capture.records) records[partOf.get(record.envelope.header.conversationId)!]!.push(record);
-  return records.filter((r) => r.length > 0).map((r) => ({ records: r, directory: capture.directory, sources: capture.sources }));
+  return records
+    .filter((r) => r.length > 0)
+    .map((r) => ({ records: r, directory: capture.directory, sources: capture.sources }));
 }
 
 /** Joins the reports of a partitioned capture: outcomes in `capture` order, counts recomputed. */

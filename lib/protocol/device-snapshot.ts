@@ -56,7 +56,12 @@ export function deviceSnapshotAt(world: World, participantId: ParticipantId, tak
 }
 
 /** The state `participantId` holds for a conversation just before the relay record `seq` reached it. */
-export function conversationStateBefore(world: World, participantId: ParticipantId, conversationId: string, seq: number): ConversationKeyState {
+export function conversationStateBefore(
+  world: World,
+  participantId: ParticipantId,
+  conversationId: string,
+  seq: number,
+): ConversationKeyState {
   const versions = world.deviceHistory[participantId]?.[conversationId];
   if (!versions) throw new RangeError(`'${participantId}' has no conversation '${conversationId}'`);
   return lastVersion(versions, (v) => v.seq < seq).state;

@@ -85,18 +85,30 @@ export class DeliveryRejectedError extends Error {
 export function initialConversationKeyState(
   mode: KeyAgreementMode,
   role: 'initiator' | 'responder',
-  params: { conversationId: string; peer: ParticipantId; identity: X25519KeyPair; directory: KeyDirectory; prekey?: X25519KeyPair },
+  params: {
+    conversationId: string;
+    peer: ParticipantId;
+    identity: X25519KeyPair;
+    directory: KeyDirectory;
+    prekey?: X25519KeyPair;
+  },
 ): ConversationKeyState {
   const { conversationId, peer } = params;
   let session: SessionState;
   if (mode === 'static') {
-    session = createStaticSession(params.identity.secretKey, peer, identityPublicKeyOf(params.directory, peer), conversationId);
+    session = createStaticSession(
+      params.identity.secretKey,
+      peer,
+      identityPublicKeyOf(params.directory, peer),
+      conversationId,
+    );
   } else if (role === 'responder') {
     if (!params.prekey) throw new RangeError('a ratchet responder needs the prekey it published');
     session = { kind: 'ratchet-awaiting-first-message', conversationId, peer, prekey: params.prekey };
   } else {
     const record = params.directory.prekeys[conversationId];
-    if (!record || record.owner !== peer) throw new RangeError(`no prekey from '${peer}' for conversation '${conversationId}'`);
+    if (!record || record.owner !== peer)
+      throw new RangeError(`no prekey from '${peer}' for conversation '${conversationId}'`);
     session = { kind: 'ratchet-not-started', conversationId, peer, peerPrekeyPublic: record.publicKey };
   }
   return { conversationId, peer, session, nextCounter: 0, escrowEpoch: null };
@@ -178,9 +190,16 @@ function* sendMessageSteps(
       trafficKey = session.conversationKey;
       break;
     case 'ratchet-awaiting-first-message':
-      throw new DeliveryRejectedError('the responder cannot send before the initiator\'s first message arrives (simplified X3DH)');
+      throw new DeliveryRejectedError(
+        "the responder cannot send before the initiator's first message arrives (simplified X3DH)",
+      );
     case 'ratchet-not-started':
-      session = startRatchetAsInitiator(session, ctx.identity.secretKey, identityPublicKeyOf(ctx.directory, state.peer), ctx.random);
+      session = startRatchetAsInitiator(
+        session,
+        ctx.identity.secretKey,
+        identityPublicKeyOf(ctx.directory, state.peer),
+        ctx.random,
+      );
     // falls through: the new session sends its first message
     case 'ratchet': {
       const step = ratchetSendStep(session as RatchetSession);
@@ -262,14 +281,23 @@ function* receiveMessageSteps(
   let session = state.session;
   let trafficKey: Uint8Array;
   if (session.kind === 'static') {
-    if (header.mode !== 'static') throw new DeliveryRejectedError('a ratchet envelope arrived in a static conversation');
+    if (header.mode !== 'static')
+      throw new DeliveryRejectedError('a ratchet envelope arrived in a static conversation');
     trafficKey = session.conversationKey;
   } else {
-    if (header.mode !== 'ratchet' || !header.ratchet) throw new DeliveryRejectedError('a static envelope arrived in a ratchet conversation');
-    if (session.kind === 'ratchet-not-started') throw new DeliveryRejectedError('the initiator received a message before sending its first one');
+    if (header.mode !== 'ratchet' || !header.ratchet)
+      throw new DeliveryRejectedError('a static envelope arrived in a ratchet conversation');
+    if (session.kind === 'ratchet-not-started')
+      throw new DeliveryRejectedError('the initiator received a message before sending its first one');
     if (session.kind === 'ratchet-awaiting-first-message') {
-      if (!header.ephemeralPublicKey) throw new DeliveryRejectedError('the first message carries no X3DH ephemeral key');
-      session = startRatchetAsResponder(session, ctx.identity.secretKey, identityPublicKeyOf(ctx.directory, state.peer), header.ephemeralPublicKey);
+      if (!header.ephemeralPublicKey)
+        throw new DeliveryRejectedError('the first message carries no X3DH ephemeral key');
+      session = startRatchetAsResponder(
+        session,
+        ctx.identity.secretKey,
+        identityPublicKeyOf(ctx.directory, state.peer),
+        header.ephemeralPublicKey,
+      );
     }
     const step = yield* ratchetReceiveSteps(session, header.ratchet, ctx.random);
     session = step.session;

@@ -34,7 +34,8 @@ export function createDice(random: RandomSource): Dice {
       buffer = random.bytes(BUFFER_BYTES);
       offset = 0;
     }
-    const v = ((buffer[offset]! << 24) | (buffer[offset + 1]! << 16) | (buffer[offset + 2]! << 8) | buffer[offset + 3]!) >>> 0;
+    const v =
+      ((buffer[offset]! << 24) | (buffer[offset + 1]! << 16) | (buffer[offset + 2]! << 8) | buffer[offset + 3]!) >>> 0;
     offset += 4;
     return v;
   };

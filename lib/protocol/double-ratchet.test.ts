@@ -58,10 +58,28 @@ describe('simplified X3DH', () => {
   it('both sides reach the same secret; a different prekey gives a different one', () => {
     const ek = generateKeyPair(random);
     const common = { conversationId: 'c1' };
-    const a = x3dhInitiator({ ...common, identitySecret: alice.secretKey, ephemeralSecret: ek.secretKey, peerIdentityPublic: bob.publicKey, peerPrekeyPublic: bobPrekey.publicKey });
-    const b = x3dhResponder({ ...common, identitySecret: bob.secretKey, prekeySecret: bobPrekey.secretKey, peerIdentityPublic: alice.publicKey, peerEphemeralPublic: ek.publicKey });
+    const a = x3dhInitiator({
+      ...common,
+      identitySecret: alice.secretKey,
+      ephemeralSecret: ek.secretKey,
+      peerIdentityPublic: bob.publicKey,
+      peerPrekeyPublic: bobPrekey.publicKey,
+    });
+    const b = x3dhResponder({
+      ...common,
+      identitySecret: bob.secretKey,
+      prekeySecret: bobPrekey.secretKey,
+      peerIdentityPublic: alice.publicKey,
+      peerEphemeralPublic: ek.publicKey,
+    });
     expect(bytesToHex(a)).toBe(bytesToHex(b));
-    const other = x3dhResponder({ ...common, identitySecret: bob.secretKey, prekeySecret: generateKeyPair(random).secretKey, peerIdentityPublic: alice.publicKey, peerEphemeralPublic: ek.publicKey });
+    const other = x3dhResponder({
+      ...common,
+      identitySecret: bob.secretKey,
+      prekeySecret: generateKeyPair(random).secretKey,
+      peerIdentityPublic: alice.publicKey,
+      peerEphemeralPublic: ek.publicKey,
+    });
     expect(bytesToHex(other)).not.toBe(bytesToHex(a));
   });
 });

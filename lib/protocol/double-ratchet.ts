@@ -161,8 +161,13 @@ export function startRatchetAsResponder(
 }
 
 /** RatchetEncrypt's key part (§3.4): the next message key and header fields; the caller seals. */
-export function ratchetSendStep(session: RatchetSession): { session: RatchetSession; messageKey: Uint8Array; fields: RatchetHeaderFields } {
-  if (!session.sendingChainKey) throw new RatchetError('no sending chain yet: the responder sends only after the first message arrives');
+export function ratchetSendStep(session: RatchetSession): {
+  session: RatchetSession;
+  messageKey: Uint8Array;
+  fields: RatchetHeaderFields;
+} {
+  if (!session.sendingChainKey)
+    throw new RatchetError('no sending chain yet: the responder sends only after the first message arrives');
   const step = kdfChainKey(session.sendingChainKey);
   return {
     session: { ...session, sendingChainKey: step.nextChainKey, sendMessageNumber: session.sendMessageNumber + 1 },
@@ -178,9 +183,12 @@ export function ratchetSendStep(session: RatchetSession): { session: RatchetSess
 /** SkipMessageKeys(state, until), §3.5: stores keys of messages not yet received on the current chain. */
 function skipMessageKeys(session: RatchetSession, until: number): RatchetSession {
   if (session.receiveMessageNumber + MAX_SKIP < until) {
-    throw new RatchetError(`header asks to skip ${until - session.receiveMessageNumber} message keys (more than MAX_SKIP = ${MAX_SKIP})`);
+    throw new RatchetError(
+      `header asks to skip ${until - session.receiveMessageNumber} message keys (more than MAX_SKIP = ${MAX_SKIP})`,
+    );
   }
-  if (!session.receivingChainKey || !session.receivingRatchetKey || session.receiveMessageNumber >= until) return session;
+  if (!session.receivingChainKey || !session.receivingRatchetKey || session.receiveMessageNumber >= until)
+    return session;
   let chainKey = session.receivingChainKey;
   const skipped = [...session.skippedMessageKeys];
   for (let n = session.receiveMessageNumber; n < until; n++) {
@@ -202,7 +210,11 @@ export interface RatchetReceived {
  * *if* the message then opens (commit only on success, as §3.5 says). Runs a DH ratchet step, with
  * a fresh key pair from `random`, when the header carries a new ratchet public key.
  */
-export function ratchetReceiveStep(session: RatchetSession, fields: RatchetHeaderFields, random: RandomSource): RatchetReceived {
+export function ratchetReceiveStep(
+  session: RatchetSession,
+  fields: RatchetHeaderFields,
+  random: RandomSource,
+): RatchetReceived {
   return runX25519Sync(ratchetReceiveSteps(session, fields, random));
 }
 
@@ -210,13 +222,20 @@ export function ratchetReceiveStep(session: RatchetSession, fields: RatchetHeade
  * {@link ratchetReceiveStep} as a computation that asks for its X25519 results (x25519-platform.ts),
  * so world generation can answer them with the platform's X25519. Same bytes, same errors.
  */
-export function* ratchetReceiveSteps(session: RatchetSession, fields: RatchetHeaderFields, random: RandomSource): X25519Steps<RatchetReceived> {
+export function* ratchetReceiveSteps(
+  session: RatchetSession,
+  fields: RatchetHeaderFields,
+  random: RandomSource,
+): X25519Steps<RatchetReceived> {
   const skippedIndex = session.skippedMessageKeys.findIndex(
     (k) => k.messageNumber === fields.messageNumber && equalBytes(k.ratchetPublicKey, fields.publicKey),
   );
   if (skippedIndex >= 0) {
     const remaining = session.skippedMessageKeys.filter((_, i) => i !== skippedIndex);
-    return { session: { ...session, skippedMessageKeys: remaining }, messageKey: session.skippedMessageKeys[skippedIndex]!.messageKey };
+    return {
+      session: { ...session, skippedMessageKeys: remaining },
+      messageKey: session.skippedMessageKeys[skippedIndex]!.messageKey,
+    };
   }
   let s = session;
   if (!s.receivingRatchetKey || !equalBytes(fields.publicKey, s.receivingRatchetKey)) {
@@ -246,11 +265,18 @@ export function* ratchetReceiveSteps(session: RatchetSession, fields: RatchetHea
   s = skipMessageKeys(s, fields.messageNumber);
   if (!s.receivingChainKey) throw new RatchetError('no receiving chain for this header');
   if (fields.messageNumber < s.receiveMessageNumber) {
-    throw new RatchetError(`message ${fields.messageNumber} on ratchet key ${bytesToHex(fields.publicKey).slice(0, 8)}… was already received or its key deleted`);
+    throw new RatchetError(
+      `message ${fields.messageNumber} on ratchet key ${bytesToHex(fields.publicKey).slice(0, 8)}… was already received or its key deleted`,
+    );
   }
   const step = kdfChainKey(s.receivingChainKey);
   return {
-    session: { ...s, receivingChainKey: step.nextChainKey, receiveMessageNumber: s.receiveMessageNumber + 1, x3dhEphemeralPublicKey: null },
+    session: {
+      ...s,
+      receivingChainKey: step.nextChainKey,
+      receiveMessageNumber: s.receiveMessageNumber + 1,
+      x3dhEphemeralPublicKey: null,
+    },
     messageKey: step.messageKey,
   };
 }

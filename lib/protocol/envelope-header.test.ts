@@ -8,7 +8,13 @@ import { generateWorld, type World } from './world';
 describe('header encoding', () => {
   let world: World;
   beforeAll(async () => {
-    world = await generateWorld({ seed: 'header-tests', people: 4, conversations: 3, messages: 30, escrow: { variant: 'single' } });
+    world = await generateWorld({
+      seed: 'header-tests',
+      people: 4,
+      conversations: 3,
+      messages: 30,
+      escrow: { variant: 'single' },
+    });
   });
 
   it('round-trips every header of a ratchet + escrow world, byte for byte', () => {
@@ -52,7 +58,9 @@ describe('header encoding', () => {
     const named = { ...h, sender: 'zoë', conversationId: 'c-ß-€' };
     const bytes = encodeHeader(named);
     expect(decodeHeader(bytes)).toEqual(named);
-    expect(bytes.length).toBe(encodeHeader(h).length + ('zoë'.length + 1 - h.sender.length) + ('c-ß-€'.length + 3 - h.conversationId.length));
+    expect(bytes.length).toBe(
+      encodeHeader(h).length + ('zoë'.length + 1 - h.sender.length) + ('c-ß-€'.length + 3 - h.conversationId.length),
+    );
     expect(() => encodeHeader({ ...h, sender: 'é'.repeat(127) })).not.toThrow();
     expect(() => encodeHeader({ ...h, sender: 'é'.repeat(128) })).toThrow(/256/);
     expect(() => encodeHeader({ ...h, sender: 'a'.repeat(256) })).toThrow(/256/);
@@ -64,9 +72,17 @@ describe('the header is the AEAD associated data: tampering with any field fails
   let seq: number;
   let original: Envelope;
   beforeAll(async () => {
-    world = await generateWorld({ seed: 'tamper-tests', people: 4, conversations: 3, messages: 40, escrow: { variant: 'single' } });
+    world = await generateWorld({
+      seed: 'tamper-tests',
+      people: 4,
+      conversations: 3,
+      messages: 40,
+      escrow: { variant: 'single' },
+    });
     // A message in the middle of a turn of a conversation already under way (a normal receive).
-    seq = world.relay.records.findIndex((r, i) => i > 10 && r.envelope.header.ratchet!.messageNumber > 0 && !r.envelope.header.ephemeralPublicKey);
+    seq = world.relay.records.findIndex(
+      (r, i) => i > 10 && r.envelope.header.ratchet!.messageNumber > 0 && !r.envelope.header.ephemeralPublicKey,
+    );
     original = world.relay.records[seq]!.envelope;
   });
 
@@ -78,7 +94,10 @@ describe('the header is the AEAD associated data: tampering with any field fails
   const edits: Record<string, (h: EnvelopeHeader) => EnvelopeHeader> = {
     counter: (h) => ({ ...h, counter: h.counter + 1 }),
     sentAt: (h) => ({ ...h, sentAt: h.sentAt + 1 }),
-    'ratchet.previousChainLength': (h) => ({ ...h, ratchet: { ...h.ratchet!, previousChainLength: h.ratchet!.previousChainLength + 1 } }),
+    'ratchet.previousChainLength': (h) => ({
+      ...h,
+      ratchet: { ...h.ratchet!, previousChainLength: h.ratchet!.previousChainLength + 1 },
+    }),
     'escrow.epoch': (h) => ({ ...h, escrow: { epoch: h.escrow!.epoch + 1 } }),
     'escrow removed': (h) => ({ ...h, escrow: undefined }),
     'ephemeral key added': (h) => ({ ...h, ephemeralPublicKey: new Uint8Array(32).fill(9) }),

@@ -67,19 +67,23 @@ const U32_MAX = 0xffffffff;
 const U48_MAX = 2 ** 48 - 1;
 
 /** A header string ready to write: ASCII (ids, the usual case) is written as is, anything else as UTF-8 bytes. */
-type HeaderString = { readonly ascii: string; readonly length: number } | { readonly utf8: Uint8Array; readonly length: number };
+type HeaderString =
+  { readonly ascii: string; readonly length: number } | { readonly utf8: Uint8Array; readonly length: number };
 
 function encodedString(value: string, what: string): HeaderString {
   let ascii = true;
   for (let i = 0; i < value.length && ascii; i++) ascii = value.charCodeAt(i) < 0x80;
-  const encoded: HeaderString = ascii ? { ascii: value, length: value.length } : { utf8: utf8ToBytes(value), length: 0 };
+  const encoded: HeaderString = ascii
+    ? { ascii: value, length: value.length }
+    : { utf8: utf8ToBytes(value), length: 0 };
   const length = 'utf8' in encoded ? encoded.utf8.length : encoded.length;
   if (length === 0 || length > 255) throw new RangeError(`header ${what}: 1-255 UTF-8 bytes, got ${length}`);
   return 'utf8' in encoded ? { utf8: encoded.utf8, length } : encoded;
 }
 
 function checkU32(value: number, what: string): number {
-  if (!Number.isInteger(value) || value < 0 || value > U32_MAX) throw new RangeError(`header ${what}: expected 0..2^32-1, got ${value}`);
+  if (!Number.isInteger(value) || value < 0 || value > U32_MAX)
+    throw new RangeError(`header ${what}: expected 0..2^32-1, got ${value}`);
   return value;
 }
 
@@ -122,9 +126,12 @@ export function encodeHeader(header: EnvelopeHeader): Uint8Array {
   if ((header.mode === 'ratchet') !== (header.ratchet !== undefined)) {
     throw new RangeError('header: ratchet fields must be present exactly in ratchet mode');
   }
-  if (!isSimTime(header.sentAt) || header.sentAt > U48_MAX) throw new RangeError(`header sentAt: bad time ${header.sentAt}`);
+  if (!isSimTime(header.sentAt) || header.sentAt > U48_MAX)
+    throw new RangeError(`header sentAt: bad time ${header.sentAt}`);
   const flags =
-    (header.ephemeralPublicKey ? FLAG_EPHEMERAL : 0) | (header.ratchet ? FLAG_RATCHET : 0) | (header.escrow ? FLAG_ESCROW : 0);
+    (header.ephemeralPublicKey ? FLAG_EPHEMERAL : 0) |
+    (header.ratchet ? FLAG_RATCHET : 0) |
+    (header.escrow ? FLAG_ESCROW : 0);
   const sender = encodedString(header.sender, 'sender');
   const recipient = encodedString(header.recipient, 'recipient');
   const conversationId = encodedString(header.conversationId, 'conversationId');
@@ -139,8 +146,14 @@ export function encodeHeader(header: EnvelopeHeader): Uint8Array {
     : null;
   const escrowEpoch = header.escrow ? checkU32(header.escrow.epoch, 'escrow epoch') : null;
   const length =
-    MAGIC.length + 3 + (3 + sender.length + recipient.length + conversationId.length) + 4 + 6 +
-    (ephemeral ? 32 : 0) + (ratchet ? 40 : 0) + (escrowEpoch !== null ? 4 : 0);
+    MAGIC.length +
+    3 +
+    (3 + sender.length + recipient.length + conversationId.length) +
+    4 +
+    6 +
+    (ephemeral ? 32 : 0) +
+    (ratchet ? 40 : 0) +
+    (escrowEpoch !== null ? 4 : 0);
   const w = new Writer(new Uint8Array(length));
   w.raw(MAGIC);
   w.uint(header.version, 1);
@@ -167,7 +180,9 @@ class Reader {
   constructor(private readonly bytes: Uint8Array) {}
   take(length: number, what: string): Uint8Array {
     if (this.offset + length > this.bytes.length) {
-      throw new HeaderDecodeError(`header ends early: reading ${what} needs ${length} bytes at offset ${this.offset}, only ${this.bytes.length - this.offset} left`);
+      throw new HeaderDecodeError(
+        `header ends early: reading ${what} needs ${length} bytes at offset ${this.offset}, only ${this.bytes.length - this.offset} left`,
+      );
     }
     const out = this.bytes.slice(this.offset, this.offset + length);
     this.offset += length;
@@ -199,15 +214,18 @@ export function decodeHeader(bytes: unknown): EnvelopeHeader {
   if (!(bytes instanceof Uint8Array)) throw new HeaderDecodeError('header: expected bytes (Uint8Array)');
   const r = new Reader(bytes);
   const magic = r.take(3, 'magic');
-  if (magic[0] !== MAGIC[0] || magic[1] !== MAGIC[1] || magic[2] !== MAGIC[2]) throw new HeaderDecodeError("header: magic is not 'BLH'");
+  if (magic[0] !== MAGIC[0] || magic[1] !== MAGIC[1] || magic[2] !== MAGIC[2])
+    throw new HeaderDecodeError("header: magic is not 'BLH'");
   const version = r.uint(1, 'version');
   if (version !== 1) throw new HeaderDecodeError(`header: unknown version ${version}`);
   const modeByte = r.uint(1, 'mode');
   if (modeByte > 1) throw new HeaderDecodeError(`header: unknown mode ${modeByte}`);
   const mode: KeyAgreementMode = modeByte === 0 ? 'static' : 'ratchet';
   const flags = r.uint(1, 'flags');
-  if (flags & ~(FLAG_EPHEMERAL | FLAG_RATCHET | FLAG_ESCROW)) throw new HeaderDecodeError(`header: unknown flags 0x${flags.toString(16)}`);
-  if ((mode === 'ratchet') !== Boolean(flags & FLAG_RATCHET)) throw new HeaderDecodeError('header: ratchet flag does not match the mode');
+  if (flags & ~(FLAG_EPHEMERAL | FLAG_RATCHET | FLAG_ESCROW))
+    throw new HeaderDecodeError(`header: unknown flags 0x${flags.toString(16)}`);
+  if ((mode === 'ratchet') !== Boolean(flags & FLAG_RATCHET))
+    throw new HeaderDecodeError('header: ratchet flag does not match the mode');
   const sender = r.string('sender');
   const recipient = r.string('recipient');
   const conversationId = r.string('conversationId');
@@ -216,7 +234,11 @@ export function decodeHeader(bytes: unknown): EnvelopeHeader {
   const ephemeralPublicKey = flags & FLAG_EPHEMERAL ? r.take(32, 'ephemeralPublicKey') : undefined;
   const ratchet: RatchetHeaderFields | undefined =
     flags & FLAG_RATCHET
-      ? { publicKey: r.take(32, 'ratchet publicKey'), previousChainLength: r.uint(4, 'previousChainLength'), messageNumber: r.uint(4, 'messageNumber') }
+      ? {
+          publicKey: r.take(32, 'ratchet publicKey'),
+          previousChainLength: r.uint(4, 'previousChainLength'),
+          messageNumber: r.uint(4, 'messageNumber'),
+        }
       : undefined;
   const escrow: EscrowHeaderFields | undefined = flags & FLAG_ESCROW ? { epoch: r.uint(4, 'escrow epoch') } : undefined;
   r.done();

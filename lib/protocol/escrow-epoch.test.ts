@@ -16,7 +16,14 @@ describe('escrow epochs', () => {
   let capture: Capture;
   let loot: Loot;
   beforeAll(async () => {
-    world = await generateWorld({ seed: 'escrow-epochs', people: 4, conversations: 4, messages: 80, durationMinutes: 12 * MINUTES_PER_DAY, escrow: { variant: 'single', epochMinutes: EPOCH } });
+    world = await generateWorld({
+      seed: 'escrow-epochs',
+      people: 4,
+      conversations: 4,
+      messages: 80,
+      durationMinutes: 12 * MINUTES_PER_DAY,
+      escrow: { variant: 'single', epochMinutes: EPOCH },
+    });
     capture = captureFor(world, [{ kind: 'tap-wire' }]);
     loot = (await lootFor(world, [{ kind: 'steal-escrow-key', scenario: 'insider' }])).loot;
   });
@@ -26,7 +33,12 @@ describe('escrow epochs', () => {
     for (const { envelope } of world.relay.records) {
       const h = envelope.header;
       const blob = envelope.escrow!.epochBlob;
-      expect(blob.header).toMatchObject({ conversationId: h.conversationId, sender: h.sender, recipient: h.recipient, epoch: h.escrow!.epoch });
+      expect(blob.header).toMatchObject({
+        conversationId: h.conversationId,
+        sender: h.sender,
+        recipient: h.recipient,
+        epoch: h.escrow!.epoch,
+      });
       expect(h.sentAt - blob.header.startedAt).toBeLessThan(EPOCH);
       const id = `${h.conversationId}|${h.sender}|${h.escrow!.epoch}`;
       const first = blobs.get(id);
@@ -41,11 +53,20 @@ describe('escrow epochs', () => {
   it('the sealed epoch key is bound to its epoch header (HPKE info and aad)', () => {
     const random = seededRandom('binding');
     const authority = generateHpkeKeyPair(random);
-    const header: EscrowEpochHeader = { conversationId: 'c1', sender: 'alice', recipient: 'bob', epoch: 0, startedAt: 10, firstCounter: 0 };
+    const header: EscrowEpochHeader = {
+      conversationId: 'c1',
+      sender: 'alice',
+      recipient: 'bob',
+      epoch: 0,
+      startedAt: 10,
+      firstCounter: 0,
+    };
     const epochKey = random.bytes(32);
     const blob = sealEscrowEpoch(header, epochKey, [{ authorityId: 'a', publicKey: authority.publicKey }], random);
     expect(openEscrowEpoch(blob, 'a', authority.secretKey)).toEqual(epochKey);
-    expect(() => openEscrowEpoch({ ...blob, header: { ...header, recipient: 'carol' } }, 'a', authority.secretKey)).toThrow(/tag/);
+    expect(() =>
+      openEscrowEpoch({ ...blob, header: { ...header, recipient: 'carol' } }, 'a', authority.secretKey),
+    ).toThrow(/tag/);
     expect(() => openEscrowEpoch(blob, 'b', authority.secretKey)).toThrow(/no seal/);
     expect(encodeEscrowEpochHeader(header)).not.toEqual(encodeEscrowEpochHeader({ ...header, epoch: 1 }));
   });
@@ -55,11 +76,23 @@ describe('escrow epochs', () => {
     const a = records[10]!;
     const b = records.find((r) => r.envelope.header.conversationId !== a.envelope.header.conversationId)!;
     const swapped = { ...a, envelope: { ...a.envelope, escrow: b.envelope.escrow } };
-    const damagedWrap = { ...a, envelope: { ...a.envelope, escrow: { ...a.envelope.escrow!, wrappedKey: flipBit(a.envelope.escrow!.wrappedKey, 5) } } };
+    const damagedWrap = {
+      ...a,
+      envelope: {
+        ...a.envelope,
+        escrow: { ...a.envelope.escrow!, wrappedKey: flipBit(a.envelope.escrow!.wrappedKey, 5) },
+      },
+    };
     const blob = a.envelope.escrow!.epochBlob;
     const damagedSeal = {
       ...a,
-      envelope: { ...a.envelope, escrow: { ...a.envelope.escrow!, epochBlob: { ...blob, seals: [{ ...blob.seals[0]!, ciphertext: flipBit(blob.seals[0]!.ciphertext, 1) }] } } },
+      envelope: {
+        ...a.envelope,
+        escrow: {
+          ...a.envelope.escrow!,
+          epochBlob: { ...blob, seals: [{ ...blob.seals[0]!, ciphertext: flipBit(blob.seals[0]!.ciphertext, 1) }] },
+        },
+      },
     };
     for (const record of [swapped, damagedWrap, damagedSeal]) {
       const report = decryptCapture({ ...capture, records: [record] }, loot);

@@ -77,7 +77,8 @@ export class EscrowSealMissingError extends Error {
 
 function str(value: string): Uint8Array {
   const bytes = utf8ToBytes(value);
-  if (bytes.length === 0 || bytes.length > 255) throw new RangeError('escrow epoch header: strings must be 1-255 bytes');
+  if (bytes.length === 0 || bytes.length > 255)
+    throw new RangeError('escrow epoch header: strings must be 1-255 bytes');
   return concatBytes(Uint8Array.of(bytes.length), bytes);
 }
 
@@ -132,12 +133,23 @@ export function* sealEscrowEpochSteps(
  * {@link EscrowSealMissingError} if the blob has no seal for that authority and
  * `AeadOpenError` if the seal or its header was altered or the key is wrong.
  */
-export function openEscrowEpoch(blob: EscrowEpochBlob, authorityId: string, authoritySecretKey: Uint8Array, authorityPublicKey?: Uint8Array): Uint8Array {
+export function openEscrowEpoch(
+  blob: EscrowEpochBlob,
+  authorityId: string,
+  authoritySecretKey: Uint8Array,
+  authorityPublicKey?: Uint8Array,
+): Uint8Array {
   const seal = blob.seals.find((s) => s.authorityId === authorityId);
   if (!seal) throw new EscrowSealMissingError(`this envelope's escrow blob has no seal for authority '${authorityId}'`);
   const headerBytes = encodeEscrowEpochHeader(blob.header);
   // With the public key given (bulk decryption), each open costs one X25519 instead of two.
-  return openBase({ enc: seal.enc, ciphertext: seal.ciphertext }, authoritySecretKey, escrowHpkeInfo(headerBytes), headerBytes, authorityPublicKey);
+  return openBase(
+    { enc: seal.enc, ciphertext: seal.ciphertext },
+    authoritySecretKey,
+    escrowHpkeInfo(headerBytes),
+    headerBytes,
+    authorityPublicKey,
+  );
 }
 
 /** {@link openEscrowEpoch} with `x25519` doing the HPKE Decap DH (many epochs opened at once, ahead of a bulk run). */
@@ -151,7 +163,14 @@ export async function openEscrowEpochWith(
   const seal = blob.seals.find((s) => s.authorityId === authorityId);
   if (!seal) throw new EscrowSealMissingError(`this envelope's escrow blob has no seal for authority '${authorityId}'`);
   const headerBytes = encodeEscrowEpochHeader(blob.header);
-  return openBaseWith({ enc: seal.enc, ciphertext: seal.ciphertext }, authoritySecretKey, escrowHpkeInfo(headerBytes), headerBytes, authorityPublicKey, x25519);
+  return openBaseWith(
+    { enc: seal.enc, ciphertext: seal.ciphertext },
+    authoritySecretKey,
+    escrowHpkeInfo(headerBytes),
+    headerBytes,
+    authorityPublicKey,
+    x25519,
+  );
 }
 
 /** The chain cursor at the start of an epoch (position 0 is the epoch key itself). */
@@ -163,9 +182,14 @@ export function startEscrowChain(epochKey: Uint8Array): EscrowChainCursor {
  * Walks the chain from `cursor` to `position` and returns the wrap key there plus the cursor after
  * it. A chain only runs forward: a cursor past `position` cannot produce its key (RangeError).
  */
-export function escrowWrapKeyAt(cursor: EscrowChainCursor, position: number): { wrapKey: Uint8Array; next: EscrowChainCursor } {
+export function escrowWrapKeyAt(
+  cursor: EscrowChainCursor,
+  position: number,
+): { wrapKey: Uint8Array; next: EscrowChainCursor } {
   if (!Number.isInteger(position) || position < cursor.position) {
-    throw new RangeError(`escrow chain is at position ${cursor.position}; position ${position} is behind it (its key was deleted)`);
+    throw new RangeError(
+      `escrow chain is at position ${cursor.position}; position ${position} is behind it (its key was deleted)`,
+    );
   }
   let chainKey = cursor.chainKey;
   for (let p = cursor.position; p < position; p++) chainKey = kdfChainKey(chainKey).nextChainKey;
@@ -178,11 +202,33 @@ function wrapNonce(counter: number): Uint8Array {
 }
 
 /** Wraps a 32-byte traffic key under a wrap key; `headerBytes` (the envelope header) is the aad. */
-export function wrapTrafficKey(wrapKey: Uint8Array, counter: number, headerBytes: Uint8Array, trafficKey: Uint8Array): Uint8Array {
-  return aeadSeal({ algorithm: 'chacha20-poly1305', key: wrapKey, nonce: wrapNonce(counter), plaintext: trafficKey, aad: headerBytes });
+export function wrapTrafficKey(
+  wrapKey: Uint8Array,
+  counter: number,
+  headerBytes: Uint8Array,
+  trafficKey: Uint8Array,
+): Uint8Array {
+  return aeadSeal({
+    algorithm: 'chacha20-poly1305',
+    key: wrapKey,
+    nonce: wrapNonce(counter),
+    plaintext: trafficKey,
+    aad: headerBytes,
+  });
 }
 
 /** Unwraps a traffic key; throws `AeadOpenError` when the wrap, the header or the key is wrong. */
-export function unwrapTrafficKey(wrapKey: Uint8Array, counter: number, headerBytes: Uint8Array, wrapped: Uint8Array): Uint8Array {
-  return aeadOpen({ algorithm: 'chacha20-poly1305', key: wrapKey, nonce: wrapNonce(counter), sealed: wrapped, aad: headerBytes });
+export function unwrapTrafficKey(
+  wrapKey: Uint8Array,
+  counter: number,
+  headerBytes: Uint8Array,
+  wrapped: Uint8Array,
+): Uint8Array {
+  return aeadOpen({
+    algorithm: 'chacha20-poly1305',
+    key: wrapKey,
+    nonce: wrapNonce(counter),
+    sealed: wrapped,
+    aad: headerBytes,
+  });
 }

@@ -18,7 +18,11 @@ import { openEscrowEpochWith } from './escrow-epoch';
 export type OpenedEscrowEpochs = ReadonlyMap<string, Uint8Array | null>;
 
 /** Names one (authority, conversation, sender, epoch): the unit an epoch key opens. */
-export function escrowEpochKeyId(authorityId: string, header: Pick<EnvelopeHeader, 'conversationId' | 'sender'>, epoch: number): string {
+export function escrowEpochKeyId(
+  authorityId: string,
+  header: Pick<EnvelopeHeader, 'conversationId' | 'sender'>,
+  epoch: number,
+): string {
   return `${authorityId}|${header.conversationId}|${header.sender}|${epoch}`;
 }
 
@@ -26,7 +30,11 @@ export function escrowEpochKeyId(authorityId: string, header: Pick<EnvelopeHeade
  * Opens, once each and all at once, every epoch of `capture` that a stolen escrow key in `loot`
  * applies to (the envelope's blob must belong to its header, as decrypt-capture.ts requires).
  */
-export async function openEscrowEpochsAhead(capture: Capture, loot: Loot, x25519: X25519Engine): Promise<OpenedEscrowEpochs> {
+export async function openEscrowEpochsAhead(
+  capture: Capture,
+  loot: Loot,
+  x25519: X25519Engine,
+): Promise<OpenedEscrowEpochs> {
   const pending = new Map<string, Promise<Uint8Array | null>>();
   const publicKeys = new Map<Uint8Array, Uint8Array>();
   for (const { envelope } of capture.records) {
@@ -34,7 +42,13 @@ export async function openEscrowEpochsAhead(capture: Capture, loot: Loot, x25519
     const escrow = envelope.escrow;
     if (!escrow || !h.escrow) continue;
     const e = escrow.epochBlob.header;
-    if (e.conversationId !== h.conversationId || e.sender !== h.sender || e.recipient !== h.recipient || e.epoch !== h.escrow.epoch) continue;
+    if (
+      e.conversationId !== h.conversationId ||
+      e.sender !== h.sender ||
+      e.recipient !== h.recipient ||
+      e.epoch !== h.escrow.epoch
+    )
+      continue;
     for (const stolen of loot.escrowKeys) {
       if (!escrow.epochBlob.seals.some((s) => s.authorityId === stolen.authorityId)) continue;
       const id = escrowEpochKeyId(stolen.authorityId, h, h.escrow.epoch);
@@ -50,7 +64,9 @@ export async function openEscrowEpochsAhead(capture: Capture, loot: Loot, x25519
       }
       pending.set(
         id,
-        openEscrowEpochWith(escrow.epochBlob, stolen.authorityId, stolen.secretKey, publicKey, x25519).catch(() => null),
+        openEscrowEpochWith(escrow.epochBlob, stolen.authorityId, stolen.secretKey, publicKey, x25519).catch(
+          () => null,
+        ),
       );
     }
   }

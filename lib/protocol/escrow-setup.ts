@@ -98,7 +98,8 @@ export async function createEscrowSetup(options: EscrowOptions, random: RandomSo
   const variant = options.variant ?? 'single';
   const enabledAt = assertSimTime(options.enabledAt ?? 0, 'escrow enabledAt');
   const epochMinutes = options.epochMinutes ?? DEFAULT_ESCROW_EPOCH_MINUTES;
-  if (!Number.isSafeInteger(epochMinutes) || epochMinutes < 1) throw new RangeError(`escrow epochMinutes must be a positive integer, got ${epochMinutes}`);
+  if (!Number.isSafeInteger(epochMinutes) || epochMinutes < 1)
+    throw new RangeError(`escrow epochMinutes must be a positive integer, got ${epochMinutes}`);
   const base = { variant, enabledAt, epochMinutes };
   switch (variant) {
     case 'single': {
@@ -106,7 +107,15 @@ export async function createEscrowSetup(options: EscrowOptions, random: RandomSo
       return {
         ...base,
         authorities: [{ id: 'escrow-authority', name: 'Exceptional Access Authority', publicKey: pair.publicKey }],
-        pieces: [{ agencyId: 'key-escrow-agency', agencyName: 'Key Escrow Agency', authorityId: 'escrow-authority', kind: 'whole-key', bytes: pair.secretKey }],
+        pieces: [
+          {
+            agencyId: 'key-escrow-agency',
+            agencyName: 'Key Escrow Agency',
+            authorityId: 'escrow-authority',
+            kind: 'whole-key',
+            bytes: pair.secretKey,
+          },
+        ],
         piecesNeeded: 1,
       };
     }
@@ -117,8 +126,20 @@ export async function createEscrowSetup(options: EscrowOptions, random: RandomSo
         ...base,
         authorities: [{ id: 'escrow-authority', name: 'Exceptional Access Authority', publicKey: pair.publicKey }],
         pieces: [
-          { agencyId: 'nist', agencyName: 'NIST (escrow agent 1)', authorityId: 'escrow-authority', kind: 'xor-half', bytes: ku1 },
-          { agencyId: 'treasury', agencyName: 'Treasury (escrow agent 2)', authorityId: 'escrow-authority', kind: 'xor-half', bytes: ku2 },
+          {
+            agencyId: 'nist',
+            agencyName: 'NIST (escrow agent 1)',
+            authorityId: 'escrow-authority',
+            kind: 'xor-half',
+            bytes: ku1,
+          },
+          {
+            agencyId: 'treasury',
+            agencyName: 'Treasury (escrow agent 2)',
+            authorityId: 'escrow-authority',
+            kind: 'xor-half',
+            bytes: ku2,
+          },
         ],
         piecesNeeded: 2,
       };
@@ -150,8 +171,20 @@ export async function createEscrowSetup(options: EscrowOptions, random: RandomSo
           { id: 'southland', name: 'Government of Southland', publicKey: south.publicKey },
         ],
         pieces: [
-          { agencyId: 'northland-agency', agencyName: 'Northland Lawful Access Office', authorityId: 'northland', kind: 'whole-key', bytes: north.secretKey },
-          { agencyId: 'southland-agency', agencyName: 'Southland Interception Bureau', authorityId: 'southland', kind: 'whole-key', bytes: south.secretKey },
+          {
+            agencyId: 'northland-agency',
+            agencyName: 'Northland Lawful Access Office',
+            authorityId: 'northland',
+            kind: 'whole-key',
+            bytes: north.secretKey,
+          },
+          {
+            agencyId: 'southland-agency',
+            agencyName: 'Southland Interception Bureau',
+            authorityId: 'southland',
+            kind: 'whole-key',
+            bytes: south.secretKey,
+          },
         ],
         piecesNeeded: 1,
       };

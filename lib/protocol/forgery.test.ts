@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lootFor } from './capability';
-import { deliverToRecipient, forgeByEditingCiphertext, forgeWithEscrowKey, recoverTrafficKeyWithEscrow } from './forgery';
+import {
+  deliverToRecipient,
+  forgeByEditingCiphertext,
+  forgeWithEscrowKey,
+  recoverTrafficKeyWithEscrow,
+} from './forgery';
 import { generateWorld, type World } from './world';
 
 const SIZE = { seed: 'forgery-tests', people: 4, conversations: 4, messages: 50 } as const;
@@ -10,10 +15,13 @@ describe.each(['ratchet', 'static'] as const)('forgery in %s mode', (mode) => {
   let escrowed: World;
   let plain: World;
   beforeAll(async () => {
-    [escrowed, plain] = await Promise.all([generateWorld({ ...SIZE, mode, escrow: { variant: 'single' } }), generateWorld({ ...SIZE, mode })]);
+    [escrowed, plain] = await Promise.all([
+      generateWorld({ ...SIZE, mode, escrow: { variant: 'single' } }),
+      generateWorld({ ...SIZE, mode }),
+    ]);
   });
 
-  it('with a stolen escrow key: re-sealed under the same header, the recipient\'s normal client accepts the forgery', async () => {
+  it("with a stolen escrow key: re-sealed under the same header, the recipient's normal client accepts the forgery", async () => {
     const { loot } = await lootFor(escrowed, [{ kind: 'steal-escrow-key', scenario: 'phishing' }]);
     let accepted = 0;
     for (const seq of [3, 17, 33, 49]) {

@@ -25,7 +25,11 @@ import type { World } from './world';
 
 /** A forged envelope and how it was made, or why it could not be. */
 export type ForgeryAttempt =
-  | { readonly ok: true; readonly method: 'resealed-with-escrowed-key' | 'edited-ciphertext-without-key'; readonly forged: Envelope }
+  | {
+      readonly ok: true;
+      readonly method: 'resealed-with-escrowed-key' | 'edited-ciphertext-without-key';
+      readonly forged: Envelope;
+    }
   | { readonly ok: false; readonly reason: string };
 
 /** What the recipient's client did with an envelope. */
@@ -38,7 +42,10 @@ export type DeliveryResult =
  * epoch key, walk the wrap chain to the message's position, unwrap, and confirm by opening the
  * message. Null if the envelope has no escrow blob for these keys or anything fails.
  */
-export function recoverTrafficKeyWithEscrow(envelope: Envelope, escrowKeys: readonly EscrowSecretKey[]): Uint8Array | null {
+export function recoverTrafficKeyWithEscrow(
+  envelope: Envelope,
+  escrowKeys: readonly EscrowSecretKey[],
+): Uint8Array | null {
   const escrow = envelope.escrow;
   if (!escrow || !envelope.header.escrow) return null;
   const headerBytes = encodeHeader(envelope.header);
@@ -59,7 +66,10 @@ export function recoverTrafficKeyWithEscrow(envelope: Envelope, escrowKeys: read
 
 /** `envelope` with `newText` sealed under its own header by `trafficKey`: what a key holder can forge. */
 export function resealWithKey(envelope: Envelope, trafficKey: Uint8Array, newText: string): Envelope {
-  return { ...envelope, ciphertext: sealMessage(envelope.header, encodeHeader(envelope.header), trafficKey, utf8ToBytes(newText)) };
+  return {
+    ...envelope,
+    ciphertext: sealMessage(envelope.header, encodeHeader(envelope.header), trafficKey, utf8ToBytes(newText)),
+  };
 }
 
 /** Why escrow gives no key for `envelope`: no escrow blob at all, no escrow key in hand, or none that opens it. */
@@ -69,7 +79,11 @@ export function noEscrowKeyReason(envelope: Envelope, escrowKeys: readonly Escro
 }
 
 /** Re-seals `newText` under the envelope's own header with the traffic key recovered through escrow. */
-export function forgeWithEscrowKey(envelope: Envelope, escrowKeys: readonly EscrowSecretKey[], newText: string): ForgeryAttempt {
+export function forgeWithEscrowKey(
+  envelope: Envelope,
+  escrowKeys: readonly EscrowSecretKey[],
+  newText: string,
+): ForgeryAttempt {
   const trafficKey = recoverTrafficKeyWithEscrow(envelope, escrowKeys);
   if (!trafficKey) return { ok: false, reason: noEscrowKeyReason(envelope, escrowKeys) };
   return { ok: true, method: 'resealed-with-escrowed-key', forged: resealWithKey(envelope, trafficKey, newText) };
@@ -96,7 +110,11 @@ export function keylessEditText(envelope: Envelope, newText: string): string {
  * The keyless attempt: XORs (guessed old text XOR new text) into the ciphertext, keeping the tag.
  * The new text is cut or space-padded to the old length (a stream cipher keeps lengths).
  */
-export function forgeByEditingCiphertext(envelope: Envelope, guessedPlaintext: string, newText: string): ForgeryAttempt {
+export function forgeByEditingCiphertext(
+  envelope: Envelope,
+  guessedPlaintext: string,
+  newText: string,
+): ForgeryAttempt {
   const oldBytes = utf8ToBytes(guessedPlaintext);
   const newBytes = editedBody(envelope, newText);
   const ciphertext = envelope.ciphertext.slice();
@@ -147,5 +165,7 @@ export function deliverToRecipient(world: World, seq: number, envelope: Envelope
 
 /** The text of a delivered envelope, for display. */
 export function describeDelivery(result: DeliveryResult): string {
-  return result.accepted ? `accepted as genuine: "${result.plaintext}"` : `refused (${result.reason}): ${result.message}`;
+  return result.accepted
+    ? `accepted as genuine: "${result.plaintext}"`
+    : `refused (${result.reason}): ${result.message}`;
 }

@@ -1,10 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesToHex } from '@/lib/crypto/bytes';
 import { RECOMBINED_KEY_CHECK } from '@/lib/crypto/secret-sharing';
-import { damageKeyPiece, recombineKeyPieces, recoverEscrowSecretKey, SHARES_NOT_COMBINED_CHECK, takeKeyPieces } from './key-recombination';
+import {
+  damageKeyPiece,
+  recombineKeyPieces,
+  recoverEscrowSecretKey,
+  SHARES_NOT_COMBINED_CHECK,
+  takeKeyPieces,
+} from './key-recombination';
 import { generateWorld, type World } from './world';
 
-const piece = (bytes: Uint8Array) => ({ agencyId: 'a', agencyName: 'A', authorityId: 'x', kind: 'shamir-share' as const, bytes });
+const piece = (bytes: Uint8Array) => ({
+  agencyId: 'a',
+  agencyName: 'A',
+  authorityId: 'x',
+  kind: 'shamir-share' as const,
+  bytes,
+});
 
 it('damageKeyPiece changes exactly one bit, outside the clamped bits of byte 0, and leaves the original alone', () => {
   const p = piece(new Uint8Array(33).fill(7));
@@ -38,14 +50,25 @@ describe.each([
     if (!bad.ok) expect(bad.message).toBe(direct.check.message);
     expect(direct.check.message).toContain(bytesToHex(direct.candidatePublicKey!).slice(0, 16));
     if (setup.piecesNeeded > 1) {
-      const short = await recoverEscrowSecretKey(setup, authority.id, takeKeyPieces(setup.pieces, ids.slice(1)), 'test');
+      const short = await recoverEscrowSecretKey(
+        setup,
+        authority.id,
+        takeKeyPieces(setup.pieces, ids.slice(1)),
+        'test',
+      );
       expect(short).toMatchObject({ ok: false, reason: 'not-enough-pieces' });
     }
   });
 });
 
 it('a share the library refuses is reported under its own check name', async () => {
-  const world = await generateWorld({ seed: 'recombination-refused', people: 3, conversations: 2, messages: 4, escrow: { variant: 'shamir', shamir: { shares: 3, threshold: 2 } } });
+  const world = await generateWorld({
+    seed: 'recombination-refused',
+    people: 3,
+    conversations: 2,
+    messages: 4,
+    escrow: { variant: 'shamir', shamir: { shares: 3, threshold: 2 } },
+  });
   const setup = world.escrow!;
   const [a, b] = setup.pieces as [(typeof setup.pieces)[0], (typeof setup.pieces)[0]];
   // Two shares with the same x-coordinate cannot be interpolated.

@@ -52,22 +52,42 @@ export function damageKeyPiece(piece: EscrowKeyPiece): EscrowKeyPiece {
 }
 
 /** The copies taken from `agencies` (in setup order), those of the agencies in `corrupt` damaged. */
-export function takeKeyPieces(pieces: readonly EscrowKeyPiece[], agencies: readonly string[], corrupt: readonly string[] = []): EscrowKeyPiece[] {
-  return pieces.filter((p) => agencies.includes(p.agencyId)).map((p) => (corrupt.includes(p.agencyId) ? damageKeyPiece(p) : p));
+export function takeKeyPieces(
+  pieces: readonly EscrowKeyPiece[],
+  agencies: readonly string[],
+  corrupt: readonly string[] = [],
+): EscrowKeyPiece[] {
+  return pieces
+    .filter((p) => agencies.includes(p.agencyId))
+    .map((p) => (corrupt.includes(p.agencyId) ? damageKeyPiece(p) : p));
 }
 
-async function combinePieces(pieces: readonly EscrowKeyPiece[]): Promise<{ candidate: Uint8Array | null; combineError: string | null }> {
+async function combinePieces(
+  pieces: readonly EscrowKeyPiece[],
+): Promise<{ candidate: Uint8Array | null; combineError: string | null }> {
   if (pieces.length === 0) return { candidate: null, combineError: 'No pieces: there is nothing to recombine.' };
   const kind = pieces[0]!.kind;
-  if (pieces.some((p) => p.kind !== kind)) return { candidate: null, combineError: 'The pieces are of different kinds: they cannot be combined.' };
+  if (pieces.some((p) => p.kind !== kind))
+    return { candidate: null, combineError: 'The pieces are of different kinds: they cannot be combined.' };
   // A whole key needs no combining; XOR of one component is that component (the check then fails).
   if (kind === 'whole-key') return { candidate: pieces[0]!.bytes, combineError: null };
-  if (kind === 'xor-half') return { candidate: pieces.reduce<Uint8Array>((acc, p) => xorBytes(acc, p.bytes), new Uint8Array(32)), combineError: null };
-  if (pieces.length < 2) return { candidate: null, combineError: 'One share is one point: Shamir interpolation needs at least two, so there is nothing to combine.' };
+  if (kind === 'xor-half')
+    return {
+      candidate: pieces.reduce<Uint8Array>((acc, p) => xorBytes(acc, p.bytes), new Uint8Array(32)),
+      combineError: null,
+    };
+  if (pieces.length < 2)
+    return {
+      candidate: null,
+      combineError: 'One share is one point: Shamir interpolation needs at least two, so there is nothing to combine.',
+    };
   try {
     return { candidate: await combineShamir(pieces.map((p) => p.bytes)), combineError: null };
   } catch (e) {
-    return { candidate: null, combineError: `The shares could not be combined: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      candidate: null,
+      combineError: `The shares could not be combined: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
 }
 
@@ -76,7 +96,10 @@ async function combinePieces(pieces: readonly EscrowKeyPiece[]): Promise<{ candi
  * the result against the authority's public key. Below the threshold it still combines what it can
  * (a wrong value), so that "the check fails" is shown, not assumed.
  */
-export async function recombineKeyPieces(authority: EscrowAuthority, pieces: readonly EscrowKeyPiece[]): Promise<KeyRecombination> {
+export async function recombineKeyPieces(
+  authority: EscrowAuthority,
+  pieces: readonly EscrowKeyPiece[],
+): Promise<KeyRecombination> {
   const { candidate, combineError } = await combinePieces(pieces);
   const candidatePublicKey = candidate && candidate.length === 32 ? publicKeyFromSecret(candidate) : null;
   const passed = candidatePublicKey !== null && equalBytes(candidatePublicKey, authority.publicKey);
@@ -101,7 +124,13 @@ export async function recoverEscrowSecretKey(
   how: string,
 ): Promise<EscrowKeyRecovery> {
   const authority = setup.authorities.find((a) => a.id === authorityId);
-  if (!authority) return { ok: false, authorityId, reason: 'not-enough-pieces', message: `no authority '${authorityId}' in this setup` };
+  if (!authority)
+    return {
+      ok: false,
+      authorityId,
+      reason: 'not-enough-pieces',
+      message: `no authority '${authorityId}' in this setup`,
+    };
   const mine = pieces.filter((p) => p.authorityId === authorityId);
   const distinct = new Set(mine.map((p) => p.agencyId)).size;
   if (distinct < setup.piecesNeeded) {
@@ -114,5 +143,11 @@ export async function recoverEscrowSecretKey(
   }
   const r = await recombineKeyPieces(authority, mine);
   if (r.check.passed && r.candidate) return { ok: true, key: { authorityId, secretKey: r.candidate, how } };
-  return { ok: false, authorityId, reason: 'check-failed', check: r.combineError ? SHARES_NOT_COMBINED_CHECK : r.check.name, message: r.check.message };
+  return {
+    ok: false,
+    authorityId,
+    reason: 'check-failed',
+    check: r.combineError ? SHARES_NOT_COMBINED_CHECK : r.check.name,
+    message: r.check.message,
+  };
 }

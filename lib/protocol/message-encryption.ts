@@ -42,13 +42,23 @@ export function aeadKeyAndNonce(header: EnvelopeHeader, trafficKey: Uint8Array):
 }
 
 /** Encrypts `plaintext` for `header` under `trafficKey`; aad = `headerBytes` (the encoded header). */
-export function sealMessage(header: EnvelopeHeader, headerBytes: Uint8Array, trafficKey: Uint8Array, plaintext: Uint8Array): Uint8Array {
+export function sealMessage(
+  header: EnvelopeHeader,
+  headerBytes: Uint8Array,
+  trafficKey: Uint8Array,
+  plaintext: Uint8Array,
+): Uint8Array {
   const { key, nonce } = aeadKeyAndNonce(header, trafficKey);
   return seal({ algorithm: 'chacha20-poly1305', key, nonce, plaintext, aad: headerBytes });
 }
 
 /** Decrypts; throws `AeadOpenError` (lib/crypto/aead) if any header byte, ciphertext byte or the key is wrong. */
-export function openMessage(header: EnvelopeHeader, headerBytes: Uint8Array, trafficKey: Uint8Array, ciphertext: Uint8Array): Uint8Array {
+export function openMessage(
+  header: EnvelopeHeader,
+  headerBytes: Uint8Array,
+  trafficKey: Uint8Array,
+  ciphertext: Uint8Array,
+): Uint8Array {
   const { key, nonce } = aeadKeyAndNonce(header, trafficKey);
   return open({ algorithm: 'chacha20-poly1305', key, nonce, sealed: ciphertext, aad: headerBytes });
 }

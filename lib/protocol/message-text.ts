@@ -62,7 +62,10 @@ export const TOPICS: readonly Topic[] = [
   {
     id: 'birthday',
     title: 'a birthday surprise',
-    openers: ["{peer}, don't tell {other}, but we're planning a surprise party.", "It's {other}'s birthday soon, ideas?"],
+    openers: [
+      "{peer}, don't tell {other}, but we're planning a surprise party.",
+      "It's {other}'s birthday soon, ideas?",
+    ],
     lines: [
       'I ordered the cake from {place}.',
       'Keep {other} busy until {time}.',
@@ -139,9 +142,38 @@ export const TOPICS: readonly Topic[] = [
   },
 ];
 
-const TIMES = ['at 6', 'tomorrow morning', 'after lunch', 'on Friday', 'at half past seven', 'this weekend', 'on Monday at 9', 'tonight', 'next week'];
-const PLACES = ['the café on Mill Street', 'the station', 'the library', "Rosa's bakery", 'the north car park', 'the market square', 'the gym', 'the office', 'the corner pub'];
-const THINGS = ['the keys', 'the charger', 'the receipts', 'the slides', 'the tickets', 'an umbrella', 'the ladder', 'the spare cable'];
+const TIMES = [
+  'at 6',
+  'tomorrow morning',
+  'after lunch',
+  'on Friday',
+  'at half past seven',
+  'this weekend',
+  'on Monday at 9',
+  'tonight',
+  'next week',
+];
+const PLACES = [
+  'the café on Mill Street',
+  'the station',
+  'the library',
+  "Rosa's bakery",
+  'the north car park',
+  'the market square',
+  'the gym',
+  'the office',
+  'the corner pub',
+];
+const THINGS = [
+  'the keys',
+  'the charger',
+  'the receipts',
+  'the slides',
+  'the tickets',
+  'an umbrella',
+  'the ladder',
+  'the spare cable',
+];
 const REPLIES = [
   'ok',
   'Sounds good.',

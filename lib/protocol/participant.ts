@@ -30,8 +30,22 @@ export interface PublicIdentity {
  * examples, leaving out the ones that name attackers (Eve, Mallory), since the attacker is the learner.
  */
 export const PARTICIPANT_NAMES: readonly string[] = [
-  'Alice', 'Bob', 'Carol', 'Dave', 'Erin', 'Frank', 'Grace', 'Heidi',
-  'Ivan', 'Judy', 'Niaj', 'Olivia', 'Peggy', 'Rupert', 'Sybil', 'Walter',
+  'Alice',
+  'Bob',
+  'Carol',
+  'Dave',
+  'Erin',
+  'Frank',
+  'Grace',
+  'Heidi',
+  'Ivan',
+  'Judy',
+  'Niaj',
+  'Olivia',
+  'Peggy',
+  'Rupert',
+  'Sybil',
+  'Walter',
 ];
 
 /** Creates a participant named `name` with a fresh identity key pair drawn from `random`. */

@@ -87,10 +87,18 @@ export function eavesdropperFromState(
   if (s.kind !== 'ratchet') return base; // not started (initiator) or static: nothing to follow
   const chains: FollowedChain[] = [];
   if (s.sendingChainKey) {
-    chains.push({ ratchetPublicKey: s.sendingRatchetKey.publicKey, chainKey: s.sendingChainKey, nextMessageNumber: s.sendMessageNumber });
+    chains.push({
+      ratchetPublicKey: s.sendingRatchetKey.publicKey,
+      chainKey: s.sendingChainKey,
+      nextMessageNumber: s.sendMessageNumber,
+    });
   }
   if (s.receivingChainKey && s.receivingRatchetKey) {
-    chains.push({ ratchetPublicKey: s.receivingRatchetKey, chainKey: s.receivingChainKey, nextMessageNumber: s.receiveMessageNumber });
+    chains.push({
+      ratchetPublicKey: s.receivingRatchetKey,
+      chainKey: s.receivingChainKey,
+      nextMessageNumber: s.receiveMessageNumber,
+    });
   }
   return {
     ...base,
@@ -117,7 +125,9 @@ function keyOnChain(state: RatchetEavesdropperState, chainIndex: number, message
   }
   const step = kdfChainKey(chainKey);
   const chains = state.chains.map((c, i) =>
-    i === chainIndex ? { ratchetPublicKey: c.ratchetPublicKey, chainKey: step.nextChainKey, nextMessageNumber: messageNumber + 1 } : c,
+    i === chainIndex
+      ? { ratchetPublicKey: c.ratchetPublicKey, chainKey: step.nextChainKey, nextMessageNumber: messageNumber + 1 }
+      : c,
   );
   return { messageKey: step.messageKey, next: { ...state, chains, skippedMessageKeys: skipped } };
 }
@@ -126,11 +136,17 @@ function keyOnChain(state: RatchetEavesdropperState, chainIndex: number, message
  * Tries to derive the message key of one captured envelope of this conversation. Envelopes must be
  * fed in wire order. `peerIdentityPublic` comes from the public directory (needed only for X3DH).
  */
-export function eavesdropStep(state: RatchetEavesdropperState, header: EnvelopeHeader, peerIdentityPublic: Uint8Array): EavesdropStep {
+export function eavesdropStep(
+  state: RatchetEavesdropperState,
+  header: EnvelopeHeader,
+  peerIdentityPublic: Uint8Array,
+): EavesdropStep {
   const r = header.ratchet;
   if (!r || header.conversationId !== state.conversationId) return { messageKey: null, next: state };
 
-  const skippedIndex = state.skippedMessageKeys.findIndex((k) => k.messageNumber === r.messageNumber && equalBytes(k.ratchetPublicKey, r.publicKey));
+  const skippedIndex = state.skippedMessageKeys.findIndex(
+    (k) => k.messageNumber === r.messageNumber && equalBytes(k.ratchetPublicKey, r.publicKey),
+  );
   if (skippedIndex >= 0) {
     return {
       messageKey: state.skippedMessageKeys[skippedIndex]!.messageKey,
@@ -153,9 +169,17 @@ export function eavesdropStep(state: RatchetEavesdropperState, header: EnvelopeH
         peerEphemeralPublic: header.ephemeralPublicKey,
         conversationId: s.conversationId,
       });
-      s = { ...s, rootKey: sk, knownVictimKeys: [s.unusedPrekey], victimRatchetPublicKey: s.unusedPrekey.publicKey, unusedPrekey: null };
+      s = {
+        ...s,
+        rootKey: sk,
+        knownVictimKeys: [s.unusedPrekey],
+        victimRatchetPublicKey: s.unusedPrekey.publicKey,
+        unusedPrekey: null,
+      };
     }
-    const victimKey = s.victimRatchetPublicKey ? s.knownVictimKeys.find((k) => equalBytes(k.publicKey, s.victimRatchetPublicKey!)) : undefined;
+    const victimKey = s.victimRatchetPublicKey
+      ? s.knownVictimKeys.find((k) => equalBytes(k.publicKey, s.victimRatchetPublicKey!))
+      : undefined;
     if (!s.rootKey || !victimKey) {
       return { messageKey: null, next: { ...s, rootKey: null, peerRatchetPublicKey: r.publicKey } };
     }

@@ -28,7 +28,12 @@ describe('summarizeTraffic', () => {
             { from: 'alice', to: 'bob', messages: 1, bytes: 30 },
           ],
         },
-        { between: ['alice', 'carol'], messages: 1, bytes: 16, directions: [{ from: 'carol', to: 'alice', messages: 1, bytes: 16 }] },
+        {
+          between: ['alice', 'carol'],
+          messages: 1,
+          bytes: 16,
+          directions: [{ from: 'carol', to: 'alice', messages: 1, bytes: 16 }],
+        },
       ],
       gaps: [3000, 60000, 1000],
       messageLengths: [4, 14, 1, 0],
@@ -36,6 +41,8 @@ describe('summarizeTraffic', () => {
   });
 
   it('refuses a size smaller than the tag', () => {
-    expect(() => summarizeTraffic([{ sender: 'a', recipient: 'b', receivedAt: 0, size: 15 }])).toThrow(/fewer than the 16-byte tag/);
+    expect(() => summarizeTraffic([{ sender: 'a', recipient: 'b', receivedAt: 0, size: 15 }])).toThrow(
+      /fewer than the 16-byte tag/,
+    );
   });
 });

@@ -54,9 +54,16 @@ export interface TrafficSummary {
 /** Summarises `rows` (in arrival order); null when there are none. Throws on a size below the tag. */
 export function summarizeTraffic(rows: readonly ServerRow[]): TrafficSummary | null {
   if (rows.length === 0) return null;
-  const pairs = new Map<string, { between: [ParticipantId, ParticipantId]; directions: Map<string, { from: ParticipantId; to: ParticipantId; messages: number; bytes: number }> }>();
+  const pairs = new Map<
+    string,
+    {
+      between: [ParticipantId, ParticipantId];
+      directions: Map<string, { from: ParticipantId; to: ParticipantId; messages: number; bytes: number }>;
+    }
+  >();
   for (const r of rows) {
-    if (!Number.isInteger(r.size) || r.size < AEAD_TAG_BYTES) throw new RangeError(`a stored ciphertext has ${r.size} bytes, fewer than the ${AEAD_TAG_BYTES}-byte tag`);
+    if (!Number.isInteger(r.size) || r.size < AEAD_TAG_BYTES)
+      throw new RangeError(`a stored ciphertext has ${r.size} bytes, fewer than the ${AEAD_TAG_BYTES}-byte tag`);
     const between = [r.sender, r.recipient].sort() as [ParticipantId, ParticipantId];
     const pairKey = between.join('\u0000');
     let pair = pairs.get(pairKey);

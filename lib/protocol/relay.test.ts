@@ -6,7 +6,13 @@ import { generateWorld, type World } from './world';
 describe('relay wire log and observers', () => {
   let world: World;
   beforeAll(async () => {
-    world = await generateWorld({ seed: 'relay-tests', people: 4, conversations: 4, messages: 40, escrow: { variant: 'single' } });
+    world = await generateWorld({
+      seed: 'relay-tests',
+      people: 4,
+      conversations: 4,
+      messages: 40,
+      escrow: { variant: 'single' },
+    });
   });
 
   it('the server operator and a backbone tap see the same records: header, ciphertext, escrow blob, nothing else', () => {
@@ -20,11 +26,13 @@ describe('relay wire log and observers', () => {
     }
   });
 
-  it('a tap on one link sees only that participant\'s envelopes, within its window', () => {
+  it("a tap on one link sees only that participant's envelopes, within its window", () => {
     const who = world.participants[0]!.id;
     const mid = world.schedule[20]!.sentAt;
     const seen = observeWire(world.relay, { kind: 'on-path', link: who }, { from: mid });
-    const expected = world.schedule.filter((m) => (m.sender === who || m.recipient === who) && m.sentAt >= mid).map((m) => m.index);
+    const expected = world.schedule
+      .filter((m) => (m.sender === who || m.recipient === who) && m.sentAt >= mid)
+      .map((m) => m.index);
     expect(seen.map((r) => r.seq)).toEqual(expected);
   });
 

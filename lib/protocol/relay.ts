@@ -34,7 +34,9 @@ export function createRelayLog(): RelayLog {
 export function relayEnvelope(log: RelayLog, envelope: Envelope): WireRecord {
   const last = log.records[log.records.length - 1];
   if (last && envelope.header.sentAt < last.at) {
-    throw new RangeError(`relay log is time-ordered: envelope at ${envelope.header.sentAt} arrived after one at ${last.at}`);
+    throw new RangeError(
+      `relay log is time-ordered: envelope at ${envelope.header.sentAt} arrived after one at ${last.at}`,
+    );
   }
   const record: WireRecord = { seq: log.records.length, at: envelope.header.sentAt, envelope };
   log.records.push(record);

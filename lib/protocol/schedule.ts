@@ -93,9 +93,12 @@ export function generateSchedule(options: ScheduleOptions, random: RandomSource)
     throw new RangeError(`conversations: 1 to ${maxPairs} for ${people} people, got ${conversations}`);
   }
   if (!Number.isInteger(messages) || messages < conversations || messages > 1_000_000) {
-    throw new RangeError(`messages: at least one per conversation (${conversations}) and at most 1,000,000, got ${messages}`);
+    throw new RangeError(
+      `messages: at least one per conversation (${conversations}) and at most 1,000,000, got ${messages}`,
+    );
   }
-  if (!Number.isSafeInteger(durationMinutes) || durationMinutes < 60) throw new RangeError(`durationMinutes: at least 60, got ${durationMinutes}`);
+  if (!Number.isSafeInteger(durationMinutes) || durationMinutes < 60)
+    throw new RangeError(`durationMinutes: at least 60, got ${durationMinutes}`);
 
   const dice = createDice(random);
   const cast = PARTICIPANT_NAMES.slice(0, people).map((name) => ({ id: name.toLowerCase(), name }));
@@ -109,16 +112,26 @@ export function generateSchedule(options: ScheduleOptions, random: RandomSource)
       topic: dice.pick(TOPICS).id,
     };
   });
-  const counts = allocate(messages, convs.map(() => 0.25 + dice.float() ** 2));
+  const counts = allocate(
+    messages,
+    convs.map(() => 0.25 + dice.float() ** 2),
+  );
 
   // Per conversation: turns of 1-4 messages by alternating senders, turn starts spread over the
   // period, messages of a turn a few minutes apart.
-  interface Draft { conv: number; order: number; turnStart: boolean; sender: ParticipantId; recipient: ParticipantId; sentAt: number }
+  interface Draft {
+    conv: number;
+    order: number;
+    turnStart: boolean;
+    sender: ParticipantId;
+    recipient: ParticipantId;
+    sentAt: number;
+  }
   const drafts: Draft[] = [];
   convs.forEach((conv, c) => {
     const count = counts[c]!;
     const turnLengths: number[] = [];
-    for (let left = count; left > 0; ) {
+    for (let left = count; left > 0;) {
       const len = Math.min(left, 1 + dice.weighted([0.4, 0.3, 0.18, 0.12]));
       turnLengths.push(len);
       left -= len;

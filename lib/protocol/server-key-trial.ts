@@ -38,8 +38,14 @@ export interface KeyTrialResult {
  */
 export function serverHeldKeyCandidates(records: readonly WireRecord[], directory: KeyDirectory): CandidateKey[] {
   const publics = [
-    ...Object.values(directory.identities).map((i) => ({ label: `${i.name}'s identity public key`, key: i.identityPublicKey })),
-    ...Object.values(directory.prekeys).map((p) => ({ label: `prekey of '${p.owner}' for '${p.conversationId}'`, key: p.publicKey })),
+    ...Object.values(directory.identities).map((i) => ({
+      label: `${i.name}'s identity public key`,
+      key: i.identityPublicKey,
+    })),
+    ...Object.values(directory.prekeys).map((p) => ({
+      label: `prekey of '${p.owner}' for '${p.conversationId}'`,
+      key: p.publicKey,
+    })),
   ];
   const conversations = [...new Set(records.map((r) => r.envelope.header.conversationId))];
   const derived: CandidateKey[] = [];

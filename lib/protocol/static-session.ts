@@ -23,7 +23,11 @@ export interface StaticSession {
 }
 
 /** conversation key = HKDF-SHA256(ikm = X25519(own secret, peer public), salt = UTF-8(conversationId), info = "backdoor-lab static v1"). */
-export function deriveStaticConversationKey(ownIdentitySecret: Uint8Array, peerIdentityPublic: Uint8Array, conversationId: string): Uint8Array {
+export function deriveStaticConversationKey(
+  ownIdentitySecret: Uint8Array,
+  peerIdentityPublic: Uint8Array,
+  conversationId: string,
+): Uint8Array {
   return deriveKey(sharedSecret(ownIdentitySecret, peerIdentityPublic), utf8ToBytes(conversationId), STATIC_INFO, 32);
 }
 
@@ -34,5 +38,10 @@ export function createStaticSession(
   peerIdentityPublic: Uint8Array,
   conversationId: string,
 ): StaticSession {
-  return { kind: 'static', conversationId, peer, conversationKey: deriveStaticConversationKey(ownIdentitySecret, peerIdentityPublic, conversationId) };
+  return {
+    kind: 'static',
+    conversationId,
+    peer,
+    conversationKey: deriveStaticConversationKey(ownIdentitySecret, peerIdentityPublic, conversationId),
+  };
 }

@@ -7,7 +7,8 @@
  * @module
  */
 import { equalBytes } from '@/lib/crypto/bytes';
-import type { DecryptionReport, EnvelopeOutcome } from './decrypt-capture';
+import type { DecryptionReport } from './decrypt-capture';
+import type { EnvelopeOutcome } from './decryption-outcome';
 import type { DeviceSnapshot } from './device-snapshot';
 import type { ParticipantId } from './participant';
 import type { WireRecord } from './relay';
@@ -50,12 +51,17 @@ export interface TheftTimeline {
  * stolen `phone`. Throws a RangeError if an outcome is missing: every captured message must have
  * been tried.
  */
-export function theftTimeline(records: readonly WireRecord[], phone: DeviceSnapshot, report: DecryptionReport): TheftTimeline {
+export function theftTimeline(
+  records: readonly WireRecord[],
+  phone: DeviceSnapshot,
+  report: DecryptionReport,
+): TheftTimeline {
   const outcomes = new Map(report.outcomes.map((o) => [o.seq, o]));
   const heldRatchetKeys: Uint8Array[] = [];
   for (const state of Object.values(phone.conversations)) {
     if (state.session.kind === 'ratchet') heldRatchetKeys.push(state.session.sendingRatchetKey.publicKey);
-    else if (state.session.kind === 'ratchet-awaiting-first-message') heldRatchetKeys.push(state.session.prekey.publicKey);
+    else if (state.session.kind === 'ratchet-awaiting-first-message')
+      heldRatchetKeys.push(state.session.prekey.publicKey);
   }
   const entries: TheftTimelineEntry[] = [];
   let healedAtSeq: number | null = null;
@@ -65,9 +71,20 @@ export function theftTimeline(records: readonly WireRecord[], phone: DeviceSnaps
     const h = r.envelope.header;
     const phase = r.at <= phone.takenAt ? 'before' : 'after';
     const freshRatchetKey =
-      phase === 'after' && h.sender === phone.participantId && h.ratchet !== undefined && !heldRatchetKeys.some((k) => equalBytes(k, h.ratchet!.publicKey));
+      phase === 'after' &&
+      h.sender === phone.participantId &&
+      h.ratchet !== undefined &&
+      !heldRatchetKeys.some((k) => equalBytes(k, h.ratchet!.publicKey));
     if (freshRatchetKey && healedAtSeq === null) healedAtSeq = r.seq;
-    entries.push({ seq: r.seq, sender: h.sender, recipient: h.recipient, sentAt: r.at, phase, outcome, freshRatchetKey });
+    entries.push({
+      seq: r.seq,
+      sender: h.sender,
+      recipient: h.recipient,
+      sentAt: r.at,
+      phase,
+      outcome,
+      freshRatchetKey,
+    });
   }
   const tally = (phase: 'before' | 'after'): TheftTally => {
     const mine = entries.filter((e) => e.phase === phase);

@@ -39,20 +39,28 @@ function stealBobAfter(conversation: TwoPartyConversation, seq: number) {
 }
 
 describe('a two-party conversation through the relay', () => {
-  it.each(['static', 'ratchet'] as const)('%s: every message reaches the other phone and opens there; the wire holds no plaintext', (mode) => {
-    const c = run(mode, `deliver-${mode}`);
-    expect(c.records).toHaveLength(10);
-    expect(c.deliveries).toEqual(TEXTS.map((plaintext, seq) => ({ seq, ok: true, plaintext })));
-    for (const [i, r] of c.records.entries()) {
-      expect(r.seq).toBe(i);
-      expect(r.envelope.header).toMatchObject({ sender: i % 2 ? 'bob' : 'alice', recipient: i % 2 ? 'alice' : 'bob', mode, counter: Math.floor(i / 2) });
-      expect(r.envelope.ciphertext).toHaveLength(utf8ToBytes(TEXTS[i]!).length + 16);
-      expect(bytesToHex(r.envelope.ciphertext)).not.toContain(bytesToHex(utf8ToBytes(TEXTS[i]!)));
-    }
-    // One version per message each phone handled, plus the initial one.
-    expect(c.history.alice).toHaveLength(11);
-    expect(c.history.bob).toHaveLength(11);
-  });
+  it.each(['static', 'ratchet'] as const)(
+    '%s: every message reaches the other phone and opens there; the wire holds no plaintext',
+    (mode) => {
+      const c = run(mode, `deliver-${mode}`);
+      expect(c.records).toHaveLength(10);
+      expect(c.deliveries).toEqual(TEXTS.map((plaintext, seq) => ({ seq, ok: true, plaintext })));
+      for (const [i, r] of c.records.entries()) {
+        expect(r.seq).toBe(i);
+        expect(r.envelope.header).toMatchObject({
+          sender: i % 2 ? 'bob' : 'alice',
+          recipient: i % 2 ? 'alice' : 'bob',
+          mode,
+          counter: Math.floor(i / 2),
+        });
+        expect(r.envelope.ciphertext).toHaveLength(utf8ToBytes(TEXTS[i]!).length + 16);
+        expect(bytesToHex(r.envelope.ciphertext)).not.toContain(bytesToHex(utf8ToBytes(TEXTS[i]!)));
+      }
+      // One version per message each phone handled, plus the initial one.
+      expect(c.history.alice).toHaveLength(11);
+      expect(c.history.bob).toHaveLength(11);
+    },
+  );
 
   it('leaves its input untouched', () => {
     const c = run('ratchet', 'immutable', 3);
@@ -89,11 +97,12 @@ describe("Bob's phone stolen, the recorded conversation decrypted with what it h
       expect(timeline.before).toEqual({ opened: seq + 1, total: seq + 1 });
       expect(timeline.after).toEqual({ opened: 9 - seq, total: 9 - seq });
       expect(timeline.healedAtSeq).toBeNull();
-      for (const o of report.outcomes) expect(o).toMatchObject({ kind: 'opened', plaintext: TEXTS[o.seq], openedWith: { kind: 'device-static-key' } });
+      for (const o of report.outcomes)
+        expect(o).toMatchObject({ kind: 'opened', plaintext: TEXTS[o.seq], openedWith: { kind: 'device-static-key' } });
     }
   });
 
-  it('ratchet: no message from before the theft opens; after it, one or two do, then Bob\'s fresh ratchet key locks the thief out', () => {
+  it("ratchet: no message from before the theft opens; after it, one or two do, then Bob's fresh ratchet key locks the thief out", () => {
     const c = run('ratchet', 'ratchet-theft');
     for (let seq = 0; seq <= 8; seq++) {
       const { timeline } = stealBobAfter(c, seq);
@@ -107,7 +116,8 @@ describe("Bob's phone stolen, the recorded conversation decrypted with what it h
       // makes a fresh ratchet key pair and the thief is out.
       const expectedOpen = Math.min(seq % 2 === 0 ? 2 : 1, after.length);
       expect(after.map((e) => e.outcome.kind === 'opened')).toEqual(after.map((_, i) => i < expectedOpen));
-      for (const e of after.slice(0, expectedOpen)) expect(e.outcome).toMatchObject({ kind: 'opened', plaintext: TEXTS[e.seq] });
+      for (const e of after.slice(0, expectedOpen))
+        expect(e.outcome).toMatchObject({ kind: 'opened', plaintext: TEXTS[e.seq] });
       // Healing: the first of Bob's messages under a key pair made after the theft, if the talk goes on that long.
       const firstBobFresh = after.find((e) => e.sender === 'bob' && e.seq > seq + (seq % 2 === 0 ? 1 : 0));
       expect(timeline.healedAtSeq).toBe(firstBobFresh?.seq ?? null);
@@ -127,8 +137,12 @@ describe("Bob's phone stolen, the recorded conversation decrypted with what it h
   it('theftTimeline insists that every message was tried', () => {
     const c = run('static', 'tried', 4);
     const phone = phoneAfterMessage(c, 'bob', 1);
-    expect(() => theftTimeline(c.records, phone, { outcomes: [], counts: { opened: 0, tagFailed: 0, noKey: 0, outsideWarrant: 0 }, cancelled: false })).toThrow(
-      /message 0 was not tried/,
-    );
+    expect(() =>
+      theftTimeline(c.records, phone, {
+        outcomes: [],
+        counts: { opened: 0, tagFailed: 0, noKey: 0, outsideWarrant: 0 },
+        cancelled: false,
+      }),
+    ).toThrow(/message 0 was not tried/);
   });
 });

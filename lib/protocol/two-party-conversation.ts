@@ -135,7 +135,8 @@ export function sendInConversation(
 ): TwoPartySend {
   const recipient = peerOf(sender);
   const last = conversation.records[conversation.records.length - 1];
-  if (last && sentAt < last.at) throw new RangeError(`messages are sent in time order: minute ${sentAt} is before minute ${last.at}`);
+  if (last && sentAt < last.at)
+    throw new RangeError(`messages are sent in time order: minute ${sentAt} is before minute ${last.at}`);
   const sent = sendMessage(conversation.devices[sender], text, sentAt, contextOf(conversation, sender, random));
   // A copy of the log: the relay appends in place, and this value must stay as it was.
   const log: RelayLog = { records: [...conversation.records] };
@@ -150,14 +151,25 @@ export function sendInConversation(
     if (!(e instanceof AeadOpenError || e instanceof DeliveryRejectedError || e instanceof RatchetError)) throw e;
     delivery = { seq: record.seq, ok: false, error: e.message };
   }
-  const devices = { ...conversation.devices, [sender]: sent.state, [recipient]: recipientState } as Record<TwoPartyMember, ConversationKeyState>;
+  const devices = { ...conversation.devices, [sender]: sent.state, [recipient]: recipientState } as Record<
+    TwoPartyMember,
+    ConversationKeyState
+  >;
   const history = {
     ...conversation.history,
     [sender]: [...conversation.history[sender], { seq: record.seq, at: sentAt, state: sent.state }],
-    ...(delivery.ok ? { [recipient]: [...conversation.history[recipient], { seq: record.seq, at: sentAt, state: recipientState }] } : {}),
+    ...(delivery.ok
+      ? { [recipient]: [...conversation.history[recipient], { seq: record.seq, at: sentAt, state: recipientState }] }
+      : {}),
   } as Record<TwoPartyMember, readonly SessionVersion[]>;
   return {
-    conversation: { ...conversation, records: log.records, devices, history, deliveries: [...conversation.deliveries, delivery] },
+    conversation: {
+      ...conversation,
+      records: log.records,
+      devices,
+      history,
+      deliveries: [...conversation.deliveries, delivery],
+    },
     record,
     delivery,
   };
@@ -169,14 +181,20 @@ export function sendInConversation(
  * next message must be at a later minute, so that "after message `seq`" is a moment in time
  * (device-snapshot.ts and the thief's ratchet follower compare minutes).
  */
-export function phoneAfterMessage(conversation: TwoPartyConversation, member: TwoPartyMember, seq: number): DeviceSnapshot {
+export function phoneAfterMessage(
+  conversation: TwoPartyConversation,
+  member: TwoPartyMember,
+  seq: number,
+): DeviceSnapshot {
   const record = conversation.records[seq];
   if (!Number.isInteger(seq) || !record) {
     throw new RangeError(`no message ${seq} in this conversation (it has ${conversation.records.length})`);
   }
   const next = conversation.records[seq + 1];
   if (next && next.at <= record.at) {
-    throw new RangeError(`messages ${seq} and ${seq + 1} were sent in the same minute: a theft between them has no time`);
+    throw new RangeError(
+      `messages ${seq} and ${seq + 1} were sent in the same minute: a theft between them has no time`,
+    );
   }
   const versions = conversation.history[member];
   let state = versions[0]!.state;

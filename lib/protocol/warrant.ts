@@ -32,10 +32,12 @@ export function warrantCovers(warrant: Warrant, header: EnvelopeHeader): boolean
 export function parseWarrant(value: unknown): Warrant {
   if (typeof value !== 'object' || value === null) throw new RangeError('warrant: expected an object');
   const v = value as Record<string, unknown>;
-  if (typeof v.target !== 'string' || v.target.length === 0) throw new RangeError('warrant.target: expected a participant id');
+  if (typeof v.target !== 'string' || v.target.length === 0)
+    throw new RangeError('warrant.target: expected a participant id');
   if (!isSimTime(v.from)) throw new RangeError('warrant.from: expected whole minutes >= 0');
   if (!isSimTime(v.to)) throw new RangeError('warrant.to: expected whole minutes >= 0');
   if (v.to < v.from) throw new RangeError('warrant: the window ends before it starts');
-  if (typeof v.issuedBy !== 'string' || v.issuedBy.length === 0) throw new RangeError('warrant.issuedBy: expected a name');
+  if (typeof v.issuedBy !== 'string' || v.issuedBy.length === 0)
+    throw new RangeError('warrant.issuedBy: expected a name');
   return { target: v.target, from: v.from, to: v.to, issuedBy: v.issuedBy };
 }

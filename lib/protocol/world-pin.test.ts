@@ -33,7 +33,8 @@ function wireDigest(world: World): string {
     h.update(envelope.ciphertext);
     if (envelope.escrow) {
       h.update(encodeEscrowEpochHeader(envelope.escrow.epochBlob.header));
-      for (const s of envelope.escrow.epochBlob.seals) h.update(utf8ToBytes(s.authorityId)).update(s.enc).update(s.ciphertext);
+      for (const s of envelope.escrow.epochBlob.seals)
+        h.update(utf8ToBytes(s.authorityId)).update(s.enc).update(s.ciphertext);
       h.update(envelope.escrow.wrappedKey);
     }
   }
@@ -44,26 +45,37 @@ function wireDigest(world: World): string {
 function stateDigest(world: World): string {
   const { participants, directory, deviceHistory, schedule, conversations } = world;
   const authorities = world.escrow?.authorities ?? null;
-  return bytesToHex(sha256(utf8ToBytes(canonical({ participants, directory, deviceHistory, schedule, conversations, authorities }))));
+  return bytesToHex(
+    sha256(utf8ToBytes(canonical({ participants, directory, deviceHistory, schedule, conversations, authorities }))),
+  );
 }
 
 const PINNED: readonly { options: WorldOptions; wire: string; state: string }[] = [
-  { options: { seed: 'pin', messages: 60, mode: 'ratchet', escrow: { variant: 'single' } }, 
+  {
+    options: { seed: 'pin', messages: 60, mode: 'ratchet', escrow: { variant: 'single' } },
     wire: 'f4319af0b385523b744b891c39823ebb40a100461aa3032e1f4860f603bb5429',
     state: 'e3af0b4e0110c157c55470f8f1277662127a9bd1b6022abac694de3de1f8cec0',
-   },
-  { options: { seed: 'pin', messages: 60, mode: 'ratchet', escrow: { variant: 'two-governments', enabledAt: 3 * 1440 } }, 
+  },
+  {
+    options: {
+      seed: 'pin',
+      messages: 60,
+      mode: 'ratchet',
+      escrow: { variant: 'two-governments', enabledAt: 3 * 1440 },
+    },
     wire: '938f25b6e279d6dda5330adc5cf68c225dd85ccc67f1c7af1183bd50b020b5b9',
     state: 'ef6f878c6e314bda3293886e6ae1eeb37abf549a9425b08ec78014d3221b5a46',
-   },
-  { options: { seed: 'pin', messages: 60, mode: 'ratchet' }, 
+  },
+  {
+    options: { seed: 'pin', messages: 60, mode: 'ratchet' },
     wire: '4ce38ceb8c69062284307a10df3439877c96a5dc65a1bccee18903eaeeb880d0',
     state: '9007eb24f38c121d2e0a16c3d822867fa774c07c92162dcf0884e1216888a4d9',
-   },
-  { options: { seed: 'pin', messages: 60, mode: 'static', escrow: { variant: 'single' } }, 
+  },
+  {
+    options: { seed: 'pin', messages: 60, mode: 'static', escrow: { variant: 'single' } },
     wire: '8d07494f240f611ae6b24a3d1c6d5b4d1fffa94cbd025671e47519fc8165c004',
     state: '382bee7934ab2122f6222d401b43928a379e6ba9c009e1eac1de6e884ce9d5fa',
-   },
+  },
 ];
 
 describe('seeded worlds are byte-for-byte what they were before the hot-path work', () => {

@@ -41,7 +41,12 @@ describe('generateWorld', () => {
       const record = world.relay.records[i]!;
       expect(record.seq).toBe(i);
       expect(record.at).toBe(m.sentAt);
-      expect(record.envelope.header).toMatchObject({ sender: m.sender, recipient: m.recipient, conversationId: m.conversationId, sentAt: m.sentAt });
+      expect(record.envelope.header).toMatchObject({
+        sender: m.sender,
+        recipient: m.recipient,
+        conversationId: m.conversationId,
+        sentAt: m.sentAt,
+      });
     });
   });
 
@@ -55,7 +60,9 @@ describe('generateWorld', () => {
 
   it('the wire carries no plaintext', () => {
     const text = world.schedule[world.meetingPlace.messageIndex]!.text;
-    const wire = JSON.stringify(world.relay.records, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v));
+    const wire = JSON.stringify(world.relay.records, (_k, v) =>
+      v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v,
+    );
     expect(wire).not.toContain('boathouse');
     expect(wire).not.toContain(text.slice(0, 20));
   });
@@ -64,18 +71,26 @@ describe('generateWorld', () => {
     const again = await generateWorld({ seed: 'world-tests', escrow: { variant: 'single' } });
     expect(again.schedule).toEqual(world.schedule);
     expect(fingerprint(again)).toBe(fingerprint(world));
-    expect(bytesToHex(again.participants[0]!.identity.secretKey)).toBe(bytesToHex(world.participants[0]!.identity.secretKey));
+    expect(bytesToHex(again.participants[0]!.identity.secretKey)).toBe(
+      bytesToHex(world.participants[0]!.identity.secretKey),
+    );
     expect(again.escrow!.authorities[0]!.publicKey).toEqual(world.escrow!.authorities[0]!.publicKey);
     const other = await generateWorld({ seed: 'world-tests-2', escrow: { variant: 'single' } });
     expect(other.schedule.map((m) => m.text)).not.toEqual(world.schedule.map((m) => m.text));
-    expect(bytesToHex(other.participants[0]!.identity.publicKey)).not.toBe(bytesToHex(world.participants[0]!.identity.publicKey));
+    expect(bytesToHex(other.participants[0]!.identity.publicKey)).not.toBe(
+      bytesToHex(world.participants[0]!.identity.publicKey),
+    );
   });
 
   it('the schedule and identity keys do not depend on mode or escrow', async () => {
     const staticWorld = await generateWorld({ seed: 'world-tests', mode: 'static' });
     expect(staticWorld.schedule).toEqual(world.schedule);
-    expect(staticWorld.participants.map((p) => bytesToHex(p.identity.publicKey))).toEqual(world.participants.map((p) => bytesToHex(p.identity.publicKey)));
-    expect(staticWorld.relay.records.every((r) => r.envelope.header.mode === 'static' && !r.envelope.escrow)).toBe(true);
+    expect(staticWorld.participants.map((p) => bytesToHex(p.identity.publicKey))).toEqual(
+      world.participants.map((p) => bytesToHex(p.identity.publicKey)),
+    );
+    expect(staticWorld.relay.records.every((r) => r.envelope.header.mode === 'static' && !r.envelope.escrow)).toBe(
+      true,
+    );
   });
 
   it('escrow is off by default', async () => {
@@ -87,7 +102,10 @@ describe('generateWorld', () => {
   it('a world, a capture, a loot and a report survive structured cloning (what a Web Worker receives)', async () => {
     const cloned = structuredClone(world);
     expect(fingerprint(cloned)).toBe(fingerprint(world));
-    const capabilities = [{ kind: 'tap-wire' as const }, { kind: 'steal-escrow-key' as const, scenario: 'breach' as const }];
+    const capabilities = [
+      { kind: 'tap-wire' as const },
+      { kind: 'steal-escrow-key' as const, scenario: 'breach' as const },
+    ];
     const capture = structuredClone(captureFor(cloned, capabilities));
     const { loot } = structuredClone(await lootFor(cloned, capabilities));
     const report = structuredClone(decryptCapture(capture, loot));

@@ -28,7 +28,13 @@ import {
 import type { KeyAgreementMode } from './envelope-header';
 import { createEscrowSetup, escrowPolicyOf, type EscrowOptions, type EscrowSetup } from './escrow-setup';
 import type { KeyDirectory, PrekeyRecord } from './key-directory';
-import { createParticipant, publicIdentity, type Participant, type ParticipantId, type PublicIdentity } from './participant';
+import {
+  createParticipant,
+  publicIdentity,
+  type Participant,
+  type ParticipantId,
+  type PublicIdentity,
+} from './participant';
 import { createRelayLog, relayEnvelope, type RelayLog } from './relay';
 import { generateSchedule, type Conversation, type ScheduledMessage } from './schedule';
 import { MINUTES_PER_DAY, type SimTime } from './sim-time';
@@ -94,7 +100,8 @@ export interface World {
 
 /** Fills in defaults: 8 people, 20 conversations, 300 messages, 30 days, ratchet, no escrow. */
 function resolveWorldOptions(options: WorldOptions): ResolvedWorldOptions {
-  if (typeof options.seed !== 'string' || options.seed.length === 0) throw new RangeError('world seed: a non-empty string is required');
+  if (typeof options.seed !== 'string' || options.seed.length === 0)
+    throw new RangeError('world seed: a non-empty string is required');
   return {
     seed: options.seed,
     people: options.people ?? 8,
@@ -148,7 +155,10 @@ export async function generateWorld(options: WorldOptions, engine: WorldEngine =
 
   const deviceRandom = seededRandom(`${seed}|devices`);
   const contexts = new Map<ParticipantId, DeviceContext>(
-    participants.map((p) => [p.id, { self: p.id, identity: p.identity, directory, random: deviceRandom, escrow: policy }]),
+    participants.map((p) => [
+      p.id,
+      { self: p.id, identity: p.identity, directory, random: deviceRandom, escrow: policy },
+    ]),
   );
   const history: Record<ParticipantId, Record<string, SessionVersion[]>> = {};
   for (const p of participants) history[p.id] = {};
@@ -174,10 +184,21 @@ export async function generateWorld(options: WorldOptions, engine: WorldEngine =
     return versions[versions.length - 1]!.state;
   };
   for (const m of schedule.messages) {
-    const sent = await sendMessageWith(latest(m.sender, m.conversationId), m.text, m.sentAt, contexts.get(m.sender)!, x25519);
+    const sent = await sendMessageWith(
+      latest(m.sender, m.conversationId),
+      m.text,
+      m.sentAt,
+      contexts.get(m.sender)!,
+      x25519,
+    );
     const record = relayEnvelope(relay, sent.envelope);
     history[m.sender]![m.conversationId]!.push({ seq: record.seq, at: m.sentAt, state: sent.state });
-    const received = await receiveMessageWith(latest(m.recipient, m.conversationId), sent.envelope, contexts.get(m.recipient)!, x25519);
+    const received = await receiveMessageWith(
+      latest(m.recipient, m.conversationId),
+      sent.envelope,
+      contexts.get(m.recipient)!,
+      x25519,
+    );
     if (received.plaintext !== m.text) throw new Error(`world: message ${m.index} did not round-trip`);
     history[m.recipient]![m.conversationId]!.push({ seq: record.seq, at: m.sentAt, state: received.state });
   }

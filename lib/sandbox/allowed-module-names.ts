@@ -28,7 +28,8 @@ export function isAllowedModuleName(name: unknown): name is AllowedModuleName {
 
 /** The message for an import outside the allowlist; names what was asked for and what exists. */
 export function refusedImportMessage(name: unknown): string {
-  const asked = typeof name === 'string' ? `'${name.length > 120 ? name.slice(0, 120) + '…' : name}'` : `a ${typeof name}`;
+  const asked =
+    typeof name === 'string' ? `'${name.length > 120 ? name.slice(0, 120) + '…' : name}'` : `a ${typeof name}`;
   return (
     `Cannot import ${asked}: the code lab has no network and no other modules. ` +
     `You can import: ${ALLOWED_MODULE_NAMES.join(', ')}.`

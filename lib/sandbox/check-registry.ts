@@ -39,8 +39,10 @@ const x25519PublicKeyOf: CustomCheck = ({ value, what, expected }) => {
   const bytes = asBytes(value);
   const secret = asBytes(expected);
   if (!secret) return { pass: false, message: 'This check has no secret key to compare with (lesson bug).' };
-  if (!bytes) return { pass: false, message: `${what} should be bytes (Uint8Array or hex), but it is ${describeType(value)}.` };
-  if (bytes.length !== 32) return { pass: false, message: `${what} has ${bytes.length} bytes; an X25519 public key has 32.` };
+  if (!bytes)
+    return { pass: false, message: `${what} should be bytes (Uint8Array or hex), but it is ${describeType(value)}.` };
+  if (bytes.length !== 32)
+    return { pass: false, message: `${what} has ${bytes.length} bytes; an X25519 public key has 32.` };
   return sameBytes(bytes, publicKeyFromSecret(secret))
     ? { pass: true, message: `${what} is the public key of that secret key.` }
     : { pass: false, message: `${what} is 32 bytes but not the public key of that secret key.` };
@@ -48,7 +50,8 @@ const x25519PublicKeyOf: CustomCheck = ({ value, what, expected }) => {
 
 /** Passes when the value is an array whose items are all different (e.g. nonces that must never repeat). */
 const distinctItems: CustomCheck = ({ value, what }) => {
-  if (!Array.isArray(value)) return { pass: false, message: `${what} should be an array, but it is ${describeType(value)}.` };
+  if (!Array.isArray(value))
+    return { pass: false, message: `${what} should be an array, but it is ${describeType(value)}.` };
   for (let i = 0; i < value.length; i++) {
     for (let j = i + 1; j < value.length; j++) {
       if (valuesMatch(value[j], value[i])) {
@@ -64,14 +67,17 @@ const bytesOfLength: CustomCheck = ({ value, what, params }) => {
   const length = typeof params === 'object' && params !== null ? (params as { length?: unknown }).length : undefined;
   if (typeof length !== 'number') return { pass: false, message: 'This check needs params.length (lesson bug).' };
   const bytes = asBytes(value);
-  if (!bytes) return { pass: false, message: `${what} should be bytes (Uint8Array or hex), but it is ${describeType(value)}.` };
+  if (!bytes)
+    return { pass: false, message: `${what} should be bytes (Uint8Array or hex), but it is ${describeType(value)}.` };
   return bytes.length === length
     ? { pass: true, message: `${what} has ${length} bytes.` }
     : { pass: false, message: `${what} has ${bytes.length} bytes; expected ${length}.` };
 };
 
 function pathList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.length > 0 && value.every((p) => typeof p === 'string') ? (value as string[]) : undefined;
+  return Array.isArray(value) && value.length > 0 && value.every((p) => typeof p === 'string')
+    ? (value as string[])
+    : undefined;
 }
 
 /**
@@ -86,12 +92,16 @@ const answerWithProof: CustomCheck = ({ result, expected, params }) => {
   const proof = pathList(p.proof);
   const answer = pathList(p.answer);
   if (!proof || !answer || typeof expected !== 'object' || expected === null) {
-    return { pass: false, message: 'This check needs params.proof, params.answer and an expected value for each path (lesson bug).' };
+    return {
+      pass: false,
+      message: 'This check needs params.proof, params.answer and an expected value for each path (lesson bug).',
+    };
   }
   const want = expected as Record<string, unknown>;
   const named = (paths: string[]) => paths.map(describePath).join(' and ');
   for (const path of [...proof, ...answer]) {
-    if (!Object.prototype.hasOwnProperty.call(want, path)) return { pass: false, message: `This check has no expected value for ${path} (lesson bug).` };
+    if (!Object.prototype.hasOwnProperty.call(want, path))
+      return { pass: false, message: `This check has no expected value for ${path} (lesson bug).` };
   }
   for (const path of proof) {
     const at = valueAtPath(result, path);
@@ -106,13 +116,22 @@ const answerWithProof: CustomCheck = ({ result, expected, params }) => {
   for (const path of answer) {
     const at = valueAtPath(result, path);
     if (!at.found) return { pass: false, message: `Nothing found at ${describePath(path)}.` };
-    if (!valuesMatch(at.value, want[path])) return { pass: false, message: `${named(proof)} is right, but ${describePath(path)} is not: it should follow from it.` };
+    if (!valuesMatch(at.value, want[path]))
+      return {
+        pass: false,
+        message: `${named(proof)} is right, but ${describePath(path)} is not: it should follow from it.`,
+      };
   }
   return { pass: true, message: `${named(answer)} is right, and ${named(proof)} shows how you found it.` };
 };
 
 /** The checks the app ships. */
-export const DEFAULT_CHECK_REGISTRY: CheckRegistry = Object.freeze({ x25519PublicKeyOf, distinctItems, bytesOfLength, answerWithProof });
+export const DEFAULT_CHECK_REGISTRY: CheckRegistry = Object.freeze({
+  x25519PublicKeyOf,
+  distinctItems,
+  bytesOfLength,
+  answerWithProof,
+});
 
 /** The default registry plus `extra`; throws if `extra` would replace a shipped check. */
 export function createCheckRegistry(extra: CheckRegistry): CheckRegistry {

@@ -73,22 +73,26 @@ console.log('Bob wrote:', plaintext);
 const CODE_LAB_CHEATS: readonly ExerciseCheat[] = [
   {
     name: 'returns the setup back',
-    source: 'export const sharedSecret = lesson.bob.publicKey;\nexport const key = lesson.alice.secretKey;\nexport const plaintext = lesson.info;\n',
+    source:
+      'export const sharedSecret = lesson.bob.publicKey;\nexport const key = lesson.alice.secretKey;\nexport const plaintext = lesson.info;\n',
     caughtBy: 'shared-secret',
   },
   {
     name: 'copies the ciphertext as the answer',
-    source: "import { bytesToHex } from 'backdoor-lab';\nexport const sharedSecret = lesson.alice.publicKey;\nexport const key = lesson.message.nonce;\nexport const plaintext = bytesToHex(lesson.message.ciphertext);\n",
+    source:
+      "import { bytesToHex } from 'backdoor-lab';\nexport const sharedSecret = lesson.alice.publicKey;\nexport const key = lesson.message.nonce;\nexport const plaintext = bytesToHex(lesson.message.ciphertext);\n",
     caughtBy: 'plaintext',
   },
   {
     name: 'constants of the right length',
-    source: "export const sharedSecret = new Uint8Array(32);\nexport const key = '00'.repeat(32);\nexport const plaintext = 'Meet me at noon.';\n",
+    source:
+      "export const sharedSecret = new Uint8Array(32);\nexport const key = '00'.repeat(32);\nexport const plaintext = 'Meet me at noon.';\n",
     caughtBy: 'key',
   },
   {
     name: 'look-alike types: an object with a length, a string where bytes are wanted',
-    source: "export const sharedSecret = { length: 32 };\nexport const key = 'k'.repeat(64);\nexport const plaintext = ['Meet'];\n",
+    source:
+      "export const sharedSecret = { length: 32 };\nexport const key = 'k'.repeat(64);\nexport const plaintext = ['Meet'];\n",
     caughtBy: 'shared-secret',
   },
 ];
@@ -121,7 +125,13 @@ export function codeLabExercise(seed = 'code-lab'): ExerciseSpec {
         description: '`key` is HKDF-SHA256(sharedSecret, info) (32 bytes)',
         failMessage: 'hkdf(sha256, ikm, salt, info, length): salt undefined, info as bytes.',
       },
-      { id: 'plaintext', kind: 'equals', path: 'plaintext', expected: 'plaintext', description: '`plaintext` is Bob’s message as text' },
+      {
+        id: 'plaintext',
+        kind: 'equals',
+        path: 'plaintext',
+        expected: 'plaintext',
+        description: '`plaintext` is Bob’s message as text',
+      },
     ],
     hints: [
       'x25519.getSharedSecret(secretKey, peerPublicKey) returns the 32-byte shared secret.',

@@ -13,7 +13,10 @@ describe('exercise attempts', () => {
   });
 
   it('caps hints at the hints the exercise has now', () => {
-    expect(parseExerciseAttempts('{"failedAttempts":1,"hintsShown":9}', 2)).toEqual({ failedAttempts: 1, hintsShown: 2 });
+    expect(parseExerciseAttempts('{"failedAttempts":1,"hintsShown":9}', 2)).toEqual({
+      failedAttempts: 1,
+      hintsShown: 2,
+    });
   });
 
   it.each(['not json', '[]', 'null', '42', '{"failedAttempts":-1,"hintsShown":1.5}', '{"failedAttempts":"2"}'])(

@@ -97,7 +97,10 @@ export interface ExerciseSpec {
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
 const base = { id, description: z.string().min(1), failMessage: z.string().min(1).optional() };
-const path = z.string().min(1).regex(/^[^.]+(\.[^.]+)*$/, 'a dotted path like default.plaintexts.0');
+const path = z
+  .string()
+  .min(1)
+  .regex(/^[^.]+(\.[^.]+)*$/, 'a dotted path like default.plaintexts.0');
 
 /** zod schema of {@link CheckSpec} (strict: unknown fields are errors). */
 export const checkSpecSchema = z.discriminatedUnion('kind', [
@@ -105,8 +108,20 @@ export const checkSpecSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...base, kind: z.literal('equals'), path, expected: z.string().min(1) }),
   z.strictObject({ ...base, kind: z.literal('bytesEqual'), path, expected: z.string().min(1) }),
   z.strictObject({ ...base, kind: z.literal('includesAll'), path, expected: z.string().min(1) }),
-  z.strictObject({ ...base, kind: z.literal('type'), path, type: z.enum(['bytes', 'string', 'number', 'boolean', 'bigint', 'array', 'object']) }),
-  z.strictObject({ ...base, kind: z.literal('custom'), name: z.string().min(1), path: path.optional(), expected: z.string().min(1).optional(), params: z.unknown().optional() }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('type'),
+    path,
+    type: z.enum(['bytes', 'string', 'number', 'boolean', 'bigint', 'array', 'object']),
+  }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('custom'),
+    name: z.string().min(1),
+    path: path.optional(),
+    expected: z.string().min(1).optional(),
+    params: z.unknown().optional(),
+  }),
 ]);
 
 /** zod schema of the data fields of {@link ExerciseSpec} (the setup is checked by running it). */
@@ -118,7 +133,9 @@ export const exerciseSpecSchema = z.strictObject({
   solution: z.string().min(1),
   checks: z.array(checkSpecSchema).min(1),
   hints: z.array(z.string().min(1)).min(1),
-  cheats: z.array(z.strictObject({ name: z.string().min(1), source: z.string().min(1), caughtBy: id.optional() })).min(1),
+  cheats: z
+    .array(z.strictObject({ name: z.string().min(1), source: z.string().min(1), caughtBy: id.optional() }))
+    .min(1),
   timeLimitMs: z.number().int().min(100).max(30_000).optional(),
   setup: z.strictObject({ context: z.unknown(), expected: z.record(z.string(), z.unknown()) }),
 });

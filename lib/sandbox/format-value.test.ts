@@ -17,7 +17,14 @@ describe('formatValue', () => {
   });
 
   it('survives hostile objects', () => {
-    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('nope'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('nope');
+        },
+      },
+    );
     expect(formatValue(hostile)).toMatch(/could not be shown: nope/);
   });
 });

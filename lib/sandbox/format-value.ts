@@ -52,7 +52,9 @@ function formatInner(value: unknown, depth: number, seen: Set<object>): string {
       return `[ ${items.join(', ')} ]`;
     }
     if (obj instanceof Map) {
-      const items = [...obj].slice(0, MAX_ITEMS).map(([k, v]) => `${formatInner(k, depth + 1, seen)} => ${formatInner(v, depth + 1, seen)}`);
+      const items = [...obj]
+        .slice(0, MAX_ITEMS)
+        .map(([k, v]) => `${formatInner(k, depth + 1, seen)} => ${formatInner(v, depth + 1, seen)}`);
       return `Map(${obj.size}) { ${items.join(', ')} }`;
     }
     if (obj instanceof Set) {

@@ -6,9 +6,21 @@ describe('parseFrameMessage', () => {
     expect(parseFrameMessage({ type: 'ready' })).toEqual({ type: 'ready' });
     expect(parseFrameMessage({ type: 'pong', seq: 3 })).toEqual({ type: 'pong', seq: 3 });
     const inner = { type: 'done', anything: [1, 2] };
-    expect(parseFrameMessage({ type: 'runner', runId: 'r1', message: inner })).toEqual({ type: 'runner', runId: 'r1', message: inner });
-    expect(parseFrameMessage({ type: 'worker-failed', runId: 'r1', reason: 'error' })).toEqual({ type: 'worker-failed', runId: 'r1', reason: 'error' });
-    expect(parseFrameMessage({ type: 'refused', runId: 'r1', message: 'too big' })).toEqual({ type: 'refused', runId: 'r1', message: 'too big' });
+    expect(parseFrameMessage({ type: 'runner', runId: 'r1', message: inner })).toEqual({
+      type: 'runner',
+      runId: 'r1',
+      message: inner,
+    });
+    expect(parseFrameMessage({ type: 'worker-failed', runId: 'r1', reason: 'error' })).toEqual({
+      type: 'worker-failed',
+      runId: 'r1',
+      reason: 'error',
+    });
+    expect(parseFrameMessage({ type: 'refused', runId: 'r1', message: 'too big' })).toEqual({
+      type: 'refused',
+      runId: 'r1',
+      message: 'too big',
+    });
   });
 
   it('drops a refusal whose message is not a short string', () => {
@@ -17,7 +29,16 @@ describe('parseFrameMessage', () => {
   });
 
   it('drops anything else, and strips extra fields', () => {
-    for (const junk of [null, 42, 'ready', {}, { type: 'pong' }, { type: 'runner', message: 1 }, { type: 'worker-failed', runId: 'r', reason: 'oom' }, { type: 'done' }]) {
+    for (const junk of [
+      null,
+      42,
+      'ready',
+      {},
+      { type: 'pong' },
+      { type: 'runner', message: 1 },
+      { type: 'worker-failed', runId: 'r', reason: 'oom' },
+      { type: 'done' },
+    ]) {
       expect(parseFrameMessage(junk)).toBeUndefined();
     }
     expect(parseFrameMessage({ type: 'ready', extra: true })).toEqual({ type: 'ready' });
@@ -33,7 +54,15 @@ describe('parsePageMessage', () => {
   });
 
   it('drops malformed messages', () => {
-    for (const junk of [undefined, [], { type: 'start' }, { type: 'start', request: { runId: 7 } }, { type: 'end' }, { type: 'ping', seq: '1' }, { type: 'run' }]) {
+    for (const junk of [
+      undefined,
+      [],
+      { type: 'start' },
+      { type: 'start', request: { runId: 7 } },
+      { type: 'end' },
+      { type: 'ping', seq: '1' },
+      { type: 'run' },
+    ]) {
       expect(parsePageMessage(junk)).toBeUndefined();
     }
   });

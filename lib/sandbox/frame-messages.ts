@@ -54,7 +54,9 @@ export function parseFrameMessage(data: unknown): FrameToPageMessage | undefined
         ? { type: 'worker-failed', runId: data.runId, reason: data.reason }
         : undefined;
     case 'refused':
-      return typeof data.runId === 'string' && typeof data.message === 'string' && data.message.length <= MAX_REFUSAL_CHARS
+      return typeof data.runId === 'string' &&
+        typeof data.message === 'string' &&
+        data.message.length <= MAX_REFUSAL_CHARS
         ? { type: 'refused', runId: data.runId, message: data.message }
         : undefined;
     default:

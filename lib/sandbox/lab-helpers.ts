@@ -114,12 +114,22 @@ export interface HpkeMessage {
  * HPKE base-mode Open (RFC 9180 §6.1), suite DHKEM(X25519, HKDF-SHA256) / HKDF-SHA256 /
  * ChaCha20-Poly1305: what the escrow authority, or whoever holds its secret key, runs.
  */
-export function hpkeOpen(message: HpkeMessage, recipientSecretKey: Uint8Array, info: Uint8Array, aad: Uint8Array): Uint8Array {
+export function hpkeOpen(
+  message: HpkeMessage,
+  recipientSecretKey: Uint8Array,
+  info: Uint8Array,
+  aad: Uint8Array,
+): Uint8Array {
   return openBase(message, recipientSecretKey, info, aad);
 }
 
 /** HPKE base-mode Seal (RFC 9180 §6.1) to `recipientPublicKey`, with a fresh ephemeral key. */
-export function hpkeSeal(recipientPublicKey: Uint8Array, info: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): HpkeMessage {
+export function hpkeSeal(
+  recipientPublicKey: Uint8Array,
+  info: Uint8Array,
+  aad: Uint8Array,
+  plaintext: Uint8Array,
+): HpkeMessage {
   const { enc, ciphertext } = sealBase(recipientPublicKey, info, aad, plaintext).result;
   return { enc, ciphertext };
 }

@@ -33,7 +33,8 @@ export function createLearnerConsole(limits: OutputLimits, sink: OutputSink): Le
   const emit = (level: ConsoleLevel, args: unknown[]) => {
     if (cut) return;
     let text = formatConsoleArgs(args);
-    if (text.length > MAX_LINE_CHARS) text = `${text.slice(0, MAX_LINE_CHARS)}… (line cut at ${MAX_LINE_CHARS} characters)`;
+    if (text.length > MAX_LINE_CHARS)
+      text = `${text.slice(0, MAX_LINE_CHARS)}… (line cut at ${MAX_LINE_CHARS} characters)`;
     if (lines + 1 > limits.maxLines || chars + text.length > limits.maxChars) {
       cut = true;
       sink.truncated();

@@ -12,7 +12,18 @@ const lineNumber = z.int().check(z.minimum(1), z.maximum(1_000_000));
 const durationMs = z.number().check(z.minimum(0), z.maximum(24 * 3600 * 1000));
 
 const learnerErrorSchema = z.strictObject({
-  kind: z.enum(['compile', 'import', 'runtime', 'non-error-throw', 'unhandled-rejection', 'result', 'timeout', 'crashed', 'stopped', 'internal']),
+  kind: z.enum([
+    'compile',
+    'import',
+    'runtime',
+    'non-error-throw',
+    'unhandled-rejection',
+    'result',
+    'timeout',
+    'crashed',
+    'stopped',
+    'internal',
+  ]),
   message: z.string().check(z.maxLength(MAX_LINE_CHARS * 2)),
   line: z.optional(lineNumber),
   column: z.optional(lineNumber),
@@ -25,7 +36,12 @@ const runOutcomeSchema = z.discriminatedUnion('status', [
 
 /** zod schema of every runner → page message. */
 const runnerMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('console'), runId, level: z.enum(CONSOLE_LEVELS), text: z.string().check(z.maxLength(MAX_LINE_CHARS + 64)) }),
+  z.strictObject({
+    type: z.literal('console'),
+    runId,
+    level: z.enum(CONSOLE_LEVELS),
+    text: z.string().check(z.maxLength(MAX_LINE_CHARS + 64)),
+  }),
   z.strictObject({ type: z.literal('output-truncated'), runId }),
   z.strictObject({ type: z.literal('done'), runId, outcome: runOutcomeSchema }),
 ]);

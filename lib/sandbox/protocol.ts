@@ -98,14 +98,26 @@ export function parseRunRequest(data: unknown): RunRequest {
   const limits = d?.limits as Partial<Record<keyof OutputLimits, unknown>> | undefined;
   const positiveInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
   if (
-    typeof d !== 'object' || d === null || d.type !== 'run' ||
-    typeof d.runId !== 'string' || !/^[0-9a-f]{8,64}$/.test(d.runId) ||
+    typeof d !== 'object' ||
+    d === null ||
+    d.type !== 'run' ||
+    typeof d.runId !== 'string' ||
+    !/^[0-9a-f]{8,64}$/.test(d.runId) ||
     typeof d.source !== 'string' ||
-    typeof limits !== 'object' || limits === null || !positiveInt(limits.maxLines) || !positiveInt(limits.maxChars)
+    typeof limits !== 'object' ||
+    limits === null ||
+    !positiveInt(limits.maxLines) ||
+    !positiveInt(limits.maxChars)
   ) {
     throw new Error('malformed run request');
   }
-  return { type: 'run', runId: d.runId, source: d.source, context: d.context, limits: { maxLines: limits.maxLines as number, maxChars: limits.maxChars as number } };
+  return {
+    type: 'run',
+    runId: d.runId,
+    source: d.source,
+    context: d.context,
+    limits: { maxLines: limits.maxLines as number, maxChars: limits.maxChars as number },
+  };
 }
 
 /** A run id: 128 random bits in hex, unguessable by code that has not been sent it. */

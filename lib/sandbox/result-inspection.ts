@@ -16,9 +16,16 @@ const SHARED_BUFFER = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffe
 // Read through globalThis: lib/ is type-checked without the DOM library, whose types declare WebAssembly's classes.
 const WASM = (globalThis as { WebAssembly?: Record<string, unknown> }).WebAssembly;
 const WEBASSEMBLY: readonly [string, unknown][] = WASM
-  ? (['Module', 'Instance', 'Memory', 'Table', 'Global'] as const).map((name): [string, unknown] => [`WebAssembly.${name}`, WASM[name]])
+  ? (['Module', 'Instance', 'Memory', 'Table', 'Global'] as const).map((name): [string, unknown] => [
+      `WebAssembly.${name}`,
+      WASM[name],
+    ])
   : [];
-const WEAK: readonly [string, unknown][] = [['WeakMap', WeakMap], ['WeakSet', WeakSet], ...(typeof WeakRef === 'function' ? [['WeakRef', WeakRef] as [string, unknown]] : [])];
+const WEAK: readonly [string, unknown][] = [
+  ['WeakMap', WeakMap],
+  ['WeakSet', WeakSet],
+  ...(typeof WeakRef === 'function' ? [['WeakRef', WeakRef] as [string, unknown]] : []),
+];
 const PROMISE = intrinsics.Promise;
 
 function isInstance(value: object, constructor: unknown): boolean {
@@ -43,10 +50,12 @@ type Found = { readonly what: string; readonly at: string };
 
 /** What is wrong with one object (not its contents), or undefined; `children` receives what to visit next. */
 function inspectObject(value: object, at: string, children: (value: unknown, at: string) => void): string | undefined {
-  for (const [name, ctor] of WEBASSEMBLY) if (isInstance(value, ctor)) return `a ${name}, which cannot leave the sandbox`;
+  for (const [name, ctor] of WEBASSEMBLY)
+    if (isInstance(value, ctor)) return `a ${name}, which cannot leave the sandbox`;
   for (const [name, ctor] of WEAK) if (isInstance(value, ctor)) return `a ${name}, which cannot be copied`;
   if (isInstance(value, PROMISE)) return 'a promise (did you forget `await`?)';
-  if (intrinsics.isView(value) || isInstance(value, SHARED_BUFFER) || LEAF_CLASSES.some((c) => isInstance(value, c))) return undefined;
+  if (intrinsics.isView(value) || isInstance(value, SHARED_BUFFER) || LEAF_CLASSES.some((c) => isInstance(value, c)))
+    return undefined;
   let prototype: unknown;
   let keys: string[];
   try {

@@ -68,7 +68,11 @@ export function valuesMatch(actual: unknown, expected: unknown): boolean {
     return bytes !== null && sameBytes(bytes, expected);
   }
   if (Array.isArray(expected)) {
-    return Array.isArray(actual) && actual.length === expected.length && expected.every((item, i) => valuesMatch(actual[i], item));
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((item, i) => valuesMatch(actual[i], item))
+    );
   }
   if (isPlainObject(expected)) {
     if (!isPlainObject(actual)) return false;

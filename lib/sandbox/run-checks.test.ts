@@ -21,7 +21,11 @@ const checks: CheckSpec[] = [
 describe('runChecks', () => {
   it('passes a correct result, accepting hex where bytes are expected', () => {
     const hex = Array.from(secret, (b) => b.toString(16).padStart(2, '0')).join('');
-    const results = runChecks(checks.slice(0, 4), ok({ secret: hex, default: { text: 'hello', list: ['c', 'b', 'a', 'z'] } }), expected);
+    const results = runChecks(
+      checks.slice(0, 4),
+      ok({ secret: hex, default: { text: 'hello', list: ['c', 'b', 'a', 'z'] } }),
+      expected,
+    );
     expect(results.map((r) => r.pass)).toEqual([true, true, true, true]);
     expect(allChecksPassed(results)).toBe(true);
   });
@@ -75,10 +79,14 @@ describe('runChecks', () => {
       { id: 'nonces', kind: 'custom', name: 'distinctItems', path: 'nonces', description: 'distinct' },
       { id: 'nope', kind: 'custom', name: 'doesNotExist', description: 'unknown' },
     ];
-    const good = runChecks(spec, ok({ pk: pair.publicKey, nonces: [new Uint8Array([1]), new Uint8Array([2])] }), { sk: pair.secretKey });
+    const good = runChecks(spec, ok({ pk: pair.publicKey, nonces: [new Uint8Array([1]), new Uint8Array([2])] }), {
+      sk: pair.secretKey,
+    });
     expect(good.map((r) => r.pass)).toEqual([true, true, false]);
     expect(good[2]!.message).toMatch(/Unknown custom check/);
-    const bad = runChecks(spec, ok({ pk: pair.secretKey, nonces: [new Uint8Array([1]), new Uint8Array([1])] }), { sk: pair.secretKey });
+    const bad = runChecks(spec, ok({ pk: pair.secretKey, nonces: [new Uint8Array([1]), new Uint8Array([1])] }), {
+      sk: pair.secretKey,
+    });
     expect(bad.map((r) => r.pass)).toEqual([false, false, false]);
     expect(bad[1]!.message).toMatch(/items 0 and 1 are the same/);
   });
@@ -89,7 +97,12 @@ describe('runChecks', () => {
         throw new Error('kaput');
       },
     });
-    const results = runChecks([{ id: 'b', kind: 'custom', name: 'boom', description: 'b', failMessage: 'Try again.' }], ok({}), {}, registry);
+    const results = runChecks(
+      [{ id: 'b', kind: 'custom', name: 'boom', description: 'b', failMessage: 'Try again.' }],
+      ok({}),
+      {},
+      registry,
+    );
     expect(results[0]!.pass).toBe(false);
     expect(results[0]!.message).toBe('This check could not run: kaput Try again.');
     expect(() => createCheckRegistry({ distinctItems: () => ({ pass: true, message: '' }) })).toThrow(/already exists/);
@@ -98,9 +111,19 @@ describe('runChecks', () => {
 
 describe('runChecks: messages that quote learner data', () => {
   it('are cut, so a check never repeats a 10 MB learner string', () => {
-    const echo = createCheckRegistry({ echoText: ({ value }) => ({ pass: false, message: `The recipient read "${String(value)}", not the forged text.` }) });
+    const echo = createCheckRegistry({
+      echoText: ({ value }) => ({
+        pass: false,
+        message: `The recipient read "${String(value)}", not the forged text.`,
+      }),
+    });
     const forged = 'F'.repeat(10_000_000);
-    const [result] = runChecks([{ id: 'echo', kind: 'custom', name: 'echoText', path: 'forged', description: 'echo' }], { status: 'ok', durationMs: 1, result: { forged } }, {}, echo);
+    const [result] = runChecks(
+      [{ id: 'echo', kind: 'custom', name: 'echoText', path: 'forged', description: 'echo' }],
+      { status: 'ok', durationMs: 1, result: { forged } },
+      {},
+      echo,
+    );
     expect(result!.message.length).toBeLessThan(1100);
     expect(result!.message).toMatch(/^The recipient read "F{900,}… \(message cut at 1,000 characters\)$/);
   });
@@ -111,10 +134,21 @@ describe('runChecks: lengths before parsing', () => {
     const checks: CheckSpec[] = [{ id: 'key', kind: 'bytesEqual', path: 'key', expected: 'key', description: 'key' }];
     const expected = { key: new Uint8Array(32) };
     const started = performance.now();
-    const [result] = runChecks(checks, { status: 'ok', durationMs: 1, result: { key: 'ab'.repeat(20_000_000) } }, expected);
+    const [result] = runChecks(
+      checks,
+      { status: 'ok', durationMs: 1, result: { key: 'ab'.repeat(20_000_000) } },
+      expected,
+    );
     expect(performance.now() - started).toBeLessThan(100);
-    expect(result).toMatchObject({ pass: false, message: 'the export `key` is a string of 40000000 characters; as hex it should have 64.' });
-    const [spaced] = runChecks(checks, { status: 'ok', durationMs: 1, result: { key: Array(32).fill('00').join(' ') } }, expected);
+    expect(result).toMatchObject({
+      pass: false,
+      message: 'the export `key` is a string of 40000000 characters; as hex it should have 64.',
+    });
+    const [spaced] = runChecks(
+      checks,
+      { status: 'ok', durationMs: 1, result: { key: Array(32).fill('00').join(' ') } },
+      expected,
+    );
     expect(spaced!.pass).toBe(true);
   });
 });

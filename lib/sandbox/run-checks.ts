@@ -19,7 +19,10 @@ export interface CheckResult extends CheckVerdict {
 
 function missing(path: string): CheckVerdict {
   const [head] = path.split('.');
-  const how = head === 'default' ? 'return it from `export default function solve(lesson)`' : `add \`export const ${head} = ...\``;
+  const how =
+    head === 'default'
+      ? 'return it from `export default function solve(lesson)`'
+      : `add \`export const ${head} = ...\``;
   return { pass: false, message: `Nothing found at ${describePath(path)}: ${how}.` };
 }
 
@@ -36,9 +39,18 @@ function hasType(value: unknown, type: ValueType): boolean {
   }
 }
 
-function expectedValue(expected: ExpectedValues, key: string): { ok: true; value: unknown } | { ok: false; verdict: CheckVerdict } {
+function expectedValue(
+  expected: ExpectedValues,
+  key: string,
+): { ok: true; value: unknown } | { ok: false; verdict: CheckVerdict } {
   if (!Object.prototype.hasOwnProperty.call(expected, key)) {
-    return { ok: false, verdict: { pass: false, message: `This check refers to an expected value '${key}' that the exercise does not define (lesson bug).` } };
+    return {
+      ok: false,
+      verdict: {
+        pass: false,
+        message: `This check refers to an expected value '${key}' that the exercise does not define (lesson bug).`,
+      },
+    };
   }
   return { ok: true, value: expected[key] };
 }
@@ -56,31 +68,48 @@ function evaluate(check: CheckSpec, result: unknown, expected: ExpectedValues, r
       if (!want.ok) return want.verdict;
       const what = describePath(check.path);
       if (check.kind === 'includesAll') {
-        if (!Array.isArray(want.value)) return { pass: false, message: `Expected value '${check.expected}' is not an array (lesson bug).` };
-        if (!Array.isArray(at.value)) return { pass: false, message: `${what} should be an array, but it is ${describeType(at.value)}.` };
+        if (!Array.isArray(want.value))
+          return { pass: false, message: `Expected value '${check.expected}' is not an array (lesson bug).` };
+        if (!Array.isArray(at.value))
+          return { pass: false, message: `${what} should be an array, but it is ${describeType(at.value)}.` };
         const actual = at.value;
         const absent = want.value.filter((item) => !actual.some((a) => valuesMatch(a, item))).length;
         return absent === 0
           ? { pass: true, message: `${what} contains all ${want.value.length} expected items.` }
-          : { pass: false, message: `${what} is missing ${absent} of the ${want.value.length} items it should contain.` };
+          : {
+              pass: false,
+              message: `${what} is missing ${absent} of the ${want.value.length} items it should contain.`,
+            };
       }
       if (check.kind === 'bytesEqual' || want.value instanceof Uint8Array) {
         const wantBytes = asBytes(want.value);
-        if (!wantBytes) return { pass: false, message: `Expected value '${check.expected}' is not bytes (lesson bug).` };
+        if (!wantBytes)
+          return { pass: false, message: `Expected value '${check.expected}' is not bytes (lesson bug).` };
         // Lengths before parsing: a hex string far longer than the answer is refused unread (hex with a space per byte is at most 3 characters a byte).
         if (typeof at.value === 'string' && at.value.length > wantBytes.length * 3 + 2) {
-          return { pass: false, message: `${what} is a string of ${at.value.length} characters; as hex it should have ${wantBytes.length * 2}.` };
+          return {
+            pass: false,
+            message: `${what} is a string of ${at.value.length} characters; as hex it should have ${wantBytes.length * 2}.`,
+          };
         }
         const bytes = asBytes(at.value);
-        if (!bytes) return { pass: false, message: `${what} should be bytes (a Uint8Array or a hex string), but it is ${describeType(at.value)}.` };
-        if (bytes.length !== wantBytes.length) return { pass: false, message: `${what} has ${bytes.length} bytes; it should have ${wantBytes.length}.` };
+        if (!bytes)
+          return {
+            pass: false,
+            message: `${what} should be bytes (a Uint8Array or a hex string), but it is ${describeType(at.value)}.`,
+          };
+        if (bytes.length !== wantBytes.length)
+          return { pass: false, message: `${what} has ${bytes.length} bytes; it should have ${wantBytes.length}.` };
         return valuesMatch(bytes, wantBytes)
           ? { pass: true, message: `${what} is right.` }
           : { pass: false, message: `${what} has the right length but different bytes.` };
       }
       if (valuesMatch(at.value, want.value)) return { pass: true, message: `${what} is right.` };
       if (typeof at.value !== typeof want.value || Array.isArray(at.value) !== Array.isArray(want.value)) {
-        return { pass: false, message: `${what} is ${describeType(at.value)}; expected ${describeType(want.value).replace(/ of \d+.*$/, '')}.` };
+        return {
+          pass: false,
+          message: `${what} is ${describeType(at.value)}; expected ${describeType(want.value).replace(/ of \d+.*$/, '')}.`,
+        };
       }
       return { pass: false, message: `${what} is not the expected value.` };
     }
@@ -88,8 +117,14 @@ function evaluate(check: CheckSpec, result: unknown, expected: ExpectedValues, r
       const at = valueAtPath(result, check.path);
       if (!at.found) return missing(check.path);
       return hasType(at.value, check.type)
-        ? { pass: true, message: `${describePath(check.path)} is ${check.type === 'bytes' ? 'bytes' : `a ${check.type}`}.` }
-        : { pass: false, message: `${describePath(check.path)} should be ${check.type === 'bytes' ? 'bytes (a Uint8Array)' : `a ${check.type}`}, but it is ${describeType(at.value)}.` };
+        ? {
+            pass: true,
+            message: `${describePath(check.path)} is ${check.type === 'bytes' ? 'bytes' : `a ${check.type}`}.`,
+          }
+        : {
+            pass: false,
+            message: `${describePath(check.path)} should be ${check.type === 'bytes' ? 'bytes (a Uint8Array)' : `a ${check.type}`}, but it is ${describeType(at.value)}.`,
+          };
     }
     case 'custom': {
       if (!Object.prototype.hasOwnProperty.call(registry, check.name)) {
@@ -134,9 +169,13 @@ export function runChecks(
       try {
         verdict = evaluate(check, outcome.result, expected, registry);
       } catch (error) {
-        verdict = { pass: false, message: `This check could not run: ${error instanceof Error ? error.message : String(error)}` };
+        verdict = {
+          pass: false,
+          message: `This check could not run: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
-      if (!verdict.pass && check.failMessage) verdict = { pass: false, message: `${verdict.message} ${check.failMessage}` };
+      if (!verdict.pass && check.failMessage)
+        verdict = { pass: false, message: `${verdict.message} ${check.failMessage}` };
     }
     // A message may quote learner data: bounded, so it never repeats a 10 MB string (display-text.ts).
     return { id: check.id, description: check.description, pass: verdict.pass, message: boundMessage(verdict.message) };

@@ -9,9 +9,17 @@ describe('RunCollector (host side of the protocol)', () => {
   it('keeps console lines and ends with the runner outcome', () => {
     const c = new RunCollector(RUN, limits);
     expect(c.accept({ type: 'console', runId: RUN, level: 'log', text: 'hi' })).toBe('line');
-    expect(c.accept({ type: 'done', runId: RUN, outcome: { status: 'ok', result: { a: 1 }, durationMs: 2 } })).toBe('done');
-    expect(c.report).toMatchObject({ outcome: { status: 'ok', result: { a: 1 } }, output: [{ level: 'log', text: 'hi' }], truncated: false });
-    expect(c.accept({ type: 'done', runId: RUN, outcome: { status: 'ok', result: 'forged later', durationMs: 2 } })).toBe('ignored');
+    expect(c.accept({ type: 'done', runId: RUN, outcome: { status: 'ok', result: { a: 1 }, durationMs: 2 } })).toBe(
+      'done',
+    );
+    expect(c.report).toMatchObject({
+      outcome: { status: 'ok', result: { a: 1 } },
+      output: [{ level: 'log', text: 'hi' }],
+      truncated: false,
+    });
+    expect(
+      c.accept({ type: 'done', runId: RUN, outcome: { status: 'ok', result: 'forged later', durationMs: 2 } }),
+    ).toBe('ignored');
     expect(c.report?.outcome).toMatchObject({ result: { a: 1 } });
   });
 
@@ -40,7 +48,11 @@ describe('RunCollector (host side of the protocol)', () => {
 
   it("treats another run's message as outside the protocol", () => {
     const c = new RunCollector(RUN, limits);
-    c.accept({ type: 'done', runId: 'ffffffffffffffffffffffffffffffff', outcome: { status: 'ok', result: 1, durationMs: 1 } });
+    c.accept({
+      type: 'done',
+      runId: 'ffffffffffffffffffffffffffffffff',
+      outcome: { status: 'ok', result: 1, durationMs: 1 },
+    });
     expect(c.report?.outcome).toMatchObject({ status: 'error', error: { kind: 'internal' } });
   });
 });
@@ -49,7 +61,13 @@ describe('parseRunRequest (runner side)', () => {
   it('accepts a well-formed request and rejects malformed ones', () => {
     const good = { type: 'run', runId: RUN, source: 'x', context: { a: 1 }, limits };
     expect(parseRunRequest(good)).toEqual(good);
-    for (const bad of [null, { ...good, type: 'eval' }, { ...good, runId: 'short' }, { ...good, source: 1 }, { ...good, limits: { maxLines: 0, maxChars: 1 } }]) {
+    for (const bad of [
+      null,
+      { ...good, type: 'eval' },
+      { ...good, runId: 'short' },
+      { ...good, source: 1 },
+      { ...good, limits: { maxLines: 0, maxChars: 1 } },
+    ]) {
       expect(() => parseRunRequest(bad)).toThrow(/malformed/);
     }
   });
@@ -58,7 +76,9 @@ describe('parseRunRequest (runner side)', () => {
 describe('RunCollector: output bounded by rendering cost', () => {
   it('cuts a line of 5,000 combining marks to a few, with a visible note', () => {
     const collector = new RunCollector('abcdef0123456789', { maxLines: 10, maxChars: 64 * 1024 });
-    expect(collector.accept({ type: 'console', runId: 'abcdef0123456789', level: 'log', text: `Z${'\u0300'.repeat(5000)}` })).toBe('line');
+    expect(
+      collector.accept({ type: 'console', runId: 'abcdef0123456789', level: 'log', text: `Z${'\u0300'.repeat(5000)}` }),
+    ).toBe('line');
     expect(collector.output[0]!.text).toBe(`Z${'\u0300'.repeat(7)} … (truncated: 4,993 combining characters removed)`);
   });
 });

@@ -65,7 +65,10 @@ export class RunCollector {
     if (this.finished) return 'ignored';
     const message = parseRunnerMessage(data, this.runId);
     if (!message) {
-      this.end({ kind: 'internal', message: 'The sandbox sent a message that is not part of the protocol; the run was stopped.' });
+      this.end({
+        kind: 'internal',
+        message: 'The sandbox sent a message that is not part of the protocol; the run was stopped.',
+      });
       return 'done';
     }
     switch (message.type) {
@@ -84,8 +87,16 @@ export class RunCollector {
         return 'truncated';
       case 'done': {
         const { outcome } = message;
-        const shown: RunOutcome = outcome.status === 'error' ? { ...outcome, error: { ...outcome.error, message: capGraphemeClusters(outcome.error.message) } } : outcome;
-        this.finished = { outcome: shown, output: [...this.lines], truncated: this.cut, wallMs: this.now() - this.startedAt };
+        const shown: RunOutcome =
+          outcome.status === 'error'
+            ? { ...outcome, error: { ...outcome.error, message: capGraphemeClusters(outcome.error.message) } }
+            : outcome;
+        this.finished = {
+          outcome: shown,
+          output: [...this.lines],
+          truncated: this.cut,
+          wallMs: this.now() - this.startedAt,
+        };
         return 'done';
       }
     }
@@ -95,7 +106,12 @@ export class RunCollector {
   end(error: LearnerError): RunReport {
     if (this.finished) return this.finished;
     const wallMs = this.now() - this.startedAt;
-    this.finished = { outcome: { status: 'error', durationMs: wallMs, error }, output: [...this.lines], truncated: this.cut, wallMs };
+    this.finished = {
+      outcome: { status: 'error', durationMs: wallMs, error },
+      output: [...this.lines],
+      truncated: this.cut,
+      wallMs,
+    };
     return this.finished;
   }
 }

@@ -16,24 +16,37 @@ describe('runInNode (the same runner core as the browser worker)', () => {
         'export default async function solve(l: { n: number }) { return { doubled: l.n * 2 }; }',
       ].join('\n'),
       // RFC 7748 §6.1: Alice's private key and public key.
-      { sk: Uint8Array.from(Buffer.from('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a', 'hex')), n: 21 },
+      {
+        sk: Uint8Array.from(Buffer.from('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a', 'hex')),
+        n: 21,
+      },
     );
     expect(report.outcome).toMatchObject({
       status: 'ok',
-      result: { publicKeyHex: '8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a', default: { doubled: 42 } },
+      result: {
+        publicKeyHex: '8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a',
+        default: { doubled: 42 },
+      },
     });
-    expect(report.output).toEqual([{ level: 'log', text: 'pk Uint8Array(32) 8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a' }]);
+    expect(report.output).toEqual([
+      { level: 'log', text: 'pk Uint8Array(32) 8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a' },
+    ]);
   });
 
   it('refuses a result over the size budget, naming the export and the limit', async () => {
     const report = await runInNode("export const ok = 1;\nexport const forged = 'A'.repeat(10_000_000);", {});
     expect(report.outcome).toMatchObject({ status: 'error', error: { kind: 'result' } });
     if (report.outcome.status !== 'error') return;
-    expect(report.outcome.error.message).toMatch(/^The export `forged` holds a string of 10,000,000 characters \(9\.5 MB\); the limit is 524,288 characters/);
+    expect(report.outcome.error.message).toMatch(
+      /^The export `forged` holds a string of 10,000,000 characters \(9\.5 MB\); the limit is 524,288 characters/,
+    );
   });
 
   it("maps a runtime error to the learner's line", async () => {
-    const report = await runInNode('const a = 1;\n\nexport default function solve() {\n  return (lesson as any).missing.deeper;\n}', {});
+    const report = await runInNode(
+      'const a = 1;\n\nexport default function solve() {\n  return (lesson as any).missing.deeper;\n}',
+      {},
+    );
     expect(report.outcome.status).toBe('error');
     if (report.outcome.status !== 'error') return;
     expect(report.outcome.error).toMatchObject({ kind: 'runtime', line: 4 });
@@ -41,7 +54,10 @@ describe('runInNode (the same runner core as the browser worker)', () => {
   });
 
   it('refuses imports outside the allowlist, dynamic ones included', async () => {
-    for (const source of ["import fs from 'node:fs';", "const m = await import('data:text/javascript,export default 1');"]) {
+    for (const source of [
+      "import fs from 'node:fs';",
+      "const m = await import('data:text/javascript,export default 1');",
+    ]) {
       const report = await runInNode(source, {});
       expect(report.outcome).toMatchObject({ status: 'error', error: { kind: 'import', line: 1 } });
     }
@@ -55,7 +71,11 @@ describe('runInNode (the same runner core as the browser worker)', () => {
   });
 
   it('bounds console output and says so', async () => {
-    const report = await runInNode("for (let i = 0; i < 100000; i++) console.log('x', i);", {}, { limits: { maxLines: 50, maxChars: 10_000 } });
+    const report = await runInNode(
+      "for (let i = 0; i < 100000; i++) console.log('x', i);",
+      {},
+      { limits: { maxLines: 50, maxChars: 10_000 } },
+    );
     expect(report.output).toHaveLength(50);
     expect(report.truncated).toBe(true);
     expect(report.outcome.status).toBe('ok');

@@ -68,12 +68,16 @@ export async function runInNode(source: string, context: unknown, options: NodeR
       void worker.terminate();
       resolve(report);
     };
-    const timer = setTimeout(() => finish(collector.end({ kind: 'timeout', message: timeLimitMessage(timeLimitMs) })), timeLimitMs);
+    const timer = setTimeout(
+      () => finish(collector.end({ kind: 'timeout', message: timeLimitMessage(timeLimitMs) })),
+      timeLimitMs,
+    );
     worker.on('message', (data: unknown) => {
       if (collector.accept(data) === 'done' && collector.report) finish(collector.report);
     });
     worker.on('error', (error: Error & { code?: string }) => {
-      const message = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? CRASHED_MESSAGE : `${CRASHED_MESSAGE} (${error.message})`;
+      const message =
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? CRASHED_MESSAGE : `${CRASHED_MESSAGE} (${error.message})`;
       finish(collector.end({ kind: 'crashed', message }));
     });
     worker.on('exit', () => finish(collector.end({ kind: 'crashed', message: CRASHED_MESSAGE })));

@@ -79,7 +79,19 @@ export interface RunnerEnvironment {
 }
 
 /** Globals a browser page has and a worker does not; a ReferenceError for one gets an explanation. */
-const PAGE_ONLY_GLOBALS = new Set(['document', 'window', 'localStorage', 'sessionStorage', 'alert', 'prompt', 'confirm', 'parent', 'top', 'opener', 'frames']);
+const PAGE_ONLY_GLOBALS = new Set([
+  'document',
+  'window',
+  'localStorage',
+  'sessionStorage',
+  'alert',
+  'prompt',
+  'confirm',
+  'parent',
+  'top',
+  'opener',
+  'frames',
+]);
 
 /** Reads a property without letting a hostile object (a Proxy, a throwing getter) break the runner. */
 function safeGet(value: unknown, key: string): unknown {
@@ -104,7 +116,12 @@ function learnerPosition(stack: unknown): { line?: number; column?: number } {
 function describeThrown(thrown: unknown): LearnerError {
   let isError = false;
   try {
-    isError = thrown instanceof Error || (typeof thrown === 'object' && thrown !== null && typeof safeGet(thrown, 'stack') === 'string' && typeof safeGet(thrown, 'message') === 'string');
+    isError =
+      thrown instanceof Error ||
+      (typeof thrown === 'object' &&
+        thrown !== null &&
+        typeof safeGet(thrown, 'stack') === 'string' &&
+        typeof safeGet(thrown, 'message') === 'string');
   } catch {
     isError = false;
   }
@@ -161,7 +178,9 @@ function cloneProblem(value: unknown): string | undefined {
 /** The program's exports as data (see the module comment for the contract). */
 async function collectResult(moduleExports: unknown, lesson: unknown): Promise<Record<string, unknown>> {
   const source: Record<string, unknown> =
-    typeof moduleExports === 'object' && moduleExports !== null ? (moduleExports as Record<string, unknown>) : { default: moduleExports };
+    typeof moduleExports === 'object' && moduleExports !== null
+      ? (moduleExports as Record<string, unknown>)
+      : { default: moduleExports };
   const result: Record<string, unknown> = {};
   for (const key of intrinsics.objectKeys(source)) {
     if (key === '__esModule') continue;
@@ -181,14 +200,23 @@ function exportName(key: string): string {
 }
 
 /** Makes the result sendable, or says which export is not and what in it. */
-function cloneResult(result: Record<string, unknown>): { ok: true; value: unknown } | { ok: false; error: LearnerError } {
+function cloneResult(
+  result: Record<string, unknown>,
+): { ok: true; value: unknown } | { ok: false; error: LearnerError } {
   const keys = intrinsics.objectKeys(result);
   for (const key of keys) {
     const found = findUnsendable(result[key]);
     if (found) {
       const where = found.at === '' ? '' : ` (at \`${key}${found.at}\`)`;
-      const what = found.at === '' && !found.what.startsWith('more than') ? `is ${found.what}` : `contains ${found.what}${where}`;
-      return { ok: false, error: { kind: 'result', message: `${exportName(key)} ${what}. Send data only: strings, numbers, booleans, Uint8Arrays, and arrays or plain objects of those.` } };
+      const what =
+        found.at === '' && !found.what.startsWith('more than') ? `is ${found.what}` : `contains ${found.what}${where}`;
+      return {
+        ok: false,
+        error: {
+          kind: 'result',
+          message: `${exportName(key)} ${what}. Send data only: strings, numbers, booleans, Uint8Arrays, and arrays or plain objects of those.`,
+        },
+      };
     }
   }
   try {
@@ -218,7 +246,8 @@ function cloneResult(result: Record<string, unknown>): { ok: true; value: unknow
  * always enough; two timer turns were in Chromium (Node reports before the first).
  */
 async function settle(): Promise<void> {
-  for (let turn = 0; turn < SETTLE_TURNS; turn++) await new intrinsics.Promise<void>((resolve) => intrinsics.setTimeout(resolve, 0));
+  for (let turn = 0; turn < SETTLE_TURNS; turn++)
+    await new intrinsics.Promise<void>((resolve) => intrinsics.setTimeout(resolve, 0));
 }
 const SETTLE_TURNS = 2;
 
@@ -246,9 +275,17 @@ export async function runLearnerRequest(request: RunRequest, env: RunnerEnvironm
     fn = compile(transpileLearnerCode(request.source).code);
   } catch (error) {
     if (error instanceof LearnerSyntaxError) {
-      return finish({ status: 'error', durationMs: 0, error: { kind: 'compile', message: `Syntax error: ${error.message}`, line: error.line, column: error.column } });
+      return finish({
+        status: 'error',
+        durationMs: 0,
+        error: { kind: 'compile', message: `Syntax error: ${error.message}`, line: error.line, column: error.column },
+      });
     }
-    return finish({ status: 'error', durationMs: 0, error: { kind: 'compile', message: `Syntax error: ${error instanceof Error ? error.message : String(error)}` } });
+    return finish({
+      status: 'error',
+      durationMs: 0,
+      error: { kind: 'compile', message: `Syntax error: ${error instanceof Error ? error.message : String(error)}` },
+    });
   }
 
   const lesson = deepFreeze(request.context);

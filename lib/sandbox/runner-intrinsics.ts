@@ -24,7 +24,10 @@ export const intrinsics = Object.freeze({
   Map: globalThis.Map,
   objectKeys: Object.keys,
   getPrototypeOf: Object.getPrototypeOf,
-  hasOwn: Object.prototype.hasOwnProperty.call.bind(Object.prototype.hasOwnProperty) as (object: object, key: PropertyKey) => boolean,
+  hasOwn: Object.prototype.hasOwnProperty.call.bind(Object.prototype.hasOwnProperty) as (
+    object: object,
+    key: PropertyKey,
+  ) => boolean,
   isArray: Array.isArray,
   isView: ArrayBuffer.isView,
   jsonStringify: JSON.stringify,
@@ -44,7 +47,15 @@ function watch(name: string, holder: object | undefined, key: string): Watched[]
   if (!holder) return [];
   // Only the holder's own descriptor: one inherited (performance.now sits on Performance.prototype)
   // is put back by deleting the learner's own property, which uncovers it.
-  return [{ name, holder, key, descriptor: Object.getOwnPropertyDescriptor(holder, key), original: (holder as Record<string, unknown>)[key] }];
+  return [
+    {
+      name,
+      holder,
+      key,
+      descriptor: Object.getOwnPropertyDescriptor(holder, key),
+      original: (holder as Record<string, unknown>)[key],
+    },
+  ];
 }
 
 /** Globals whose replacement the learner is told about (and which are put back after the run). */

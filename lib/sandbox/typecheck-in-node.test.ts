@@ -18,7 +18,7 @@ describe('typecheckLearnerCode (the editor’s declarations, checked with the co
       'const n: number = lesson.info;',
       'x25519.getSharedSecrett(shared, shared);',
       'lesson.bob.pubKey;',
-      "document.title;",
+      'document.title;',
       'export const hex = bytesToHex(hpkeOpen({ enc: shared, ciphertext: shared }, shared, shared, shared));',
     ].join('\n');
     const errors = typecheckLearnerCode(source, exercise.setup.context);

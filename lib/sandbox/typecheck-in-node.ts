@@ -64,7 +64,11 @@ export function typecheckLearnerCode(source: string, context: unknown): LearnerT
     useCaseSensitiveFileNames: () => true,
     getNewLine: () => '\n',
   };
-  const program = ts.createProgram({ rootNames: [LEARNER_FILE, '/learner-globals.d.ts', '/lesson-context.d.ts'], options: OPTIONS, host });
+  const program = ts.createProgram({
+    rootNames: [LEARNER_FILE, '/learner-globals.d.ts', '/lesson-context.d.ts'],
+    options: OPTIONS,
+    host,
+  });
   const sourceFile = program.getSourceFile(LEARNER_FILE)!;
   return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
     .filter((d) => d.category === ts.DiagnosticCategory.Error && ![6133, 6192, 6196, 6198].includes(d.code))

@@ -27,7 +27,9 @@ export function cheatListProblems(exercise: ExerciseSpec, where: string): string
     if (names.has(cheat.name)) problems.push(`${where}: cheats: duplicate name '${cheat.name}'`);
     names.add(cheat.name);
     if (cheat.caughtBy !== undefined && !ids.has(cheat.caughtBy)) {
-      problems.push(`${where}: cheats: '${cheat.name}' is caught by '${cheat.caughtBy}', which is not a check of this exercise`);
+      problems.push(
+        `${where}: cheats: '${cheat.name}' is caught by '${cheat.caughtBy}', which is not a check of this exercise`,
+      );
     }
   }
   return problems;
@@ -47,12 +49,21 @@ export async function validateCheats(
     cheats.push({ name: cheat.name, checks });
     const { outcome } = report;
     if (outcome.status !== 'ok') {
-      problems.push(`${where}: cheat '${cheat.name}' does not run, so it proves nothing about the checks: ${outcome.error.message}`);
+      problems.push(
+        `${where}: cheat '${cheat.name}' does not run, so it proves nothing about the checks: ${outcome.error.message}`,
+      );
     } else if (allChecksPassed(checks)) {
-      problems.push(`${where}: cheat '${cheat.name}' passes every check: make a check verify what only the work produces`);
+      problems.push(
+        `${where}: cheat '${cheat.name}' passes every check: make a check verify what only the work produces`,
+      );
     } else if (cheat.caughtBy !== undefined && checks.find((c) => c.id === cheat.caughtBy)?.pass === true) {
-      const failed = checks.filter((c) => !c.pass).map((c) => `'${c.id}'`).join(', ');
-      problems.push(`${where}: cheat '${cheat.name}' passes check '${cheat.caughtBy}', which should refuse it (only ${failed} failed)`);
+      const failed = checks
+        .filter((c) => !c.pass)
+        .map((c) => `'${c.id}'`)
+        .join(', ');
+      problems.push(
+        `${where}: cheat '${cheat.name}' passes check '${cheat.caughtBy}', which should refuse it (only ${failed} failed)`,
+      );
     }
   }
   return { problems, cheats };

@@ -36,12 +36,16 @@ function describeOutcome(report: RunReport): string {
 }
 
 /** Validates `exercise` (see the module comment). Never throws for a bad exercise; lists problems. */
-export async function validateExerciseInNode(exercise: ExerciseSpec, registry: CheckRegistry = DEFAULT_CHECK_REGISTRY): Promise<ExerciseValidation> {
+export async function validateExerciseInNode(
+  exercise: ExerciseSpec,
+  registry: CheckRegistry = DEFAULT_CHECK_REGISTRY,
+): Promise<ExerciseValidation> {
   const where = `exercise '${exercise.id}'`;
   const problems: string[] = [];
   const parsed = exerciseSpecSchema.safeParse(exercise);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${where}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    for (const issue of parsed.error.issues)
+      problems.push(`${where}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
     return { problems };
   }
   const ids = new Set<string>();
@@ -60,7 +64,9 @@ export async function validateExerciseInNode(exercise: ExerciseSpec, registry: C
   try {
     structuredClone(exercise.setup.context);
   } catch (error) {
-    problems.push(`${where}: setup.context is not structured-clonable (${error instanceof Error ? error.message : String(error)})`);
+    problems.push(
+      `${where}: setup.context is not structured-clonable (${error instanceof Error ? error.message : String(error)})`,
+    );
     return { problems };
   }
 
@@ -73,12 +79,20 @@ export async function validateExerciseInNode(exercise: ExerciseSpec, registry: C
     };
   };
   const solution = await validate(exercise.solution);
-  if (solution.report.outcome.status !== 'ok') problems.push(`${where}: solution does not run: ${describeOutcome(solution.report)}`);
-  for (const failed of solution.checks.filter((c) => !c.pass)) problems.push(`${where}: solution fails check '${failed.id}': ${failed.message}`);
-  for (const error of solution.typeErrors) problems.push(`${where}: solution line ${error.line} has a type error the editor would underline: ${error.message}`);
+  if (solution.report.outcome.status !== 'ok')
+    problems.push(`${where}: solution does not run: ${describeOutcome(solution.report)}`);
+  for (const failed of solution.checks.filter((c) => !c.pass))
+    problems.push(`${where}: solution fails check '${failed.id}': ${failed.message}`);
+  for (const error of solution.typeErrors)
+    problems.push(
+      `${where}: solution line ${error.line} has a type error the editor would underline: ${error.message}`,
+    );
 
   const starter = await validate(exercise.starter);
-  if (starter.report.outcome.status !== 'ok') problems.push(`${where}: starter does not run (learners should start from code that runs): ${describeOutcome(starter.report)}`);
+  if (starter.report.outcome.status !== 'ok')
+    problems.push(
+      `${where}: starter does not run (learners should start from code that runs): ${describeOutcome(starter.report)}`,
+    );
   else if (allChecksPassed(starter.checks)) problems.push(`${where}: starter already passes every check`);
 
   const cheats = await validateCheats(exercise, registry, where);

@@ -12,7 +12,11 @@ function fakeScope() {
     },
   };
   const scope = Object.create(proto) as Record<string, unknown>;
-  Object.assign(scope, { XMLHttpRequest: class {}, indexedDB: { open: () => 'db' }, navigator: Object.create({ storage: { x: 1 } }) });
+  Object.assign(scope, {
+    XMLHttpRequest: class {},
+    indexedDB: { open: () => 'db' },
+    navigator: Object.create({ storage: { x: 1 } }),
+  });
   return { scope, posted };
 }
 
@@ -20,7 +24,9 @@ describe('lockDownWorkerScope', () => {
   it('replaces network, loading and storage APIs on the scope and its prototypes with clear errors', () => {
     const { scope } = fakeScope();
     lockDownWorkerScope(scope as unknown as typeof globalThis);
-    expect(() => (scope.fetch as () => void)()).toThrow(/fetch is not available in the code lab: the sandbox has no network/);
+    expect(() => (scope.fetch as () => void)()).toThrow(
+      /fetch is not available in the code lab: the sandbox has no network/,
+    );
     expect(() => (scope.importScripts as () => void)()).toThrow(/importScripts is not available/);
     expect(() => new (scope.XMLHttpRequest as new () => unknown)()).toThrow(/no network/);
     expect(() => (scope.indexedDB as { open: unknown }).open).toThrow(/storage/);

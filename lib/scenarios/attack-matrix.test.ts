@@ -11,7 +11,13 @@ import type { ScheduledMessage } from '@/lib/protocol/schedule';
 import { MINUTES_PER_DAY } from '@/lib/protocol/sim-time';
 import { generateWorld, type World } from '@/lib/protocol/world';
 
-const SIZE = { seed: 'attack-matrix', people: 6, conversations: 9, messages: 160, durationMinutes: 20 * MINUTES_PER_DAY } as const;
+const SIZE = {
+  seed: 'attack-matrix',
+  people: 6,
+  conversations: 9,
+  messages: 160,
+  durationMinutes: 20 * MINUTES_PER_DAY,
+} as const;
 const ESCROW_ON_AT = 6 * MINUTES_PER_DAY;
 const EPOCH_MINUTES = 3 * MINUTES_PER_DAY;
 const SINGLE: EscrowOptions = { variant: 'single', enabledAt: ESCROW_ON_AT, epochMinutes: EPOCH_MINUTES };
@@ -132,10 +138,13 @@ describe('attack matrix: what opens equals what the schedule says should', () =>
     }
   });
 
-  it('static, no escrow, stolen phone: all the victim\'s conversations, past and future', async () => {
+  it("static, no escrow, stolen phone: all the victim's conversations, past and future", async () => {
     for (const victim of staticPlain.participants.map((p) => p.id)) {
       for (const t of theftTimes) {
-        const opened = await openedBy(staticPlain, [{ kind: 'tap-wire' }, { kind: 'steal-device', participant: victim, at: t }]);
+        const opened = await openedBy(staticPlain, [
+          { kind: 'tap-wire' },
+          { kind: 'steal-device', participant: victim, at: t },
+        ]);
         expect(sorted(opened), `${victim} at ${t}`).toEqual(sorted(expectStaticPhone(staticPlain.schedule, victim)));
       }
     }
@@ -147,11 +156,16 @@ describe('attack matrix: what opens equals what the schedule says should', () =>
     for (const victim of ratchetPlain.participants.map((p) => p.id)) {
       for (const t of theftTimes) {
         const expected = expectRatchetPhone(ratchetPlain.schedule, victim, t);
-        const opened = await openedBy(ratchetPlain, [{ kind: 'tap-wire' }, { kind: 'steal-device', participant: victim, at: t }]);
+        const opened = await openedBy(ratchetPlain, [
+          { kind: 'tap-wire' },
+          { kind: 'steal-device', participant: victim, at: t },
+        ]);
         expect(sorted(opened), `${victim} at ${t}`).toEqual(sorted(expected));
         for (const seq of opened) expect(ratchetPlain.schedule[seq]!.sentAt).toBeGreaterThan(t); // forward secrecy
         someOpened += opened.size;
-        someHealed += ratchetPlain.schedule.filter((m) => involves(m, victim) && m.sentAt > t && !opened.has(m.index)).length;
+        someHealed += ratchetPlain.schedule.filter(
+          (m) => involves(m, victim) && m.sentAt > t && !opened.has(m.index),
+        ).length;
       }
     }
     // The matrix is not vacuous: phones do open something, and healing does lock thieves out.
@@ -159,13 +173,16 @@ describe('attack matrix: what opens equals what the schedule says should', () =>
     expect(someHealed).toBeGreaterThan(0);
   });
 
-  it('ratchet with escrow, stolen phone: the ratchet set plus the phone\'s own escrow chain until the epoch rotates', async () => {
+  it("ratchet with escrow, stolen phone: the ratchet set plus the phone's own escrow chain until the epoch rotates", async () => {
     let chainOnly = 0;
     for (const victim of ratchetEscrow.participants.map((p) => p.id)) {
       for (const t of theftTimes) {
         const ratchetSet = expectRatchetPhone(ratchetEscrow.schedule, victim, t);
         const chainSet = expectPhoneEscrowChain(ratchetEscrow.schedule, victim, t);
-        const opened = await openedBy(ratchetEscrow, [{ kind: 'tap-wire' }, { kind: 'steal-device', participant: victim, at: t }]);
+        const opened = await openedBy(ratchetEscrow, [
+          { kind: 'tap-wire' },
+          { kind: 'steal-device', participant: victim, at: t },
+        ]);
         expect(sorted(opened), `${victim} at ${t}`).toEqual(sorted(union(ratchetSet, chainSet)));
         chainOnly += [...chainSet].filter((s) => !ratchetSet.has(s)).length;
       }
@@ -175,7 +192,10 @@ describe('attack matrix: what opens equals what the schedule says should', () =>
 
   it('static with escrow, stolen phone: the same as static without (already everything)', async () => {
     const victim = staticEscrow.participants[1]!.id;
-    const opened = await openedBy(staticEscrow, [{ kind: 'tap-wire' }, { kind: 'steal-device', participant: victim, at: theftTimes[1]! }]);
+    const opened = await openedBy(staticEscrow, [
+      { kind: 'tap-wire' },
+      { kind: 'steal-device', participant: victim, at: theftTimes[1]! },
+    ]);
     expect(sorted(opened)).toEqual(sorted(expectStaticPhone(staticEscrow.schedule, victim)));
   });
 
@@ -189,27 +209,49 @@ describe('attack matrix: what opens equals what the schedule says should', () =>
   });
 
   it('static with escrow, stolen escrow key: whole conversations, including before the switch (the key is the conversation key)', async () => {
-    const opened = await openedBy(staticEscrow, [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider' }]);
-    const escrowedConversations = new Set(staticEscrow.schedule.filter((m) => m.sentAt >= ESCROW_ON_AT).map((m) => m.conversationId));
-    const expected = staticEscrow.schedule.filter((m) => escrowedConversations.has(m.conversationId)).map((m) => m.index);
+    const opened = await openedBy(staticEscrow, [
+      { kind: 'tap-wire' },
+      { kind: 'steal-escrow-key', scenario: 'insider' },
+    ]);
+    const escrowedConversations = new Set(
+      staticEscrow.schedule.filter((m) => m.sentAt >= ESCROW_ON_AT).map((m) => m.conversationId),
+    );
+    const expected = staticEscrow.schedule
+      .filter((m) => escrowedConversations.has(m.conversationId))
+      .map((m) => m.index);
     expect(sorted(opened)).toEqual(expected);
     expect(expected.some((seq) => staticEscrow.schedule[seq]!.sentAt < ESCROW_ON_AT)).toBe(true);
   });
 
   it('without escrow, there is no escrow key to steal', async () => {
-    const { lootNotes } = await runAttack(ratchetPlain, [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'breach' }]);
+    const { lootNotes } = await runAttack(ratchetPlain, [
+      { kind: 'tap-wire' },
+      { kind: 'steal-escrow-key', scenario: 'breach' },
+    ]);
     expect(lootNotes[0]!.outcome).toBe('nothing');
-    expect(sorted(await openedBy(ratchetPlain, [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'breach' }]))).toEqual([]);
+    expect(
+      sorted(await openedBy(ratchetPlain, [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'breach' }])),
+    ).toEqual([]);
   });
 
   it('a tap on one link or in a window yields only that traffic to decrypt', async () => {
     const victim = ratchetEscrow.participants[2]!.id;
-    const onLink = await openedBy(ratchetEscrow, [{ kind: 'tap-wire', link: victim }, { kind: 'steal-escrow-key', scenario: 'breach' }]);
-    expect(sorted(onLink)).toEqual(ratchetEscrow.schedule.filter((m) => involves(m, victim) && m.sentAt >= ESCROW_ON_AT).map((m) => m.index));
+    const onLink = await openedBy(ratchetEscrow, [
+      { kind: 'tap-wire', link: victim },
+      { kind: 'steal-escrow-key', scenario: 'breach' },
+    ]);
+    expect(sorted(onLink)).toEqual(
+      ratchetEscrow.schedule.filter((m) => involves(m, victim) && m.sentAt >= ESCROW_ON_AT).map((m) => m.index),
+    );
     const [from, to] = [theftTimes[0]!, theftTimes[1]!];
-    const inWindow = await openedBy(ratchetEscrow, [{ kind: 'tap-wire', from, to }, { kind: 'steal-escrow-key', scenario: 'breach' }]);
+    const inWindow = await openedBy(ratchetEscrow, [
+      { kind: 'tap-wire', from, to },
+      { kind: 'steal-escrow-key', scenario: 'breach' },
+    ]);
     expect(sorted(inWindow)).toEqual(
-      ratchetEscrow.schedule.filter((m) => m.sentAt >= Math.max(from, ESCROW_ON_AT) && m.sentAt <= to).map((m) => m.index),
+      ratchetEscrow.schedule
+        .filter((m) => m.sentAt >= Math.max(from, ESCROW_ON_AT) && m.sentAt <= to)
+        .map((m) => m.index),
     );
   });
 });
@@ -219,35 +261,64 @@ describe('attack matrix: split and multiple escrow keys', () => {
   beforeAll(async () => {
     const small = { ...SIZE, messages: 90, seed: 'attack-matrix-split' };
     worlds.xor = await generateWorld({ ...small, escrow: { ...SINGLE, variant: 'xor-2-of-2' } });
-    worlds.shamir = await generateWorld({ ...small, escrow: { ...SINGLE, variant: 'shamir', shamir: { shares: 5, threshold: 3 } } });
+    worlds.shamir = await generateWorld({
+      ...small,
+      escrow: { ...SINGLE, variant: 'shamir', shamir: { shares: 5, threshold: 3 } },
+    });
     worlds.gov = await generateWorld({ ...small, escrow: { ...SINGLE, variant: 'two-governments' } });
   });
   const escrowed = (w: World) => w.schedule.filter((m) => m.sentAt >= ESCROW_ON_AT).map((m) => m.index);
 
   it('XOR 2-of-2: one half opens nothing; both halves open everything escrowed', async () => {
     const w = worlds.xor!;
-    expect(sorted(await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-key-pieces', agencies: ['nist'] }]))).toEqual([]);
-    expect(sorted(await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-key-pieces', agencies: ['treasury'] }]))).toEqual([]);
-    expect(sorted(await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-key-pieces', agencies: ['nist', 'treasury'] }]))).toEqual(escrowed(w));
+    expect(sorted(await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-key-pieces', agencies: ['nist'] }]))).toEqual(
+      [],
+    );
+    expect(
+      sorted(await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-key-pieces', agencies: ['treasury'] }])),
+    ).toEqual([]);
+    expect(
+      sorted(await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-key-pieces', agencies: ['nist', 'treasury'] }])),
+    ).toEqual(escrowed(w));
   });
 
   it('Shamir 3-of-5: two shares open nothing, three open everything, a corrupted share is caught by the public-key check', async () => {
     const w = worlds.shamir!;
-    expect(sorted(await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-key-pieces', agencies: ['agency-1', 'agency-4'] }]))).toEqual([]);
-    expect(sorted(await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-key-pieces', agencies: ['agency-2', 'agency-3', 'agency-5'] }]))).toEqual(escrowed(w));
-    const corrupted: Capability[] = [{ kind: 'tap-wire' }, { kind: 'steal-key-pieces', agencies: ['agency-1', 'agency-2', 'agency-3'], corrupt: ['agency-2'] }];
+    expect(
+      sorted(
+        await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-key-pieces', agencies: ['agency-1', 'agency-4'] }]),
+      ),
+    ).toEqual([]);
+    expect(
+      sorted(
+        await openedBy(w, [
+          { kind: 'tap-wire' },
+          { kind: 'steal-key-pieces', agencies: ['agency-2', 'agency-3', 'agency-5'] },
+        ]),
+      ),
+    ).toEqual(escrowed(w));
+    const corrupted: Capability[] = [
+      { kind: 'tap-wire' },
+      { kind: 'steal-key-pieces', agencies: ['agency-1', 'agency-2', 'agency-3'], corrupt: ['agency-2'] },
+    ];
     const { lootNotes } = await runAttack(w, corrupted);
     expect(lootNotes.map((n) => n.outcome)).toEqual(['check-failed']);
     expect(lootNotes[0]!.check).toBe('publicKeyFromSecret(recombined secret) == escrow public key');
     expect(sorted(await openedBy(w, corrupted))).toEqual([]);
   });
 
-  it('two governments: either government\'s key alone opens every escrowed message', async () => {
+  it("two governments: either government's key alone opens every escrowed message", async () => {
     const w = worlds.gov!;
     for (const authorityId of ['northland', 'southland']) {
-      expect(sorted(await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider', authorityId }]))).toEqual(escrowed(w));
+      expect(
+        sorted(
+          await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-escrow-key', scenario: 'insider', authorityId }]),
+        ),
+      ).toEqual(escrowed(w));
       const agency = `${authorityId}-agency`;
-      expect(sorted(await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-key-pieces', agencies: [agency] }]))).toEqual(escrowed(w));
+      expect(
+        sorted(await openedBy(w, [{ kind: 'tap-wire' }, { kind: 'steal-key-pieces', agencies: [agency] }])),
+      ).toEqual(escrowed(w));
     }
   });
 });

@@ -6,12 +6,22 @@ import { defaultSplitAt, runAttack } from './attack';
 describe('the attack pipeline', () => {
   let world: World;
   beforeAll(async () => {
-    world = await generateWorld({ seed: 'attack-pipeline', people: 4, conversations: 4, messages: 40, mode: 'ratchet' });
+    world = await generateWorld({
+      seed: 'attack-pipeline',
+      people: 4,
+      conversations: 4,
+      messages: 40,
+      mode: 'ratchet',
+    });
   });
 
   it('splits exposure at the first phone theft by default, and at the given minute when asked', async () => {
     expect(defaultSplitAt([{ kind: 'tap-wire' }])).toBeUndefined();
-    const capabilities = [{ kind: 'tap-wire' }, { kind: 'steal-device', participant: 'bob', at: 700 }, { kind: 'steal-device', participant: 'alice', at: 300 }] as const;
+    const capabilities = [
+      { kind: 'tap-wire' },
+      { kind: 'steal-device', participant: 'bob', at: 700 },
+      { kind: 'steal-device', participant: 'alice', at: 300 },
+    ] as const;
     expect(defaultSplitAt(capabilities)).toBe(700);
     const byDefault = await runAttack(world, capabilities);
     expect(byDefault.splitAt).toBe(700);
@@ -22,7 +32,10 @@ describe('the attack pipeline', () => {
   });
 
   it('a plugged-in decryption gives the same outcomes as the default one', async () => {
-    const capabilities = [{ kind: 'take-over-server' }, { kind: 'steal-device', participant: 'carol', at: 500 }] as const;
+    const capabilities = [
+      { kind: 'take-over-server' },
+      { kind: 'steal-device', participant: 'carol', at: 500 },
+    ] as const;
     let calls = 0;
     let capturedFirst = false;
     const plugged = await runAttack(world, capabilities, {

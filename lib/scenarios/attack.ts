@@ -8,7 +8,14 @@
  */
 import * as z from 'zod/mini';
 import { computeExposure, type ExposureOptions, type ExposureReport } from '@/lib/protocol/blast-radius';
-import { captureFor, lootFor, type Capability, type Capture, type Loot, type LootNote } from '@/lib/protocol/capability';
+import {
+  captureFor,
+  lootFor,
+  type Capability,
+  type Capture,
+  type Loot,
+  type LootNote,
+} from '@/lib/protocol/capability';
 import { decryptCapture, type DecryptionReport } from '@/lib/protocol/decrypt-capture';
 import type { SimTime } from '@/lib/protocol/sim-time';
 import type { World } from '@/lib/protocol/world';
@@ -16,18 +23,42 @@ import { count, id64, list, participantId, simTime } from './scenario-fields';
 
 /** One attacker capability (lib/protocol/capability.ts), as it arrives from the page. */
 export const capabilitySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('tap-wire'), link: z.optional(participantId), from: z.optional(simTime), to: z.optional(simTime) }),
+  z.strictObject({
+    kind: z.literal('tap-wire'),
+    link: z.optional(participantId),
+    from: z.optional(simTime),
+    to: z.optional(simTime),
+  }),
   z.strictObject({ kind: z.literal('take-over-server'), until: z.optional(simTime) }),
   z.strictObject({ kind: z.literal('steal-device'), participant: participantId, at: simTime }),
-  z.strictObject({ kind: z.literal('steal-escrow-key'), scenario: z.enum(['insider', 'breach', 'phishing']), authorityId: z.optional(id64) }),
-  z.strictObject({ kind: z.literal('steal-key-pieces'), agencies: list(id64).check(z.maxLength(16)), corrupt: z.optional(list(id64).check(z.maxLength(16))) }),
+  z.strictObject({
+    kind: z.literal('steal-escrow-key'),
+    scenario: z.enum(['insider', 'breach', 'phishing']),
+    authorityId: z.optional(id64),
+  }),
+  z.strictObject({
+    kind: z.literal('steal-key-pieces'),
+    agencies: list(id64).check(z.maxLength(16)),
+    corrupt: z.optional(list(id64).check(z.maxLength(16))),
+  }),
 ]);
 
 /** A loot note (lib/protocol/capability.ts LootNote), as displayed. */
-export const lootNoteSummarySchema = z.strictObject({ capability: capabilitySchema, outcome: z.enum(['obtained', 'nothing', 'check-failed']), message: z.string(), check: z.optional(z.string()) });
+export const lootNoteSummarySchema = z.strictObject({
+  capability: capabilitySchema,
+  outcome: z.enum(['obtained', 'nothing', 'check-failed']),
+  message: z.string(),
+  check: z.optional(z.string()),
+});
 
 /** Exposure counts (lib/protocol/blast-radius.ts): every captured envelope, and what decryption did with it. */
-export const exposureCountsSchema = z.strictObject({ total: count, opened: count, tagFailed: count, noKey: count, outsideWarrant: count });
+export const exposureCountsSchema = z.strictObject({
+  total: count,
+  opened: count,
+  tagFailed: count,
+  noKey: count,
+  outsideWarrant: count,
+});
 
 /** Everything an attack produced, and what each step cost (ms, performance.now() where it ran). */
 export interface AttackRun {
@@ -38,7 +69,12 @@ export interface AttackRun {
   readonly exposure: ExposureReport;
   /** The minute exposure was split before/after, if any. */
   readonly splitAt: SimTime | undefined;
-  readonly timing: { readonly captureMs: number; readonly lootMs: number; readonly decryptMs: number; readonly exposureMs: number };
+  readonly timing: {
+    readonly captureMs: number;
+    readonly lootMs: number;
+    readonly decryptMs: number;
+    readonly exposureMs: number;
+  };
 }
 
 /** How to run the steps. Every field has a default. */
@@ -62,7 +98,11 @@ export function defaultSplitAt(capabilities: readonly Capability[]): SimTime | u
 }
 
 /** Captures, loots, decrypts and measures. */
-export async function runAttack(world: World, capabilities: readonly Capability[], options: AttackRunOptions = {}): Promise<AttackRun> {
+export async function runAttack(
+  world: World,
+  capabilities: readonly Capability[],
+  options: AttackRunOptions = {},
+): Promise<AttackRun> {
   let t = performance.now();
   const capture = captureFor(world, capabilities);
   const captureMs = performance.now() - t;
@@ -75,7 +115,18 @@ export async function runAttack(world: World, capabilities: readonly Capability[
   const decryptMs = performance.now() - t;
   t = performance.now();
   const splitAt = options.exposure?.splitAt ?? defaultSplitAt(capabilities);
-  const exposure = computeExposure(capture, report.outcomes, { ...options.exposure, ...(splitAt !== undefined ? { splitAt } : {}) });
+  const exposure = computeExposure(capture, report.outcomes, {
+    ...options.exposure,
+    ...(splitAt !== undefined ? { splitAt } : {}),
+  });
   const exposureMs = performance.now() - t;
-  return { capture, loot, lootNotes: notes, report, exposure, splitAt, timing: { captureMs, lootMs, decryptMs, exposureMs } };
+  return {
+    capture,
+    loot,
+    lootNotes: notes,
+    report,
+    exposure,
+    splitAt,
+    timing: { captureMs, lootMs, decryptMs, exposureMs },
+  };
 }

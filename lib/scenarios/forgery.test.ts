@@ -12,7 +12,7 @@ describe('forgery scene', () => {
     }
   });
 
-  it('with escrow: the recovered key re-seals new text under the same header and Bob accepts it as Alice\'s', () => {
+  it("with escrow: the recovered key re-seals new text under the same header and Bob accepts it as Alice's", () => {
     const scene = captureForgeryScene(true, seededRandom('forge-on'));
     const out = forgeAndDeliver(scene, DEFAULT_FORGED_TEXT);
     expect(out.method).toBe('resealed-with-escrowed-key');
@@ -22,7 +22,7 @@ describe('forgery scene', () => {
     if (out.method === 'resealed-with-escrowed-key') expect(out.recoveredKey).toHaveLength(32);
   });
 
-  it('without escrow: no key to recover, and the keyless edit fails Bob\'s tag check', () => {
+  it("without escrow: no key to recover, and the keyless edit fails Bob's tag check", () => {
     const scene = captureForgeryScene(false, seededRandom('forge-off'));
     const out = forgeAndDeliver(scene, DEFAULT_FORGED_TEXT);
     expect(out.method).toBe('edited-ciphertext-without-key');

@@ -36,7 +36,14 @@ import { identityPublicKeyOf } from '@/lib/protocol/key-directory';
 import { openMessage } from '@/lib/protocol/message-encryption';
 import { deriveStaticConversationKey } from '@/lib/protocol/static-session';
 import type { World } from '@/lib/protocol/world';
-import { createLabAuthority, labClient, labDirectory, labPerson, singleAuthorityPolicy, type LabEscrowAuthority } from './lab-people';
+import {
+  createLabAuthority,
+  labClient,
+  labDirectory,
+  labPerson,
+  singleAuthorityPolicy,
+  type LabEscrowAuthority,
+} from './lab-people';
 import { bytes, count, simTime } from './scenario-fields';
 
 /** How a keyless forger tries: XOR the ciphertext (knowing the old text), or seal under a key of its own. */
@@ -46,12 +53,24 @@ export const keylessForgerySchema = z.enum(['edit-ciphertext', 'random-key']);
 export type KeylessForgery = z.infer<typeof keylessForgerySchema>;
 
 /** How the forged envelope was made. */
-export const forgeMethodSchema = z.enum(['resealed-with-escrowed-key', 'resealed-with-phone-key', 'edited-ciphertext-without-key', 'sealed-with-own-key']);
+export const forgeMethodSchema = z.enum([
+  'resealed-with-escrowed-key',
+  'resealed-with-phone-key',
+  'edited-ciphertext-without-key',
+  'sealed-with-own-key',
+]);
 
 /** A forgery in a world and what the recipient's client did with it (`noKeyReason`: why the escrow route gave no key). */
 export const forgeResultSchema = z.strictObject({
   seq: count,
-  original: z.strictObject({ sender: z.string(), recipient: z.string(), sentAt: simTime, text: z.string(), ciphertext: bytes, escrowed: z.boolean() }),
+  original: z.strictObject({
+    sender: z.string(),
+    recipient: z.string(),
+    sentAt: simTime,
+    text: z.string(),
+    ciphertext: bytes,
+    escrowed: z.boolean(),
+  }),
   method: forgeMethodSchema,
   noKeyReason: z.nullable(z.string()),
   recoveredKey: z.nullable(bytes),
@@ -70,7 +89,11 @@ export type ForgeResult = z.infer<typeof forgeResultSchema>;
 export const DEFAULT_FORGED_TEXT = 'Change of plan: send the files to this address instead';
 
 /** A traffic key the thief holds for `envelope`, and where it came from; null when it holds none. */
-function thiefKeyFor(world: World | null, envelope: Envelope, loot: Loot): { key: Uint8Array; source: 'escrow' | 'static-device' } | null {
+function thiefKeyFor(
+  world: World | null,
+  envelope: Envelope,
+  loot: Loot,
+): { key: Uint8Array; source: 'escrow' | 'static-device' } | null {
   const fromEscrow = recoverTrafficKeyWithEscrow(envelope, loot.escrowKeys);
   if (fromEscrow) return { key: fromEscrow, source: 'escrow' };
   const h = envelope.header;
@@ -79,7 +102,11 @@ function thiefKeyFor(world: World | null, envelope: Envelope, loot: Loot): { key
   for (const device of loot.devices) {
     if (device.participantId !== h.sender && device.participantId !== h.recipient) continue;
     const peer = device.participantId === h.sender ? h.recipient : h.sender;
-    const key = deriveStaticConversationKey(device.identity.secretKey, identityPublicKeyOf(world.directory, peer), h.conversationId);
+    const key = deriveStaticConversationKey(
+      device.identity.secretKey,
+      identityPublicKeyOf(world.directory, peer),
+      h.conversationId,
+    );
     try {
       openMessage(h, encodeHeader(h), key, envelope.ciphertext);
       return { key, source: 'static-device' };
@@ -92,7 +119,12 @@ function thiefKeyFor(world: World | null, envelope: Envelope, loot: Loot): { key
 
 /** How a forged envelope was made, before delivery. */
 export type Forgery =
-  | { readonly method: 'resealed-with-escrowed-key' | 'resealed-with-phone-key'; readonly recoveredKey: Uint8Array; readonly forged: Envelope; readonly forgedText: string }
+  | {
+      readonly method: 'resealed-with-escrowed-key' | 'resealed-with-phone-key';
+      readonly recoveredKey: Uint8Array;
+      readonly forged: Envelope;
+      readonly forgedText: string;
+    }
   | {
       readonly method: 'edited-ciphertext-without-key' | 'sealed-with-own-key';
       /** Why there was no key to recover. */
@@ -124,10 +156,20 @@ function forgeEnvelope(
   if ((options.keyless ?? 'edit-ciphertext') === 'edit-ciphertext') {
     const attempt = forgeByEditingCiphertext(original, originalText, newText);
     if (!attempt.ok) throw new Error(`forgery: the keyless edit failed to produce an envelope: ${attempt.reason}`);
-    return { method: 'edited-ciphertext-without-key', noKeyReason, forged: attempt.forged, forgedText: keylessEditText(original, newText) };
+    return {
+      method: 'edited-ciphertext-without-key',
+      noKeyReason,
+      forged: attempt.forged,
+      forgedText: keylessEditText(original, newText),
+    };
   }
   if (!options.random) throw new RangeError('forgery: sealing under a key of its own needs a random source');
-  return { method: 'sealed-with-own-key', noKeyReason, forged: resealWithKey(original, options.random.bytes(32), newText), forgedText: newText };
+  return {
+    method: 'sealed-with-own-key',
+    noKeyReason,
+    forged: resealWithKey(original, options.random.bytes(32), newText),
+    forgedText: newText,
+  };
 }
 
 /** Forges relay record `seq` with the keys in `loot` (or without a key, by `keyless`), and delivers it. */
@@ -146,7 +188,14 @@ export function forgeCapturedMessage(
   const forgery = forgeEnvelope(world, original, originalText, newText, loot, options);
   return {
     seq,
-    original: { sender: h.sender, recipient: h.recipient, sentAt: h.sentAt, text: originalText, ciphertext: original.ciphertext, escrowed: Boolean(original.escrow) },
+    original: {
+      sender: h.sender,
+      recipient: h.recipient,
+      sentAt: h.sentAt,
+      text: originalText,
+      ciphertext: original.ciphertext,
+      escrowed: Boolean(original.escrow),
+    },
     method: forgery.method,
     noKeyReason: 'noKeyReason' in forgery ? forgery.noKeyReason : null,
     recoveredKey: 'recoveredKey' in forgery ? forgery.recoveredKey : null,
@@ -203,13 +252,34 @@ export function captureForgeryScene(escrow: boolean, random: RandomSource, sentA
   const alice = labPerson('alice', random);
   const bob = labPerson('bob', random);
   const prekey = generatePrekey(random);
-  const directory = labDirectory([alice, bob], [{ owner: 'bob', conversationId: FORGERY_CONVERSATION_ID, publicKey: prekey.publicKey }]);
+  const directory = labDirectory(
+    [alice, bob],
+    [{ owner: 'bob', conversationId: FORGERY_CONVERSATION_ID, publicKey: prekey.publicKey }],
+  );
   const authority = escrow ? createLabAuthority(random) : null;
-  const aliceState = initialConversationKeyState('ratchet', 'initiator', { conversationId: FORGERY_CONVERSATION_ID, peer: 'bob', identity: alice.identity, directory });
-  const bobBefore = initialConversationKeyState('ratchet', 'responder', { conversationId: FORGERY_CONVERSATION_ID, peer: 'alice', identity: bob.identity, directory, prekey });
+  const aliceState = initialConversationKeyState('ratchet', 'initiator', {
+    conversationId: FORGERY_CONVERSATION_ID,
+    peer: 'bob',
+    identity: alice.identity,
+    directory,
+  });
+  const bobBefore = initialConversationKeyState('ratchet', 'responder', {
+    conversationId: FORGERY_CONVERSATION_ID,
+    peer: 'alice',
+    identity: bob.identity,
+    directory,
+    prekey,
+  });
   const aliceClient = labClient(alice, directory, random, authority ? singleAuthorityPolicy(authority) : null);
   const { envelope } = sendMessage(aliceState, ORIGINAL_TEXT, sentAt, aliceClient);
-  return { escrow, authority, original: envelope, originalText: ORIGINAL_TEXT, bobBefore, bobClient: labClient(bob, directory, random, null) };
+  return {
+    escrow,
+    authority,
+    original: envelope,
+    originalText: ORIGINAL_TEXT,
+    bobBefore,
+    bobClient: labClient(bob, directory, random, null),
+  };
 }
 
 /** Bob's ordinary client receives `envelope` in place of the original. It never looks at the escrow field. */
@@ -219,7 +289,9 @@ export function deliverToBob(scene: ForgeryScene, envelope: Envelope): DeliveryR
 
 /** The thief's stolen copy of the escrow key, as lib/protocol's loot holds it. */
 function thiefKeys(scene: ForgeryScene): EscrowSecretKey[] {
-  return scene.authority ? [{ authorityId: scene.authority.id, secretKey: scene.authority.secretKey, how: 'copied by the thief' }] : [];
+  return scene.authority
+    ? [{ authorityId: scene.authority.id, secretKey: scene.authority.secretKey, how: 'copied by the thief' }]
+    : [];
 }
 
 /**
@@ -228,9 +300,20 @@ function thiefKeys(scene: ForgeryScene): EscrowSecretKey[] {
  */
 export function forgeAndDeliver(scene: ForgeryScene, newText: string): ForgeryOutcome {
   if (newText.trim().length === 0) throw new RangeError('Type the text the thief wants Bob to read.');
-  const forgery = forgeEnvelope(null, scene.original, scene.originalText, newText, { devices: [], escrowKeys: thiefKeys(scene) });
+  const forgery = forgeEnvelope(null, scene.original, scene.originalText, newText, {
+    devices: [],
+    escrowKeys: thiefKeys(scene),
+  });
   const delivery = deliverToBob(scene, forgery.forged);
-  if (forgery.method === 'resealed-with-escrowed-key') return { method: forgery.method, recoveredKey: forgery.recoveredKey, forged: forgery.forged, delivery };
-  if (forgery.method !== 'edited-ciphertext-without-key') throw new Error(`forgery: unexpected method ${forgery.method} in the scene`);
-  return { method: forgery.method, noKeyReason: forgery.noKeyReason, attemptedText: forgery.forgedText, forged: forgery.forged, delivery };
+  if (forgery.method === 'resealed-with-escrowed-key')
+    return { method: forgery.method, recoveredKey: forgery.recoveredKey, forged: forgery.forged, delivery };
+  if (forgery.method !== 'edited-ciphertext-without-key')
+    throw new Error(`forgery: unexpected method ${forgery.method} in the scene`);
+  return {
+    method: forgery.method,
+    noKeyReason: forgery.noKeyReason,
+    attemptedText: forgery.forgedText,
+    forged: forgery.forged,
+    delivery,
+  };
 }

@@ -31,7 +31,12 @@ export function labDirectory(people: readonly Participant[], prekeys: readonly P
 }
 
 /** The client context of `person`: its identity, the directory, randomness and the escrow rule in force (null: off). */
-export function labClient(person: Participant, directory: KeyDirectory, random: RandomSource, escrow: EscrowPolicy | null): DeviceContext {
+export function labClient(
+  person: Participant,
+  directory: KeyDirectory,
+  random: RandomSource,
+  escrow: EscrowPolicy | null,
+): DeviceContext {
   return { self: person.id, identity: person.identity, directory, random, escrow };
 }
 
@@ -44,12 +49,19 @@ export interface LabEscrowAuthority {
 }
 
 /** The escrow rule for one authority: escrow from minute 0, epochs of `epochMinutes` (default one day). */
-export function singleAuthorityPolicy(authority: Pick<LabEscrowAuthority, 'id' | 'publicKey'>, epochMinutes = 1440): EscrowPolicy {
+export function singleAuthorityPolicy(
+  authority: Pick<LabEscrowAuthority, 'id' | 'publicKey'>,
+  epochMinutes = 1440,
+): EscrowPolicy {
   return { enabledAt: 0, epochMinutes, recipients: [{ authorityId: authority.id, publicKey: authority.publicKey }] };
 }
 
 /** A new escrow authority: an HPKE (X25519) key pair from `random` (RFC 9180 §7.1 GenerateKeyPair). */
-export function createLabAuthority(random: RandomSource, id = 'escrow-authority', name = 'Escrow authority'): LabEscrowAuthority {
+export function createLabAuthority(
+  random: RandomSource,
+  id = 'escrow-authority',
+  name = 'Escrow authority',
+): LabEscrowAuthority {
   const pair = generateHpkeKeyPair(random);
   return { id, name, publicKey: pair.publicKey, secretKey: pair.secretKey };
 }

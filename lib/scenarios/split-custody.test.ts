@@ -70,7 +70,7 @@ describe.each(['xor', 'shamir'] as const)('the piece shown as damaged is the pie
     c = await createSplitCustody(scheme, `split-drift-${scheme}`, { shares: 3, threshold: 2 });
   });
 
-  it('the shown bytes are the original with damageKeyPiece applied, and recombining them gives the reply and the loot\'s verdict', async () => {
+  it("the shown bytes are the original with damageKeyPiece applied, and recombining them gives the reply and the loot's verdict", async () => {
     const ids = c.pieces.map((p) => p.agencyId).slice(0, c.threshold);
     const victim = ids[0]!;
     // What the escrow lab's service returns and SplitKeys shows for "corrupt a share and recombine".
@@ -79,7 +79,8 @@ describe.each(['xor', 'shamir'] as const)('the piece shown as damaged is the pie
     const original = c.pieces.find((p) => p.agencyId === victim)!;
     expect(bytesToHex(shownVictim)).toBe(bytesToHex(damageKeyPiece(original).bytes));
     expect(bytesToHex(shownVictim)).not.toBe(bytesToHex(original.bytes));
-    for (const p of shown.pieces.filter((q) => q.agencyId !== victim)) expect(bytesToHex(p.bytes)).toBe(bytesToHex(c.pieces.find((q) => q.agencyId === p.agencyId)!.bytes));
+    for (const p of shown.pieces.filter((q) => q.agencyId !== victim))
+      expect(bytesToHex(p.bytes)).toBe(bytesToHex(c.pieces.find((q) => q.agencyId === p.agencyId)!.bytes));
 
     // Recombining exactly the shown bytes reproduces the reply's candidate and verdict...
     const fromShown = await recombineKeyPieces(
@@ -95,7 +96,11 @@ describe.each(['xor', 'shamir'] as const)('the piece shown as damaged is the pie
     const { loot, notes } = await lootFor(c.world, [{ kind: 'steal-key-pieces', agencies: ids, corrupt: [victim] }]);
     expect(loot.escrowKeys).toEqual([]);
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ outcome: 'check-failed', check: RECOMBINED_KEY_CHECK, message: shown.check.message });
+    expect(notes[0]).toMatchObject({
+      outcome: 'check-failed',
+      check: RECOMBINED_KEY_CHECK,
+      message: shown.check.message,
+    });
     expect(notes[0]!.message).toContain(bytesToHex(shown.candidatePublicKey!).slice(0, 16));
   });
 });

@@ -48,10 +48,20 @@ export interface Recombination extends KeyRecombination {
 export const SPLIT_WORLD = { people: 3, conversations: 3, messages: 10, durationMinutes: MINUTES_PER_DAY } as const;
 
 /** Generates the world and splits its escrow key: XOR 2-of-2, or Shamir `threshold`-of-`shares` (2 to 5). */
-export async function createSplitCustody(scheme: SplitScheme, seed: string, shamir = { shares: 3, threshold: 2 }): Promise<SplitCustody> {
+export async function createSplitCustody(
+  scheme: SplitScheme,
+  seed: string,
+  shamir = { shares: 3, threshold: 2 },
+): Promise<SplitCustody> {
   if (scheme === 'shamir') {
     const { shares, threshold } = shamir;
-    if (!Number.isInteger(shares) || !Number.isInteger(threshold) || threshold < 2 || shares > 5 || threshold > shares) {
+    if (
+      !Number.isInteger(shares) ||
+      !Number.isInteger(threshold) ||
+      threshold < 2 ||
+      shares > 5 ||
+      threshold > shares
+    ) {
       throw new RangeError(`Choose k and n with 2 ≤ k ≤ n ≤ 5 (got ${threshold} of ${shares}).`);
     }
   }
@@ -79,14 +89,24 @@ export async function createSplitCustody(scheme: SplitScheme, seed: string, sham
  * Recombines the pieces of `agencies` (damaging those in `corrupt` first, as a thief's stolen copy
  * is damaged), checks the result against the public key, and decrypts the recorded traffic with it.
  */
-export async function recombine(custody: SplitCustody, agencies: readonly string[], corrupt: readonly string[] = []): Promise<Recombination> {
+export async function recombine(
+  custody: SplitCustody,
+  agencies: readonly string[],
+  corrupt: readonly string[] = [],
+): Promise<Recombination> {
   const unknown = agencies.filter((a) => !custody.pieces.some((p) => p.agencyId === a));
   if (unknown.length > 0) throw new RangeError(`No agency named ${unknown.join(', ')} holds a piece.`);
   const pieces: EscrowKeyPiece[] = takeKeyPieces(custody.pieces, agencies, corrupt);
   const recombination = await recombineKeyPieces(custody.authority, pieces);
   const { candidate } = recombination;
   // Exposure is measured, not assumed: the candidate is tried on every recorded envelope.
-  const loot = { devices: [], escrowKeys: candidate && candidate.length === 32 ? [{ authorityId: custody.authorityId, secretKey: candidate, how: 'recombined' }] : [] };
+  const loot = {
+    devices: [],
+    escrowKeys:
+      candidate && candidate.length === 32
+        ? [{ authorityId: custody.authorityId, secretKey: candidate, how: 'recombined' }]
+        : [],
+  };
   const report = decryptCapture(custody.capture, loot);
   return {
     ...recombination,

@@ -8,18 +8,24 @@ const controls = { onProgress: () => undefined, isCancelled: () => false, pause:
 describe('compareThreeWorlds', () => {
   let comparison: ComparisonResult;
   beforeAll(async () => {
-    comparison = await compareThreeWorlds({ seed: 'compare', people: 5, conversations: 6, messages: 90, escrow: { variant: 'xor-2-of-2' } }, controls);
+    comparison = await compareThreeWorlds(
+      { seed: 'compare', people: 5, conversations: 6, messages: 90, escrow: { variant: 'xor-2-of-2' } },
+      controls,
+    );
   });
-  const cell = (scenario: string, world: string) => comparison.rows.find((r) => r.id === scenario)!.cells.find((c) => c.world === world)!;
+  const cell = (scenario: string, world: string) =>
+    comparison.rows.find((r) => r.id === scenario)!.cells.find((c) => c.world === world)!;
 
   it('runs every standard scenario in the three worlds', () => {
     expect(comparison.rows.map((r) => r.id)).toEqual(['wire', 'server', 'phone', 'escrow-key', 'pieces-short']);
-    for (const row of comparison.rows) expect(row.cells.map((c) => c.world)).toEqual(COMPARED_WORLDS.map((w) => w.kind));
+    for (const row of comparison.rows)
+      expect(row.cells.map((c) => c.world)).toEqual(COMPARED_WORLDS.map((w) => w.kind));
     expect(COMPARED_WORLDS.map((w) => w.kind)).toEqual(['static', 'ratchet', 'ratchet-escrow']);
   });
 
   it('the wire and the server open nothing anywhere; one piece too few opens nothing', () => {
-    for (const id of ['wire', 'server', 'pieces-short']) for (const w of ['static', 'ratchet', 'ratchet-escrow']) expect(cell(id, w).counts.opened).toBe(0);
+    for (const id of ['wire', 'server', 'pieces-short'])
+      for (const w of ['static', 'ratchet', 'ratchet-escrow']) expect(cell(id, w).counts.opened).toBe(0);
   });
 
   it('a stolen phone: static exposes the past, the ratchet does not', () => {
@@ -48,16 +54,23 @@ describe('compareThreeWorlds', () => {
   });
 
   it('stops between steps when cancelled', async () => {
-    await expect(compareThreeWorlds({ seed: 'compare', people: 3, conversations: 2, messages: 6 }, { ...controls, isCancelled: () => true })).rejects.toBeInstanceOf(RunCancelledError);
+    await expect(
+      compareThreeWorlds(
+        { seed: 'compare', people: 3, conversations: 2, messages: 6 },
+        { ...controls, isCancelled: () => true },
+      ),
+    ).rejects.toBeInstanceOf(RunCancelledError);
   });
 });
 
 it('forgeryTarget is the last message to the victim at or before the moment, or -1', () => {
-  const world = { schedule: [
-    { index: 0, sentAt: 5, recipient: 'bob' },
-    { index: 1, sentAt: 10, recipient: 'alice' },
-    { index: 2, sentAt: 20, recipient: 'bob' },
-  ] } as unknown as Parameters<typeof forgeryTarget>[0];
+  const world = {
+    schedule: [
+      { index: 0, sentAt: 5, recipient: 'bob' },
+      { index: 1, sentAt: 10, recipient: 'alice' },
+      { index: 2, sentAt: 20, recipient: 'bob' },
+    ],
+  } as unknown as Parameters<typeof forgeryTarget>[0];
   expect(forgeryTarget(world, 'bob', 19)).toBe(0);
   expect(forgeryTarget(world, 'bob', 20)).toBe(2);
   expect(forgeryTarget(world, 'carol', 20)).toBe(-1);

@@ -53,7 +53,9 @@ const comparisonCellSummarySchema = z.strictObject({
   exposedUsers: list(z.string()),
   exposedConversations: list(z.string()),
   lootNotes: list(lootNoteSummarySchema),
-  forgery: z.nullable(z.strictObject({ seq: count, method: forgeMethodSchema, accepted: z.boolean(), message: z.string() })),
+  forgery: z.nullable(
+    z.strictObject({ seq: count, method: forgeMethodSchema, accepted: z.boolean(), message: z.string() }),
+  ),
 });
 
 /** One comparison cell. */
@@ -104,13 +106,28 @@ function scenariosFor(world: World, victim: string, at: SimTime): Scenario[] {
   const list: Scenario[] = [
     { id: 'wire', label: 'Tap the wire', capabilities: [wire], splitAt: at },
     { id: 'server', label: 'Take over the relay server', capabilities: [{ kind: 'take-over-server' }], splitAt: at },
-    { id: 'phone', label: `Tap the wire; steal ${name}'s phone at ${when}`, capabilities: [wire, { kind: 'steal-device', participant: victim, at }], splitAt: at },
-    { id: 'escrow-key', label: `Tap the wire; steal the escrow key at ${when}`, capabilities: [wire, { kind: 'steal-escrow-key', scenario: 'breach' }], splitAt: at },
+    {
+      id: 'phone',
+      label: `Tap the wire; steal ${name}'s phone at ${when}`,
+      capabilities: [wire, { kind: 'steal-device', participant: victim, at }],
+      splitAt: at,
+    },
+    {
+      id: 'escrow-key',
+      label: `Tap the wire; steal the escrow key at ${when}`,
+      capabilities: [wire, { kind: 'steal-escrow-key', scenario: 'breach' }],
+      splitAt: at,
+    },
   ];
   const setup = world.escrow;
   if (setup && setup.piecesNeeded > 1) {
     const agencies = setup.pieces.slice(0, setup.piecesNeeded - 1).map((p) => p.agencyId);
-    list.push({ id: 'pieces-short', label: `Tap the wire; steal ${agencies.length} key piece(s), one too few`, capabilities: [wire, { kind: 'steal-key-pieces', agencies }], splitAt: at });
+    list.push({
+      id: 'pieces-short',
+      label: `Tap the wire; steal ${agencies.length} key piece(s), one too few`,
+      capabilities: [wire, { kind: 'steal-key-pieces', agencies }],
+      splitAt: at,
+    });
   }
   return list;
 }
@@ -147,7 +164,8 @@ export async function compareThreeWorlds(options: CompareOptions, controls: RunC
   }
   const reference = worlds['ratchet-escrow'];
   const victim = victimOption ?? reference.participants[1]?.id ?? reference.participants[0]!.id;
-  if (!reference.participants.some((p) => p.id === victim)) throw new RangeError(`victim: no participant '${victim}' in this world`);
+  if (!reference.participants.some((p) => p.id === victim))
+    throw new RangeError(`victim: no participant '${victim}' in this world`);
   const at = compromiseAt ?? Math.floor(reference.endsAt / 2);
   const scenarios = scenariosFor(reference, victim, at);
   const target = forgeryTarget(reference, victim, at);
@@ -158,10 +176,16 @@ export async function compareThreeWorlds(options: CompareOptions, controls: RunC
     await check();
     const world = worlds[kind];
     for (const scenario of scenarios) {
-      const { loot, lootNotes: notes, exposure } = await runAttack(world, scenario.capabilities, { exposure: { splitAt: scenario.splitAt } });
+      const {
+        loot,
+        lootNotes: notes,
+        exposure,
+      } = await runAttack(world, scenario.capabilities, { exposure: { splitAt: scenario.splitAt } });
       let forgery: ComparisonCellSummary['forgery'] = null;
       if (target >= 0) {
-        const result = forgeCapturedMessage(world, target, forgedText, loot, { random: seededRandom(`${options.seed}|forger|${kind}|${scenario.id}`) });
+        const result = forgeCapturedMessage(world, target, forgedText, loot, {
+          random: seededRandom(`${options.seed}|forger|${kind}|${scenario.id}`),
+        });
         forgery = {
           seq: target,
           method: result.method,

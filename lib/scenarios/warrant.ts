@@ -12,7 +12,8 @@
  * @module
  */
 import { captureFor, type Capture, type Loot } from '@/lib/protocol/capability';
-import { decryptCapture, type EnvelopeOutcome } from '@/lib/protocol/decrypt-capture';
+import { decryptCapture } from '@/lib/protocol/decrypt-capture';
+import { type EnvelopeOutcome } from '@/lib/protocol/decryption-outcome';
 import { recoverEscrowSecretKey } from '@/lib/protocol/key-recombination';
 import { MINUTES_PER_DAY, type SimTime } from '@/lib/protocol/sim-time';
 import type { Warrant } from '@/lib/protocol/warrant';
@@ -66,15 +67,25 @@ export async function openWarrantRoom(world: World): Promise<WarrantRoom> {
   if (!setup) throw new RangeError('escrow is off in this world: the authority has no key and no escrow field to open');
   const authority = setup.authorities[0]!;
   const pieces = setup.pieces.filter((p) => p.authorityId === authority.id);
-  const keyHow = pieces.length > 1 ? `recombined from ${pieces.length} agencies' pieces for this warrant` : `held by ${pieces[0]!.agencyName}`;
+  const keyHow =
+    pieces.length > 1
+      ? `recombined from ${pieces.length} agencies' pieces for this warrant`
+      : `held by ${pieces[0]!.agencyName}`;
   const recovered = await recoverEscrowSecretKey(setup, authority.id, pieces, keyHow);
   if (!recovered.ok) throw new Error(`warrant room: the authority could not rebuild its own key: ${recovered.message}`);
-  return { world, capture: captureFor(world, [{ kind: 'take-over-server' }]), authorityLoot: { devices: [], escrowKeys: [recovered.key] }, keyHow };
+  return {
+    world,
+    capture: captureFor(world, [{ kind: 'take-over-server' }]),
+    authorityLoot: { devices: [], escrowKeys: [recovered.key] },
+    keyHow,
+  };
 }
 
 /** Records a day of escrowed traffic (Alice, Bob and Carol, ratchet mode) and gives the authority its key. */
 export async function createWarrantRoom(seed: string): Promise<WarrantRoom> {
-  return openWarrantRoom(await generateWorld({ seed, ...WARRANT_WORLD, mode: 'ratchet', escrow: { variant: 'single' } }));
+  return openWarrantRoom(
+    await generateWorld({ seed, ...WARRANT_WORLD, mode: 'ratchet', escrow: { variant: 'single' } }),
+  );
 }
 
 /** The relay's record, as metadata. */
@@ -94,7 +105,8 @@ function plain(o: EnvelopeOutcome): WarrantOutcome {
 }
 
 function assertTarget(room: WarrantRoom, warrant: Warrant): void {
-  if (!room.world.participants.some((p) => p.id === warrant.target)) throw new RangeError(`warrant.target: no participant '${warrant.target}' in this world`);
+  if (!room.world.participants.some((p) => p.id === warrant.target))
+    throw new RangeError(`warrant.target: no participant '${warrant.target}' in this world`);
 }
 
 /** The authority's software executes `warrant`: it refuses every envelope outside it and decrypts the rest. */
@@ -110,7 +122,11 @@ export function executeWarrant(room: WarrantRoom, warrant: Warrant): WarrantRun 
  * 'outside-warrant' (see the module comment for why the decryption, not a table, decides).
  */
 export function tryBeyondWarrant(room: WarrantRoom, warrant: Warrant): WarrantRun {
-  const refused = new Set(executeWarrant(room, warrant).outcomes.filter((o) => o.kind === 'outside-warrant').map((o) => o.seq));
+  const refused = new Set(
+    executeWarrant(room, warrant)
+      .outcomes.filter((o) => o.kind === 'outside-warrant')
+      .map((o) => o.seq),
+  );
   const outside: Capture = { ...room.capture, records: room.capture.records.filter((r) => refused.has(r.seq)) };
   const outcomes = decryptCapture(outside, room.authorityLoot).outcomes.map(plain);
   return { outcomes, opened: outcomes.filter((o) => o.kind === 'opened').length, tried: outcomes.length };

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTES_PER_DAY, noonOfDay } from '@/lib/protocol/sim-time';
 import type { WorldGenerateOptions } from '@/lib/attack-lab/world-messages';
-import { createAttackConsoleStore, isRunStale, walletHasCapture, type AttackConsoleState } from './attack-console-store';
+import {
+  createAttackConsoleStore,
+  isRunStale,
+  walletHasCapture,
+  type AttackConsoleState,
+} from './attack-console-store';
 import { inProcessWorldClient } from './in-process-world.test-helper';
 
 /** The lesson's world, as AttackConsole builds it (three people, two days, escrow on). */
@@ -32,7 +37,7 @@ async function labConsole(options: WorldGenerateOptions) {
 const counts = (s: AttackConsoleState) => s.run.result?.counts;
 
 describe('attack console store (lesson deck, real WorldHost in process)', () => {
-  it('a wiretap opens nothing; with the escrow key stolen everything opens, the learner\'s message included', async () => {
+  it("a wiretap opens nothing; with the escrow key stolen everything opens, the learner's message included", async () => {
     const { store, s } = lessonConsole();
     expect(s().world).toBeNull();
 
@@ -54,7 +59,11 @@ describe('attack console store (lesson deck, real WorldHost in process)', () => 
     await s().choose({ scenario: 'breach' });
     const stolen = await s().toggle('escrow:escrow-authority');
     expect(stolen?.on).toBe(true);
-    expect(s().wallet['escrow:escrow-authority']).toEqual({ kind: 'steal-escrow-key', scenario: 'breach', authorityId: 'escrow-authority' });
+    expect(s().wallet['escrow:escrow-authority']).toEqual({
+      kind: 'steal-escrow-key',
+      scenario: 'breach',
+      authorityId: 'escrow-authority',
+    });
     expect(stolen?.loot?.items.map((i) => i.kind)).toEqual(['escrow-key']);
     expect(stolen?.loot?.items[0]!.keyBytes).toHaveLength(32);
     expect(s().loot).toEqual(stolen?.loot);
@@ -70,7 +79,10 @@ describe('attack console store (lesson deck, real WorldHost in process)', () => 
     expect(isRunStale(s())).toBe(false);
     expect(counts(s())).toEqual({ opened: 37, tagFailed: 0, noKey: 0, outsideWarrant: 0 });
     const mine = s().learnerMessages[0]!;
-    expect(result?.rows.find((r) => r.seq === mine.seq)).toMatchObject({ kind: 'opened', plaintext: 'the boathouse, 9 pm' });
+    expect(result?.rows.find((r) => r.seq === mine.seq)).toMatchObject({
+      kind: 'opened',
+      plaintext: 'the boathouse, 9 pm',
+    });
     // The key was stolen "now": everything was sent before the theft.
     expect(result?.exposure.split).toMatchObject({ at: s().world!.endsAt, before: { opened: 37 } });
     expect(progress.length).toBeGreaterThan(0);
@@ -81,7 +93,7 @@ describe('attack console store (lesson deck, real WorldHost in process)', () => 
     expect(Object.keys(s().wallet)).toEqual(['wire']);
   });
 
-  it('after a worker restart the world is generated again from its seed and the learner\'s message sent again', async () => {
+  it("after a worker restart the world is generated again from its seed and the learner's message sent again", async () => {
     const { client, s } = lessonConsole();
     await s().toggle('wire');
     await s().sendLearnerMessage({ sender: 'bob', recipient: 'alice', text: 'again, after the restart' });
@@ -107,12 +119,25 @@ describe('attack console store (lesson deck, real WorldHost in process)', () => 
 });
 
 describe('attack console store (lab deck)', () => {
-  const labWorld: WorldGenerateOptions = { seed: 'console-lab', people: 4, conversations: 4, messages: 60, durationMinutes: 6 * MINUTES_PER_DAY, mode: 'ratchet', escrow: null };
+  const labWorld: WorldGenerateOptions = {
+    seed: 'console-lab',
+    people: 4,
+    conversations: 4,
+    messages: 60,
+    durationMinutes: 6 * MINUTES_PER_DAY,
+    mode: 'ratchet',
+    escrow: null,
+  };
 
   it('chooses defaults for the world, steals a phone at noon of the chosen day, and re-steals when a choice changes', async () => {
     const { s, world } = await labConsole(labWorld);
     const days = Math.floor(world.endsAt / MINUTES_PER_DAY) + 1;
-    expect(s().choices).toMatchObject({ scenario: 'insider', victim: world.participants[1]!.id, theftDay: Math.ceil(days / 2), keyDay: Math.ceil(days / 2) });
+    expect(s().choices).toMatchObject({
+      scenario: 'insider',
+      victim: world.participants[1]!.id,
+      theftDay: Math.ceil(days / 2),
+      keyDay: Math.ceil(days / 2),
+    });
 
     await s().choose({ victim: 'bob', theftDay: 2 });
     await s().toggle('wire');
@@ -132,7 +157,9 @@ describe('attack console store (lab deck)', () => {
 
     // With escrow off, the escrow key yields nothing: the loot says so.
     const escrow = await s().toggle('escrow');
-    expect(escrow?.loot?.notes.find((n) => n.capability.kind === 'steal-escrow-key')).toMatchObject({ outcome: 'nothing' });
+    expect(escrow?.loot?.notes.find((n) => n.capability.kind === 'steal-escrow-key')).toMatchObject({
+      outcome: 'nothing',
+    });
     expect(s().slotTimes.escrow).toBe(noonOfDay(s().choices.keyDay));
   });
 
@@ -148,14 +175,21 @@ describe('attack console store (lab deck)', () => {
   });
 
   it('key pieces: too few rebuild nothing, a damaged piece fails the public-key check, enough rebuild the key', async () => {
-    const { s, world } = await labConsole({ ...labWorld, escrow: { variant: 'shamir', shamir: { threshold: 3, shares: 5 } } });
+    const { s, world } = await labConsole({
+      ...labWorld,
+      escrow: { variant: 'shamir', shamir: { threshold: 3, shares: 5 } },
+    });
     const agencies = world.escrow!.agencies.map((a) => a.agencyId);
     await s().choose({ pieces: agencies.slice(0, 2) });
     const few = await s().toggle('pieces');
     expect(few?.loot?.items).toEqual([]);
     await s().choose({ pieces: agencies.slice(0, 3), corrupt: [agencies[0]!, agencies[4]!] });
     // Only stolen pieces can be damaged.
-    expect(s().wallet.pieces).toEqual({ kind: 'steal-key-pieces', agencies: agencies.slice(0, 3), corrupt: [agencies[0]] });
+    expect(s().wallet.pieces).toEqual({
+      kind: 'steal-key-pieces',
+      agencies: agencies.slice(0, 3),
+      corrupt: [agencies[0]],
+    });
     expect(s().loot?.notes.some((n) => n.outcome === 'check-failed')).toBe(true);
     await s().choose({ corrupt: [] });
     expect(s().loot?.items.map((i) => i.kind)).toEqual(['escrow-key']);
@@ -183,7 +217,13 @@ describe('attack console store (lab deck)', () => {
     await s().choose({ victim: 'carol', theftDay: 3, scenario: 'phishing', pieces: ['nowhere'] });
     await s().toggle('wire');
     await s().decryptAll();
-    const next = await client.generate({ ...labWorld, seed: 'console-lab-2', people: 2, conversations: 1, durationMinutes: 2 * MINUTES_PER_DAY });
+    const next = await client.generate({
+      ...labWorld,
+      seed: 'console-lab-2',
+      people: 2,
+      conversations: 1,
+      durationMinutes: 2 * MINUTES_PER_DAY,
+    });
     s().useWorld(next);
     expect(s().wallet).toEqual({});
     expect(s().run.status).toBe('idle');
@@ -242,7 +282,14 @@ describe('attack console store: release (the owning lesson scope unmounts)', () 
   });
 
   it('a lab console lets go of the world it was handed without freeing it (the lab owns it)', async () => {
-    const { client, world, s } = await labConsole({ seed: 'console-lab-release', people: 3, conversations: 2, messages: 12, mode: 'ratchet', escrow: null });
+    const { client, world, s } = await labConsole({
+      seed: 'console-lab-release',
+      people: 3,
+      conversations: 2,
+      messages: 12,
+      mode: 'ratchet',
+      escrow: null,
+    });
     const disposed = recordingDisposals(client);
     s().release();
     expect(disposed).toEqual([]);

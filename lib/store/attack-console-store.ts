@@ -139,7 +139,8 @@ const NO_LOOT: LootResult = { items: [], notes: [] };
 
 const isCapture = (c: Capability) => c.kind === 'tap-wire' || c.kind === 'take-over-server';
 
-const slotEntry = (slot: string, capability: Capability | undefined, at: SimTime | undefined) => `${slot}=${JSON.stringify(capability)}@${at ?? ''}`;
+const slotEntry = (slot: string, capability: Capability | undefined, at: SimTime | undefined) =>
+  `${slot}=${JSON.stringify(capability)}@${at ?? ''}`;
 
 /** Slots, capabilities and times in a stable order, as a string: identifies a wallet. */
 function walletKey(wallet: AttackConsoleState['wallet'], times: AttackConsoleState['slotTimes'] = {}): string {
@@ -306,7 +307,8 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
         const { wallet, slotTimes } = get();
         for (const slot of Object.keys(wallet)) {
           const built = slotCapability(deck, slot, choices, world);
-          if (built && slotEntry(slot, built.capability, built.at) !== slotEntry(slot, wallet[slot], slotTimes[slot])) changes[slot] = built;
+          if (built && slotEntry(slot, built.capability, built.at) !== slotEntry(slot, wallet[slot], slotTimes[slot]))
+            changes[slot] = built;
         }
         if (Object.keys(changes).length > 0) await putSlots(changes);
       },
@@ -339,13 +341,19 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
           const { wallet, slotTimes } = get();
           const slots = Object.keys(wallet);
           const capabilities = Object.values(wallet);
-          const escrowSlot = slots.find((k) => wallet[k]!.kind === 'steal-escrow-key' || wallet[k]!.kind === 'steal-key-pieces');
+          const escrowSlot = slots.find(
+            (k) => wallet[k]!.kind === 'steal-escrow-key' || wallet[k]!.kind === 'steal-key-pieces',
+          );
           const deviceTheft = capabilities.find((c) => c.kind === 'steal-device');
           // Before/after: the moment of the theft. A phone at its chosen time; an escrow key on the
           // day the deck gave it, else "now" (the end of the recorded traffic).
           const splitAt =
             options.splitAt ??
-            (deviceTheft?.kind === 'steal-device' ? deviceTheft.at : escrowSlot ? (slotTimes[escrowSlot] ?? world.endsAt) : undefined);
+            (deviceTheft?.kind === 'steal-device'
+              ? deviceTheft.at
+              : escrowSlot
+                ? (slotTimes[escrowSlot] ?? world.endsAt)
+                : undefined);
           const result = await client.attack(world.worldId, capabilities, {
             signal: own.signal,
             onProgress: (progress) => {
@@ -354,10 +362,19 @@ export function createAttackConsoleStore({ client, deck, spec }: AttackConsoleOp
             ...(splitAt !== undefined ? { splitAt } : {}),
           });
           if (controller !== own) return null;
-          set({ run: { status: result.cancelled ? 'cancelled' : 'done', progress: get().run.progress, result, error: null, walletKey: key } });
+          set({
+            run: {
+              status: result.cancelled ? 'cancelled' : 'done',
+              progress: get().run.progress,
+              result,
+              error: null,
+              walletKey: key,
+            },
+          });
           return result;
         } catch (e) {
-          if (controller === own) set({ run: { status: 'error', progress: null, result: null, error: message(e), walletKey: key } });
+          if (controller === own)
+            set({ run: { status: 'error', progress: null, result: null, error: message(e), walletKey: key } });
           return null;
         } finally {
           if (controller === own) controller = null;

@@ -43,7 +43,8 @@ export const DAMAGED_DRAFT_MESSAGE =
   'The damaged copy stays stored until you edit the code or reset it.';
 
 /** A stored draft as read back: nothing, the learner's code, or a copy that cannot be the learner's code. */
-export type StoredDraft = { readonly kind: 'none' } | { readonly kind: 'code'; readonly code: string } | { readonly kind: 'damaged' };
+export type StoredDraft =
+  { readonly kind: 'none' } | { readonly kind: 'code'; readonly code: string } | { readonly kind: 'damaged' };
 
 /**
  * A NUL, or half of a UTF-16 surrogate pair without its other half. Neither can be typed or pasted

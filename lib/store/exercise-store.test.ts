@@ -4,7 +4,15 @@ import { codeLabExercise } from '@/lib/sandbox/code-lab-exercise';
 import { DEFAULT_OUTPUT_LIMITS, type LearnerError, type RunOutcome } from '@/lib/sandbox/protocol';
 import { CRASHED_MESSAGE, RunCollector, type RunReport } from '@/lib/sandbox/run-collector';
 import { runInNode } from '@/lib/sandbox/run-in-node';
-import { canShowSolution, createExerciseStore, errorText, runStatusText, type CodeRunner, type CodeRunRequest, type ExerciseStoreOptions } from './exercise-store';
+import {
+  canShowSolution,
+  createExerciseStore,
+  errorText,
+  runStatusText,
+  type CodeRunner,
+  type CodeRunRequest,
+  type ExerciseStoreOptions,
+} from './exercise-store';
 import { DAMAGED_DRAFT_MESSAGE, draftKey, type KeyValueStorage } from './exercise-store-persistence';
 
 const exercise = codeLabExercise();
@@ -71,10 +79,18 @@ function fakeRunner(): { runner: CodeRunner; runs: FakeRun[] } {
 const SOLVED: RunOutcome = {
   status: 'ok',
   durationMs: 5,
-  result: { sharedSecret: exercise.setup.expected.sharedSecret, key: exercise.setup.expected.key, plaintext: exercise.setup.expected.plaintext },
+  result: {
+    sharedSecret: exercise.setup.expected.sharedSecret,
+    key: exercise.setup.expected.key,
+    plaintext: exercise.setup.expected.plaintext,
+  },
 };
 /** What the starter returns: it runs, and its values are wrong. */
-const STARTER_RESULT: RunOutcome = { status: 'ok', durationMs: 5, result: { sharedSecret: new Uint8Array(32), key: new Uint8Array(32), plaintext: '' } };
+const STARTER_RESULT: RunOutcome = {
+  status: 'ok',
+  durationMs: 5,
+  result: { sharedSecret: new Uint8Array(32), key: new Uint8Array(32), plaintext: '' },
+};
 
 function makeStore(overrides: Partial<ExerciseStoreOptions> = {}) {
   const storage = memoryStorage();
@@ -128,7 +144,10 @@ describe('exercise store: the draft', () => {
   it('a damaged stored draft gives the starter and a message, keeps the attempts, and stays stored until the learner edits', () => {
     vi.useFakeTimers();
     const damaged = 'export const key = "\uD800';
-    const storage = memoryStorage({ [DRAFT]: damaged, [attemptsKey(exercise.id)]: '{"failedAttempts":1,"hintsShown":2}' });
+    const storage = memoryStorage({
+      [DRAFT]: damaged,
+      [attemptsKey(exercise.id)]: '{"failedAttempts":1,"hintsShown":2}',
+    });
     const store = createExerciseStore({ exercise, runner: fakeRunner().runner, storage });
     store.getState().load();
     expect(store.getState().code).toBe(exercise.starter);
@@ -150,7 +169,11 @@ describe('exercise store: the draft', () => {
   });
 
   it('corrupt attempts are a fresh start; a storage that throws keeps everything in this tab', async () => {
-    const corrupt = createExerciseStore({ exercise, runner: fakeRunner().runner, storage: memoryStorage({ [attemptsKey(exercise.id)]: 'not json' }) });
+    const corrupt = createExerciseStore({
+      exercise,
+      runner: fakeRunner().runner,
+      storage: memoryStorage({ [attemptsKey(exercise.id)]: 'not json' }),
+    });
     corrupt.getState().load();
     expect(corrupt.getState().attempts).toEqual({ failedAttempts: 0, hintsShown: 0 });
 
@@ -195,7 +218,11 @@ describe('exercise store: runs', () => {
     const { run, ended } = start(store, runs);
     expect(store.getState().phase).toBe('running');
     expect(runStatusText(store.getState())).toBe('Running…');
-    expect(run.request).toMatchObject({ source: exercise.starter, context: exercise.setup.context, timeLimitMs: exercise.timeLimitMs });
+    expect(run.request).toMatchObject({
+      source: exercise.starter,
+      context: exercise.setup.context,
+      timeLimitMs: exercise.timeLimitMs,
+    });
     run.print('Bob wrote: hi');
     expect(store.getState().output.lines).toEqual([{ level: 'log', text: 'Bob wrote: hi' }]);
     run.end(SOLVED);
@@ -223,12 +250,24 @@ describe('exercise store: runs', () => {
     expect(store.getState().attempts.failedAttempts).toBe(1);
     expect(canShowSolution(store.getState())).toBe(false);
 
-    await runWith((run) => run.end({ status: 'error', durationMs: 0, error: { kind: 'compile', message: 'Syntax error: Unexpected token', line: 1 } }));
+    await runWith((run) =>
+      run.end({
+        status: 'error',
+        durationMs: 0,
+        error: { kind: 'compile', message: 'Syntax error: Unexpected token', line: 1 },
+      }),
+    );
     expect(errorText(store.getState().error!)).toBe('Line 1: Syntax error: Unexpected token');
     await runWith(() => store.getState().stop());
     expect(store.getState().attempts.failedAttempts).toBe(1);
 
-    await runWith((run) => run.end({ status: 'error', durationMs: 1, error: { kind: 'runtime', message: 'TypeError: x is not a function', line: 4 } }));
+    await runWith((run) =>
+      run.end({
+        status: 'error',
+        durationMs: 1,
+        error: { kind: 'runtime', message: 'TypeError: x is not a function', line: 4 },
+      }),
+    );
     expect(store.getState().phase).toBe('failed');
     expect(errorText(store.getState().error!)).toBe('Line 4: TypeError: x is not a function');
     expect(store.getState().attempts.failedAttempts).toBe(2);
@@ -298,11 +337,20 @@ describe('exercise store: runs', () => {
       calls += 1;
       if (calls === 1) throw new Error('no frame');
       if (calls === 2) return { done: Promise.reject(new Error('lost')), stop: () => undefined };
-      return { done: Promise.resolve({ outcome: SOLVED, output: [], truncated: false, wallMs: 3 }), stop: () => undefined };
+      return {
+        done: Promise.resolve({ outcome: SOLVED, output: [], truncated: false, wallMs: 3 }),
+        stop: () => undefined,
+      };
     };
     const { store } = makeStore({ runner: flaky });
     expect(await store.getState().run()).toBe(true);
-    expect(store.getState()).toMatchObject({ phase: 'failed', error: { kind: 'internal', message: 'The code runner failed (no frame), so your code did not finish. Run it again.' } });
+    expect(store.getState()).toMatchObject({
+      phase: 'failed',
+      error: {
+        kind: 'internal',
+        message: 'The code runner failed (no frame), so your code did not finish. Run it again.',
+      },
+    });
     await store.getState().run();
     expect(store.getState().error?.message).toContain('(lost)');
     expect(store.getState().attempts.failedAttempts).toBe(0);
@@ -352,7 +400,9 @@ describe('exercise store with the Node runner (the same core as the browser sand
     store.getState().setCode(exercise.solution);
     await store.getState().run();
     expect(store.getState().phase).toBe('passed');
-    expect(store.getState().output.lines).toEqual([{ level: 'log', text: 'Bob wrote: Meet me at the library at noon. Bring the notebook.' }]);
+    expect(store.getState().output.lines).toEqual([
+      { level: 'log', text: 'Bob wrote: Meet me at the library at noon. Bring the notebook.' },
+    ]);
     expect(onPass).toHaveBeenCalledWith('code-lab');
     store.getState().dispose();
   });
@@ -371,7 +421,12 @@ describe('exercise store with the Node runner (the same core as the browser sand
 describe('exercise store: the checker', () => {
   it('judges the run with the injected checker (the page: a worker) and keeps the run going until it answers', async () => {
     let answer!: (results: { id: string; description: string; pass: boolean; message: string }[]) => void;
-    const checker = vi.fn(() => new Promise<{ id: string; description: string; pass: boolean; message: string }[]>((resolve) => (answer = resolve)));
+    const checker = vi.fn(
+      () =>
+        new Promise<{ id: string; description: string; pass: boolean; message: string }[]>(
+          (resolve) => (answer = resolve),
+        ),
+    );
     const { store, runs, onPass } = makeStore({ checker });
     const { run, ended } = start(store, runs);
     run.end(STARTER_RESULT);
@@ -391,6 +446,8 @@ describe('exercise store: the checker', () => {
     run.end(STARTER_RESULT);
     await ended;
     expect(store.getState().phase).toBe('failed');
-    expect(store.getState().checks?.every((c) => !c.pass && c.message === 'Not checked: the checker failed (worker gone).')).toBe(true);
+    expect(
+      store.getState().checks?.every((c) => !c.pass && c.message === 'Not checked: the checker failed (worker gone).'),
+    ).toBe(true);
   });
 });

@@ -13,12 +13,25 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CheckRegistry } from '@/lib/sandbox/check-registry';
-import { attemptsKey, NO_ATTEMPTS, parseExerciseAttempts, serializeExerciseAttempts, type ExerciseAttempts } from '@/lib/sandbox/exercise-attempts';
+import {
+  attemptsKey,
+  NO_ATTEMPTS,
+  parseExerciseAttempts,
+  serializeExerciseAttempts,
+  type ExerciseAttempts,
+} from '@/lib/sandbox/exercise-attempts';
 import type { ExerciseSpec } from '@/lib/sandbox/exercise-spec';
 import type { LearnerError, LearnerErrorKind } from '@/lib/sandbox/protocol';
 import { allChecksPassed, runChecks, type CheckResult } from '@/lib/sandbox/run-checks';
 import type { OutputLine, RunReport } from '@/lib/sandbox/run-collector';
-import { DAMAGED_DRAFT_MESSAGE, draftKey, parseStoredDraft, readStored, writeStored, type KeyValueStorage } from './exercise-store-persistence';
+import {
+  DAMAGED_DRAFT_MESSAGE,
+  draftKey,
+  parseStoredDraft,
+  readStored,
+  writeStored,
+  type KeyValueStorage,
+} from './exercise-store-persistence';
 
 /** What the store asks of a code runner: run this source once with this lesson context. */
 export interface CodeRunRequest {
@@ -43,7 +56,11 @@ export interface CodeRunHandle {
  * Judges a finished run: on the page, the checker worker (lib/sandbox/checker-client.ts), so no
  * learner value can block the main thread; in tests and by default, `runChecks` in this thread.
  */
-export type ExerciseChecker = (checks: ExerciseSpec['checks'], outcome: RunReport['outcome'], expected: ExerciseSpec['setup']['expected']) => Promise<readonly CheckResult[]>;
+export type ExerciseChecker = (
+  checks: ExerciseSpec['checks'],
+  outcome: RunReport['outcome'],
+  expected: ExerciseSpec['setup']['expected'],
+) => Promise<readonly CheckResult[]>;
 
 /** Runs learner code: `runInBrowserWorker` on the page, an adapter of `runInNode` in tests. */
 export type CodeRunner = (request: CodeRunRequest) => CodeRunHandle;
@@ -122,7 +139,10 @@ const NO_OUTPUT: RunOutput = { lines: [], truncated: false };
 /** A report for a runner that broke its contract (threw, or its `done` rejected): a bug on our side, not the learner's. */
 function runnerFailure(reason: unknown): RunReport {
   const why = reason instanceof Error ? reason.message : String(reason);
-  const error: LearnerError = { kind: 'internal', message: `The code runner failed (${why}), so your code did not finish. Run it again.` };
+  const error: LearnerError = {
+    kind: 'internal',
+    message: `The code runner failed (${why}), so your code did not finish. Run it again.`,
+  };
   return { outcome: { status: 'error', durationMs: 0, error }, output: [], truncated: false, wallMs: 0 };
 }
 
@@ -137,12 +157,14 @@ function phaseAfter(report: RunReport, passed: boolean): RunPhase {
 /** Creates the store of one mounted exercise. Call `load()` once storage may be read. */
 export function createExerciseStore(options: ExerciseStoreOptions): StoreApi<ExerciseState> {
   const { exercise, runner, storage, checkRegistry, onPass } = options;
-  const checker: ExerciseChecker = options.checker ?? (async (checks, outcome, expected) => runChecks(checks, outcome, expected, checkRegistry));
+  const checker: ExerciseChecker =
+    options.checker ?? (async (checks, outcome, expected) => runChecks(checks, outcome, expected, checkRegistry));
   const saveDelayMs = options.draftSaveDelayMs ?? 300;
   let handle: CodeRunHandle | null = null;
   let pendingDraft: { timer: ReturnType<typeof setTimeout>; code: string } | null = null;
 
-  const saveDraft = (code: string) => writeStored(storage, draftKey(exercise.id), code === exercise.starter ? null : code);
+  const saveDraft = (code: string) =>
+    writeStored(storage, draftKey(exercise.id), code === exercise.starter ? null : code);
   const flushDraft = () => {
     if (!pendingDraft) return;
     clearTimeout(pendingDraft.timer);
@@ -181,7 +203,12 @@ export function createExerciseStore(options: ExerciseStoreOptions): StoreApi<Exe
         results = await checker(exercise.checks, report.outcome, exercise.setup.expected);
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        results = exercise.checks.map((c) => ({ id: c.id, description: c.description, pass: false, message: `Not checked: the checker failed (${why}).` }));
+        results = exercise.checks.map((c) => ({
+          id: c.id,
+          description: c.description,
+          pass: false,
+          message: `Not checked: the checker failed (${why}).`,
+        }));
       }
       finish(report, results);
     };
@@ -202,7 +229,8 @@ export function createExerciseStore(options: ExerciseStoreOptions): StoreApi<Exe
         const attempts = parseExerciseAttempts(readStored(storage, attemptsKey(exercise.id)), exercise.hints.length);
         if (draft.kind === 'code') set({ code: draft.code, draftNotice: null, attempts });
         // The damaged copy is left where it is: only the learner's next edit or Reset replaces it.
-        else if (draft.kind === 'damaged') set({ code: exercise.starter, draftNotice: DAMAGED_DRAFT_MESSAGE, attempts });
+        else if (draft.kind === 'damaged')
+          set({ code: exercise.starter, draftNotice: DAMAGED_DRAFT_MESSAGE, attempts });
         else set({ attempts });
       },
 

@@ -33,7 +33,9 @@ describe('two-party lab', () => {
       'Nonce',
       'Ciphertext ‖ tag',
     ]);
-    const secrets = [st.keys.alice!.secretKey, st.keys.bob!.secretKey, st.shared.alice!, st.derived.alice!.key].map(bytesToHex);
+    const secrets = [st.keys.alice!.secretKey, st.keys.bob!.secretKey, st.shared.alice!, st.derived.alice!.key].map(
+      bytesToHex,
+    );
     for (const w of st.wire) for (const s of secrets) expect(bytesToHex(w.bytes)).not.toContain(s);
   });
 
@@ -59,7 +61,10 @@ describe('two-party lab', () => {
   it('acting out of order explains what to do first', () => {
     const lab = createLabStore();
     lab.getState().exchangePublicKeys();
-    expect(lab.getState().error).toEqual({ action: 'exchangePublicKeys', message: "Generate Alice's and Bob's key pairs first." });
+    expect(lab.getState().error).toEqual({
+      action: 'exchangePublicKeys',
+      message: "Generate Alice's and Bob's key pairs first.",
+    });
     lab.getState().generateKeyPair('alice');
     lab.getState().exchangePublicKeys();
     expect(lab.getState().error?.message).toBe("Generate Bob's key pair first.");

@@ -118,7 +118,17 @@ export function createLabStore(seed?: string): StoreApi<LabState> {
       generateKeyPair(party) {
         // A new key pair invalidates everything computed from the old one.
         const keys = { ...get().keys, [party]: generateKeyPair(get().random) };
-        set({ keys, received: {}, shared: {}, derived: {}, sent: null, delivered: null, bobResult: null, wire: [], error: null });
+        set({
+          keys,
+          received: {},
+          shared: {},
+          derived: {},
+          sent: null,
+          delivered: null,
+          bobResult: null,
+          wire: [],
+          error: null,
+        });
       },
 
       exchangePublicKeys() {
@@ -172,7 +182,13 @@ export function createLabStore(seed?: string): StoreApi<LabState> {
         const nonce = random.bytes(12);
         // Associated data: who sends to whom. Authenticated, sent in the clear.
         const aad = utf8ToBytes('from alice to bob');
-        const sealed = seal({ algorithm: 'chacha20-poly1305', key: derived.alice.key, nonce, plaintext: utf8ToBytes(plaintext), aad });
+        const sealed = seal({
+          algorithm: 'chacha20-poly1305',
+          key: derived.alice.key,
+          nonce,
+          plaintext: utf8ToBytes(plaintext),
+          aad,
+        });
         set({
           sent: { plaintext, nonce, aad, sealed },
           delivered: sealed,
@@ -191,7 +207,10 @@ export function createLabStore(seed?: string): StoreApi<LabState> {
         if (!delivered) return fail('tamper', 'Alice has not sent a message yet.');
         const bits = delivered.length * 8;
         if (!Number.isInteger(bitIndex) || bitIndex < 0 || bitIndex >= bits) {
-          return fail('tamper', `Choose a bit from 0 to ${bits - 1}: the message on the wire is ${delivered.length} bytes.`);
+          return fail(
+            'tamper',
+            `Choose a bit from 0 to ${bits - 1}: the message on the wire is ${delivered.length} bytes.`,
+          );
         }
         const changed = flipBit(delivered, bitIndex);
         const lastCt = [...wire].reverse().find((w) => w.label === 'Ciphertext ‖ tag');
@@ -206,9 +225,15 @@ export function createLabStore(seed?: string): StoreApi<LabState> {
       decrypt() {
         const { derived, sent, delivered } = get();
         if (!sent || !delivered) return fail('decrypt', 'Nothing has arrived for Bob yet.');
-        if (!derived.bob) return fail('decrypt', "Bob needs the message key: derive it first.");
+        if (!derived.bob) return fail('decrypt', 'Bob needs the message key: derive it first.');
         try {
-          const bytes = open({ algorithm: 'chacha20-poly1305', key: derived.bob.key, nonce: sent.nonce, sealed: delivered, aad: sent.aad });
+          const bytes = open({
+            algorithm: 'chacha20-poly1305',
+            key: derived.bob.key,
+            nonce: sent.nonce,
+            sealed: delivered,
+            aad: sent.aad,
+          });
           set({ bobResult: { ok: true, plaintext: bytesToUtf8(bytes), bytes }, error: null });
         } catch (e) {
           set({ bobResult: { ok: false, error: e instanceof AeadOpenError ? e.message : String(e) }, error: null });
@@ -225,4 +250,3 @@ export function createLabStore(seed?: string): StoreApi<LabState> {
     };
   });
 }
-

@@ -15,8 +15,7 @@ export interface LessonSessionState {
 
 export const useLessonSession = create<LessonSessionState>()((set) => ({
   actions: new Set<string>(),
-  recordAction: (id) =>
-    set((s) => (s.actions.has(id) ? s : { actions: new Set([...s.actions, id]) })),
+  recordAction: (id) => set((s) => (s.actions.has(id) ? s : { actions: new Set([...s.actions, id]) })),
   reset: () => set({ actions: new Set<string>() }),
 }));
 

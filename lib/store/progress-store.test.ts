@@ -30,7 +30,16 @@ describe('progress store', () => {
     store.getState().completeLesson('welcome');
     store.getState().passExercise('shared-secret-by-hand');
     const saved = JSON.parse(storage.data.get(PROGRESS_STORAGE_KEY)!);
-    expect(saved).toMatchObject({ version: 1, lessons: { welcome: { completedSteps: ['what-you-will-do'], quiz: { 'what-is-saved': 0 }, completedAt: expect.any(String) } } });
+    expect(saved).toMatchObject({
+      version: 1,
+      lessons: {
+        welcome: {
+          completedSteps: ['what-you-will-do'],
+          quiz: { 'what-is-saved': 0 },
+          completedAt: expect.any(String),
+        },
+      },
+    });
     expect(saved.exercises).toEqual({ 'shared-secret-by-hand': { passedAt: expect.any(String) } });
 
     const again = await hydrated(storage);
@@ -42,7 +51,10 @@ describe('progress store', () => {
     const storage = memoryStorage({ [PROGRESS_STORAGE_KEY]: '["welcome/moving-around"]' });
     const store = await hydrated(storage);
     expect(store.getState().progress.lessons.welcome?.completedSteps).toEqual(['moving-around']);
-    expect(JSON.parse(storage.data.get(PROGRESS_STORAGE_KEY)!)).toEqual({ version: 1, lessons: { welcome: { completedSteps: ['moving-around'], quiz: {} } } });
+    expect(JSON.parse(storage.data.get(PROGRESS_STORAGE_KEY)!)).toEqual({
+      version: 1,
+      lessons: { welcome: { completedSteps: ['moving-around'], quiz: {} } },
+    });
   });
 
   it.each([
@@ -61,7 +73,9 @@ describe('progress store', () => {
     expect(store.getState().problem).toBeNull();
     expect(store.getState().progress.lessons).toEqual({});
     store.getState().completeStep('welcome', 'moving-around');
-    expect(JSON.parse(storage.data.get(PROGRESS_STORAGE_KEY)!).lessons.welcome.completedSteps).toEqual(['moving-around']);
+    expect(JSON.parse(storage.data.get(PROGRESS_STORAGE_KEY)!).lessons.welcome.completedSteps).toEqual([
+      'moving-around',
+    ]);
   });
 
   it('keeps working in memory when storage is unavailable', async () => {

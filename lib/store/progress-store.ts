@@ -133,9 +133,11 @@ export function createProgressStore(getStorage: () => StorageArea) {
         hydrated: false,
         problem: null,
         completeStep: (slug, stepId) => set((s) => ({ progress: withStepCompleted(s.progress, slug, stepId) })),
-        answerQuiz: (slug, quizId, answer) => set((s) => ({ progress: withQuizAnswer(s.progress, slug, quizId, answer) })),
+        answerQuiz: (slug, quizId, answer) =>
+          set((s) => ({ progress: withQuizAnswer(s.progress, slug, quizId, answer) })),
         completeLesson: (slug) => set((s) => ({ progress: withLessonCompleted(s.progress, slug, new Date()) })),
-        passExercise: (exerciseId) => set((s) => ({ progress: withExercisePassed(s.progress, exerciseId, new Date()) })),
+        passExercise: (exerciseId) =>
+          set((s) => ({ progress: withExercisePassed(s.progress, exerciseId, new Date()) })),
         importProgress: (incoming) => set((s) => ({ progress: mergeProgress(s.progress, incoming) })),
         resetProgress: () => {
           writesBlocked = false;

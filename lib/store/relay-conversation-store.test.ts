@@ -31,11 +31,19 @@ describe('the relay conversation', () => {
     lab.getState().generateKeyPair('alice');
     lab.getState().generateKeyPair('bob');
     const t0 = new Date(2030, 0, 1, 22, 5, 0);
-    expect(relay.getState().send('alice', 'Meet at the old boathouse', t0)).toMatchObject({ ok: true, plaintext: 'Meet at the old boathouse' });
-    expect(relay.getState().send('bob', 'ok', new Date(t0.getTime() + 125_000))).toMatchObject({ ok: true, plaintext: 'ok' });
+    expect(relay.getState().send('alice', 'Meet at the old boathouse', t0)).toMatchObject({
+      ok: true,
+      plaintext: 'Meet at the old boathouse',
+    });
+    expect(relay.getState().send('bob', 'ok', new Date(t0.getTime() + 125_000))).toMatchObject({
+      ok: true,
+      plaintext: 'ok',
+    });
     const { messages, error } = relay.getState();
     expect(error).toBeNull();
-    expect(messages.map((m) => [m.sender, m.recipient, m.record.envelope.header.sentAt, m.receivedAt - t0.getTime()])).toEqual([
+    expect(
+      messages.map((m) => [m.sender, m.recipient, m.record.envelope.header.sentAt, m.receivedAt - t0.getTime()]),
+    ).toEqual([
       ['alice', 'bob', 22 * 60 + 5, 0],
       ['bob', 'alice', 22 * 60 + 7, 125_000],
     ]);

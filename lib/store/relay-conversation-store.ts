@@ -91,7 +91,8 @@ export function createRelayConversationStore(lab: StoreApi<LabState>): StoreApi<
       if (missing.length === 2) return fail("Generate Alice's and Bob's key pairs first.");
       if (missing.length === 1) return fail(`Generate ${NAMES[missing[0]!]}'s key pair first.`);
       if (text.trim().length === 0) return fail(`Type a message for ${NAMES[sender]} to send.`);
-      if (text.length > MAX_MESSAGE_CHARS) return fail(`Keep the message to ${MAX_MESSAGE_CHARS} characters (it has ${text.length}).`);
+      if (text.length > MAX_MESSAGE_CHARS)
+        return fail(`Keep the message to ${MAX_MESSAGE_CHARS} characters (it has ${text.length}).`);
       if (get().conversation) return true;
       // First message: each phone sets up its side (one X25519 and HKDF each), and the server hands
       // each phone the other's public key (its key directory).
@@ -104,7 +105,10 @@ export function createRelayConversationStore(lab: StoreApi<LabState>): StoreApi<
       const wireItems: Omit<WireItem, 'id'>[] = [];
       for (const who of ['alice', 'bob'] as const) {
         const label = `${NAMES[who]}'s public key`;
-        wireItems.push({ from: who, to: 'server', label, bytes: keys[who]!.publicKey }, { from: 'server', to: peerOf(who), label, bytes: keys[who]!.publicKey });
+        wireItems.push(
+          { from: who, to: 'server', label, bytes: keys[who]!.publicKey },
+          { from: 'server', to: peerOf(who), label, bytes: keys[who]!.publicKey },
+        );
       }
       lab.getState().recordOnWire(wireItems);
       set({ conversation, startedAt: { ms: now.getTime(), minute: minuteOfDay(now) }, error: null });
@@ -123,7 +127,10 @@ export function createRelayConversationStore(lab: StoreApi<LabState>): StoreApi<
       const { record, delivery } = result;
       const session = conversation.devices[sender].session;
       const headerBytes = encodeHeader(record.envelope.header);
-      const nonce = session.kind === 'static' ? aeadKeyAndNonce(record.envelope.header, session.conversationKey).nonce : new Uint8Array(0);
+      const nonce =
+        session.kind === 'static'
+          ? aeadKeyAndNonce(record.envelope.header, session.conversationKey).nonce
+          : new Uint8Array(0);
       const recipient = peerOf(sender);
       const label = `Envelope ${record.seq + 1}: header ‖ ciphertext ‖ tag`;
       const bytes = concatBytes(headerBytes, record.envelope.ciphertext);
@@ -134,7 +141,10 @@ export function createRelayConversationStore(lab: StoreApi<LabState>): StoreApi<
       set({
         conversation: result.conversation,
         startedAt,
-        messages: [...get().messages, { seq: record.seq, sender, recipient, text, record, headerBytes, nonce, receivedAt: now.getTime(), delivery }],
+        messages: [
+          ...get().messages,
+          { seq: record.seq, sender, recipient, text, record, headerBytes, nonce, receivedAt: now.getTime(), delivery },
+        ],
         error: null,
       });
       return delivery;

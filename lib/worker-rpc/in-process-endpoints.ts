@@ -17,7 +17,10 @@ type Listener = (event: RpcEndpointEvent) => void;
 /** Two connected endpoints. */
 export function createEndpointPair(): readonly [InProcessEndpoint, InProcessEndpoint] {
   const channel = { open: true };
-  const listeners = [new Map<RpcEndpointEventType, Set<Listener>>(), new Map<RpcEndpointEventType, Set<Listener>>()] as const;
+  const listeners = [
+    new Map<RpcEndpointEventType, Set<Listener>>(),
+    new Map<RpcEndpointEventType, Set<Listener>>(),
+  ] as const;
   const emit = (side: 0 | 1, type: RpcEndpointEventType, event: RpcEndpointEvent) => {
     for (const l of [...(listeners[side].get(type) ?? [])]) l(event);
   };

@@ -38,7 +38,8 @@ export class RpcClient<C extends Contract> {
     this.close(new RpcError('endpoint-closed', `the worker failed: ${event.message || 'unknown error'}`));
   };
   private readonly onClose = () => this.close(new RpcError('endpoint-closed', 'the worker stopped'));
-  private readonly onMessageError = () => this.close(new RpcError('protocol', 'a message from the worker could not be read'));
+  private readonly onMessageError = () =>
+    this.close(new RpcError('protocol', 'a message from the worker could not be read'));
 
   constructor(
     private readonly contract: C,
@@ -52,7 +53,11 @@ export class RpcClient<C extends Contract> {
   }
 
   /** Calls `procedure`. Rejects with an {@link RpcError} whose `code` says why. */
-  call<P extends ProcedureOf<C>>(procedure: P, params: ParamsIn<C, P>, options: CallOptions<ProgressOf<C, P>> = {}): Promise<ResultOf<C, P>> {
+  call<P extends ProcedureOf<C>>(
+    procedure: P,
+    params: ParamsIn<C, P>,
+    options: CallOptions<ProgressOf<C, P>> = {},
+  ): Promise<ResultOf<C, P>> {
     const { signal, onProgress, transfer } = options;
     if (this.closed) return Promise.reject(this.closed);
     if (signal?.aborted) return Promise.reject(new CancelledError('cancelled before it started'));
@@ -78,7 +83,14 @@ export class RpcClient<C extends Contract> {
       try {
         this.post({ rpc: 'call', id, procedure, params }, transfer);
       } catch (error) {
-        this.settle(id, (p) => p.reject(new RpcError('bad-request', `could not send ${procedure}: ${error instanceof Error ? error.message : String(error)}`)));
+        this.settle(id, (p) =>
+          p.reject(
+            new RpcError(
+              'bad-request',
+              `could not send ${procedure}: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+          ),
+        );
       }
     });
   }
@@ -139,12 +151,14 @@ export class RpcClient<C extends Contract> {
     if (message.rpc === 'progress') {
       if (!schemas.progress) return this.refuse(message.id, 'progress for a procedure without progress');
       const progress = z.safeParse(schemas.progress, message.progress);
-      if (!progress.success) return this.refuse(message.id, `progress broke the contract: ${describeIssues(progress.error.issues)}`);
+      if (!progress.success)
+        return this.refuse(message.id, `progress broke the contract: ${describeIssues(progress.error.issues)}`);
       pending.onProgress?.(progress.data);
       return;
     }
     const result = z.safeParse(schemas.result, message.result);
-    if (!result.success) return this.refuse(message.id, `result broke the contract: ${describeIssues(result.error.issues)}`);
+    if (!result.success)
+      return this.refuse(message.id, `result broke the contract: ${describeIssues(result.error.issues)}`);
     this.settle(message.id, (p) => p.resolve(result.data));
   }
 }

@@ -34,7 +34,9 @@ export type ResultIn<C extends Contract, P extends ProcedureOf<C>> = z.input<C[P
 /** What a caller's promise resolves with (after the client's check and decoding). */
 export type ResultOf<C extends Contract, P extends ProcedureOf<C>> = z.output<C[P]['result']>;
 
-type ProgressSchemaOf<C extends Contract, P extends ProcedureOf<C>> = C[P]['progress'] extends z.ZodMiniType ? C[P]['progress'] : never;
+type ProgressSchemaOf<C extends Contract, P extends ProcedureOf<C>> = C[P]['progress'] extends z.ZodMiniType
+  ? C[P]['progress']
+  : never;
 /** A progress report as a handler sends it. */
 export type ProgressIn<C extends Contract, P extends ProcedureOf<C>> = z.input<ProgressSchemaOf<C, P>>;
 /** A progress report as the caller receives it. */

@@ -17,7 +17,15 @@ import * as z from 'zod/mini';
  * - `endpoint-closed`: the worker or port stopped before it answered;
  * - `internal`: anything else a handler threw.
  */
-export const RPC_ERROR_CODES = ['bad-request', 'protocol', 'user-error', 'cancelled', 'world-gone', 'endpoint-closed', 'internal'] as const;
+export const RPC_ERROR_CODES = [
+  'bad-request',
+  'protocol',
+  'user-error',
+  'cancelled',
+  'world-gone',
+  'endpoint-closed',
+  'internal',
+] as const;
 
 /** One of {@link RPC_ERROR_CODES}. */
 export type RpcErrorCode = (typeof RPC_ERROR_CODES)[number];
@@ -88,7 +96,9 @@ export function rpcErrorToData(error: unknown): RpcErrorData {
 }
 
 /** The first few schema issues as one line, naming each bad field ("options.seed: Too small"). */
-export function describeIssues(issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): string {
+export function describeIssues(
+  issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
+): string {
   return issues
     .slice(0, 3)
     .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)

@@ -27,7 +27,10 @@ export interface HandlerContext<Progress> {
 
 /** The handler table a contract asks for: each handler's parameters and result typed from its schemas. */
 export type HandlersOf<C extends Contract> = {
-  readonly [P in ProcedureOf<C>]: (params: ParamsOf<C, P>, context: HandlerContext<ProgressIn<C, P>>) => ResultIn<C, P> | Promise<ResultIn<C, P>>;
+  readonly [P in ProcedureOf<C>]: (
+    params: ParamsOf<C, P>,
+    context: HandlerContext<ProgressIn<C, P>>,
+  ) => ResultIn<C, P> | Promise<ResultIn<C, P>>;
 };
 
 /** Options of {@link serveContract}. */
@@ -54,7 +57,12 @@ export interface RpcHost {
 const zeroTimeout = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Answers calls on `endpoint` with `handlers`. */
-export function serveContract<C extends Contract>(contract: C, handlers: HandlersOf<C>, endpoint: RpcEndpoint, options: ServeOptions = {}): RpcHost {
+export function serveContract<C extends Contract>(
+  contract: C,
+  handlers: HandlersOf<C>,
+  endpoint: RpcEndpoint,
+  options: ServeOptions = {},
+): RpcHost {
   const running = new Map<number, AbortController>();
   const pause = options.pause ?? zeroTimeout;
   const post = (message: RpcResponseEnvelope) => endpoint.postMessage(message);
@@ -64,17 +72,27 @@ export function serveContract<C extends Contract>(contract: C, handlers: Handler
     post({ rpc: 'error', id, error: { ...data, code } });
   };
 
-  async function answer(id: number, procedure: ProcedureOf<C>, params: unknown, controller: AbortController): Promise<void> {
+  async function answer(
+    id: number,
+    procedure: ProcedureOf<C>,
+    params: unknown,
+    controller: AbortController,
+  ): Promise<void> {
     const schemas = contract[procedure]!;
     const handler = handlers[procedure] as (params: unknown, context: HandlerContext<unknown>) => unknown;
     try {
       const checked = z.safeParse(schemas.request, params);
-      if (!checked.success) throw new RpcError('bad-request', `${procedure}: bad request: ${describeIssues(checked.error.issues)}`);
+      if (!checked.success)
+        throw new RpcError('bad-request', `${procedure}: bad request: ${describeIssues(checked.error.issues)}`);
       const context: HandlerContext<unknown> = {
         onProgress: (progress) => {
           if (!schemas.progress) throw new RpcError('protocol', `${procedure}: reports no progress in its contract`);
           const ok = z.safeParse(schemas.progress, progress);
-          if (!ok.success) throw new RpcError('protocol', `${procedure}: progress broke the contract: ${describeIssues(ok.error.issues)}`);
+          if (!ok.success)
+            throw new RpcError(
+              'protocol',
+              `${procedure}: progress broke the contract: ${describeIssues(ok.error.issues)}`,
+            );
           post({ rpc: 'progress', id, progress });
         },
         signal: controller.signal,
@@ -83,12 +101,18 @@ export function serveContract<C extends Contract>(contract: C, handlers: Handler
       };
       const result = await handler(checked.data, context);
       const ok = z.safeParse(schemas.result, result);
-      if (!ok.success) throw new RpcError('protocol', `${procedure}: result broke the contract: ${describeIssues(ok.error.issues)}`);
+      if (!ok.success)
+        throw new RpcError('protocol', `${procedure}: result broke the contract: ${describeIssues(ok.error.issues)}`);
       // The wire form is posted as the handler built it; the caller checks and decodes it again.
       post({ rpc: 'result', id, result });
     } catch (error) {
       // A failure after a cancel is the cancel's doing, whatever the handler threw.
-      postError(id, controller.signal.aborted && !(error instanceof RpcError && error.code !== 'internal') ? new RpcError('cancelled', error instanceof Error ? error.message : 'cancelled') : error);
+      postError(
+        id,
+        controller.signal.aborted && !(error instanceof RpcError && error.code !== 'internal')
+          ? new RpcError('cancelled', error instanceof Error ? error.message : 'cancelled')
+          : error,
+      );
     } finally {
       running.delete(id);
     }
@@ -99,7 +123,10 @@ export function serveContract<C extends Contract>(contract: C, handlers: Handler
     const envelope = z.safeParse(rpcRequestEnvelopeSchema, event.data);
     if (!envelope.success) {
       const id = (event.data as { id?: unknown } | null)?.id;
-      postError(Number.isSafeInteger(id) ? (id as number) : 0, new RpcError('bad-request', `bad envelope: ${describeIssues(envelope.error.issues)}`));
+      postError(
+        Number.isSafeInteger(id) ? (id as number) : 0,
+        new RpcError('bad-request', `bad envelope: ${describeIssues(envelope.error.issues)}`),
+      );
       return;
     }
     const message = envelope.data;
@@ -108,7 +135,10 @@ export function serveContract<C extends Contract>(contract: C, handlers: Handler
       return;
     }
     if (!Object.hasOwn(contract, message.procedure) || running.has(message.id)) {
-      postError(message.id, new RpcError('bad-request', `unknown procedure '${message.procedure}' or id ${message.id} in use`));
+      postError(
+        message.id,
+        new RpcError('bad-request', `unknown procedure '${message.procedure}' or id ${message.id} in use`),
+      );
       return;
     }
     const controller = new AbortController();

@@ -11,7 +11,12 @@ const callId = z.int().check(z.minimum(1));
 
 /** Caller → host. */
 export const rpcRequestEnvelopeSchema = z.discriminatedUnion('rpc', [
-  z.strictObject({ rpc: z.literal('call'), id: callId, procedure: z.string().check(z.maxLength(64)), params: z.unknown() }),
+  z.strictObject({
+    rpc: z.literal('call'),
+    id: callId,
+    procedure: z.string().check(z.maxLength(64)),
+    params: z.unknown(),
+  }),
   z.strictObject({ rpc: z.literal('cancel'), id: callId }),
 ]);
 

@@ -15,8 +15,18 @@ const contract = defineContract({
     progress: z.strictObject({ done: z.int() }),
   },
   // A result that travels as a string of digits and arrives decoded into a number.
-  digits: { request: z.strictObject({ n: z.int() }), result: z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform((s: string) => Number(s))) },
-  fail: { request: z.strictObject({ how: z.enum(['user', 'gone', 'range', 'bad-result', 'bad-progress']) }), result: z.strictObject({ ok: z.boolean() }), progress: z.strictObject({ done: z.int() }) },
+  digits: {
+    request: z.strictObject({ n: z.int() }),
+    result: z.pipe(
+      z.string().check(z.regex(/^\d+$/)),
+      z.transform((s: string) => Number(s)),
+    ),
+  },
+  fail: {
+    request: z.strictObject({ how: z.enum(['user', 'gone', 'range', 'bad-result', 'bad-progress']) }),
+    result: z.strictObject({ ok: z.boolean() }),
+    progress: z.strictObject({ done: z.int() }),
+  },
   wait: { request: z.strictObject({}), result: z.strictObject({ ok: z.boolean() }) },
 });
 
@@ -79,10 +89,16 @@ describe('worker RPC', () => {
   it('cancel: aborting sends a cancel, the handler stops between chunks and returns what it did', async () => {
     const { client } = connected();
     const controller = new AbortController();
-    const result = await client.call('count', { to: 10_000 }, { signal: controller.signal, onProgress: (p) => p.done === 3 && controller.abort() });
+    const result = await client.call(
+      'count',
+      { to: 10_000 },
+      { signal: controller.signal, onProgress: (p) => p.done === 3 && controller.abort() },
+    );
     expect(result.cancelled).toBe(true);
     expect(result.counted).toBeLessThan(10_000);
-    await expect(client.call('add', { a: 1, b: 1 }, { signal: controller.signal })).rejects.toBeInstanceOf(CancelledError);
+    await expect(client.call('add', { a: 1, b: 1 }, { signal: controller.signal })).rejects.toBeInstanceOf(
+      CancelledError,
+    );
   });
 
   it('cancel: a handler that fails after the cancel rejects with the cancelled code', async () => {
@@ -96,7 +112,10 @@ describe('worker RPC', () => {
 
   it('bad request: the host refuses it with bad-request, naming the field', async () => {
     const { client } = connected();
-    await expect(client.call('add', { a: 1, b: 'two' } as unknown as { a: number; b: number })).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/b:/) });
+    await expect(client.call('add', { a: 1, b: 'two' } as unknown as { a: number; b: number })).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringMatching(/b:/),
+    });
     await expect(client.call('nope' as 'add', { a: 1, b: 2 })).rejects.toMatchObject({ code: 'bad-request' });
   });
 
@@ -110,8 +129,14 @@ describe('worker RPC', () => {
 
   it('bad result and bad progress are refused by the host (protocol), never posted', async () => {
     const { client } = connected();
-    await expect(client.call('fail', { how: 'bad-result' })).rejects.toMatchObject({ code: 'protocol', message: expect.stringMatching(/result broke the contract: ok/) });
-    await expect(client.call('fail', { how: 'bad-progress' })).rejects.toMatchObject({ code: 'protocol', message: expect.stringMatching(/progress broke the contract: done/) });
+    await expect(client.call('fail', { how: 'bad-result' })).rejects.toMatchObject({
+      code: 'protocol',
+      message: expect.stringMatching(/result broke the contract: ok/),
+    });
+    await expect(client.call('fail', { how: 'bad-progress' })).rejects.toMatchObject({
+      code: 'protocol',
+      message: expect.stringMatching(/progress broke the contract: done/),
+    });
   });
 
   it('bad response: the client refuses a result or progress that breaks the contract', async () => {
@@ -119,12 +144,19 @@ describe('worker RPC', () => {
     fakeWorker.addEventListener('message', (e) => {
       const call = e.data as { id: number; procedure: string };
       if (call.procedure === 'add') fakeWorker.postMessage({ rpc: 'result', id: call.id, result: { sum: 'five' } });
-      if (call.procedure === 'count') fakeWorker.postMessage({ rpc: 'progress', id: call.id, progress: { done: -0.5 } });
+      if (call.procedure === 'count')
+        fakeWorker.postMessage({ rpc: 'progress', id: call.id, progress: { done: -0.5 } });
       if (call.procedure === 'digits') fakeWorker.postMessage({ rpc: 'result', id: call.id, result: '12ab' });
     });
     const client = new RpcClient(contract, pageSide);
-    await expect(client.call('add', { a: 2, b: 3 })).rejects.toMatchObject({ code: 'protocol', message: expect.stringMatching(/sum/) });
-    await expect(client.call('count', { to: 3 })).rejects.toMatchObject({ code: 'protocol', message: expect.stringMatching(/progress/) });
+    await expect(client.call('add', { a: 2, b: 3 })).rejects.toMatchObject({
+      code: 'protocol',
+      message: expect.stringMatching(/sum/),
+    });
+    await expect(client.call('count', { to: 3 })).rejects.toMatchObject({
+      code: 'protocol',
+      message: expect.stringMatching(/progress/),
+    });
     await expect(client.call('digits', { n: 1 })).rejects.toMatchObject({ code: 'protocol' });
   });
 
@@ -149,7 +181,10 @@ describe('worker RPC', () => {
     const call = client.call('add', { a: 1, b: 2 });
     let prevented = false;
     listeners.get('error')!({ message: 'Uncaught SyntaxError', preventDefault: () => (prevented = true) });
-    await expect(call).rejects.toMatchObject({ code: 'endpoint-closed', message: expect.stringMatching(/SyntaxError/) });
+    await expect(call).rejects.toMatchObject({
+      code: 'endpoint-closed',
+      message: expect.stringMatching(/SyntaxError/),
+    });
     expect(prevented).toBe(true);
   });
 

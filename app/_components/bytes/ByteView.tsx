@@ -31,7 +31,17 @@ export interface ByteViewProps {
 
 const FORMAT_LABEL: Record<ByteFormat, string> = { hex: 'hex', base64: 'base64', text: 'text', bits: 'bits' };
 
-export function ByteView({ value, label, from, actor, demo, secret, empty, formats = BYTE_FORMATS, testId }: ByteViewProps) {
+export function ByteView({
+  value,
+  label,
+  from,
+  actor,
+  demo,
+  secret,
+  empty,
+  formats = BYTE_FORMATS,
+  testId,
+}: ByteViewProps) {
   const preferred = usePreferences((s) => s.byteFormat);
   const [chosen, setChosen] = useState<ByteFormat | null>(null);
   const format: ByteFormat = chosen ?? (formats.includes(preferred) ? preferred : formats[0]!);
@@ -68,7 +78,9 @@ export function ByteView({ value, label, from, actor, demo, secret, empty, forma
             aria-labelledby={`${id}-label`}
             aria-describedby={`${id}-meta`}
           >
-            {rendered ?? <span className={styles.note}>Not readable as text: these bytes are not valid UTF-8. Try hex.</span>}
+            {rendered ?? (
+              <span className={styles.note}>Not readable as text: these bytes are not valid UTF-8. Try hex.</span>
+            )}
           </pre>
           <div className={styles.foot} id={`${id}-meta`}>
             {from && <span className={styles.from}>from: {from}</span>}

@@ -44,8 +44,8 @@ export function Catalogue() {
                 </h4>
                 <p>{lesson.summary}</p>
                 <p className={styles.facts}>
-                  {lesson.minutes} min · {LEVELS[lesson.level]} · {lesson.objectives.length} objective{lesson.objectives.length === 1 ? '' : 's'} ·{' '}
-                  {lesson.steps.length} steps
+                  {lesson.minutes} min · {LEVELS[lesson.level]} · {lesson.objectives.length} objective
+                  {lesson.objectives.length === 1 ? '' : 's'} · {lesson.steps.length} steps
                   {lesson.steps.some((s) => s.exercise) ? ' · code exercise' : ''}
                 </p>
                 <LessonProgressBadge lesson={brief(lesson)} />

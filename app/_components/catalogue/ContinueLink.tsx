@@ -18,7 +18,12 @@ export interface CatalogueLesson {
 export function ContinueLink({ tracks, lessons }: { tracks: { lessons: string[] }[]; lessons: CatalogueLesson[] }) {
   const hydrated = useProgressStore((s) => s.hydrated);
   const progress = useProgressStore((s) => s.progress.lessons);
-  if (!hydrated) return <p className={styles.continue} aria-hidden="true">&nbsp;</p>;
+  if (!hydrated)
+    return (
+      <p className={styles.continue} aria-hidden="true">
+        &nbsp;
+      </p>
+    );
   const lesson = continueLesson(tracks, lessons, progress);
   if (!lesson) return <p className={styles.continue}>You have completed every lesson. Well done.</p>;
   const status = lessonStatus(lesson, progress[lesson.slug]);

@@ -18,16 +18,14 @@ export function LessonProgressBadge({ lesson }: { lesson: CatalogueLesson }) {
       <span className={passed === lesson.exercises.length ? styles.complete : styles.pending}>
         {' · '}
         {passed === lesson.exercises.length ? '✓ ' : ''}
-        {lesson.exercises.length === 1 ? `exercise ${passed === 1 ? 'passed' : 'not passed yet'}` : `${passed} of ${lesson.exercises.length} exercises passed`}
+        {lesson.exercises.length === 1
+          ? `exercise ${passed === 1 ? 'passed' : 'not passed yet'}`
+          : `${passed} of ${lesson.exercises.length} exercises passed`}
       </span>
     );
   switch (status.kind) {
     case 'complete':
-      return (
-        <p className={`${styles.badge} ${styles.complete}`}>
-          ✓ Complete{exerciseNote}
-        </p>
-      );
+      return <p className={`${styles.badge} ${styles.complete}`}>✓ Complete{exerciseNote}</p>;
     case 'in-progress':
       return (
         <p className={`${styles.badge} ${styles.inProgress}`}>
@@ -35,10 +33,6 @@ export function LessonProgressBadge({ lesson }: { lesson: CatalogueLesson }) {
         </p>
       );
     default:
-      return (
-        <p className={styles.badge}>
-          Not started{exerciseNote}
-        </p>
-      );
+      return <p className={styles.badge}>Not started{exerciseNote}</p>;
   }
 }

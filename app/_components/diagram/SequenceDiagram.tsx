@@ -43,13 +43,29 @@ export function SequenceDiagram({ actors, messages, tap, title }: SequenceDiagra
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className={styles.svg}>
         <title>{title}</title>
         <defs>
-          <marker id="seq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="seq-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0 0L10 5L0 10z" fill="currentColor" />
           </marker>
         </defs>
         {actors.map((a) => (
           <g key={a}>
-            <line x1={x(a)} x2={x(a)} y1={TOP - 8} y2={height - 6} stroke={ACTORS[a].color} strokeWidth={a === tap ? 2 : 1.5} strokeDasharray={a === tap ? '3 5' : '6 4'} />
+            <line
+              x1={x(a)}
+              x2={x(a)}
+              y1={TOP - 8}
+              y2={height - 6}
+              stroke={ACTORS[a].color}
+              strokeWidth={a === tap ? 2 : 1.5}
+              strokeDasharray={a === tap ? '3 5' : '6 4'}
+            />
             <rect x={x(a) - 62} y={6} width={124} height={32} rx={16} fill={ACTORS[a].color} />
             <text x={x(a)} y={27} textAnchor="middle" className={styles.actor}>
               {ACTORS[a].name}
@@ -72,7 +88,15 @@ export function SequenceDiagram({ actors, messages, tap, title }: SequenceDiagra
           const crossesTap = tapX !== null && (!tapOnLifeline || (tapX - x1) * (tapX - x2) < 0);
           return (
             <g key={m.id} className={m.alarm ? styles.alarm : styles.msg}>
-              <line x1={x1 + dir * 4} x2={x2 - dir * 6} y1={y} y2={y} stroke="currentColor" strokeWidth={1.8} markerEnd="url(#seq-arrow)" />
+              <line
+                x1={x1 + dir * 4}
+                x2={x2 - dir * 6}
+                y1={y}
+                y2={y}
+                stroke="currentColor"
+                strokeWidth={1.8}
+                markerEnd="url(#seq-arrow)"
+              />
               <text x={mid} y={y - 8} textAnchor="middle" className={styles.label}>
                 {m.alarm ? '✗ ' : ''}
                 {m.label}

@@ -18,8 +18,8 @@ export function AboutSandbox({ timeLimitMs }: { timeLimitMs: number }) {
         ))}
       </ul>
       <p>
-        The lesson&apos;s data is in <code>lesson</code>. Send results back with <code>export const name = value</code>, or
-        return them from <code>export default function solve(lesson)</code>.
+        The lesson&apos;s data is in <code>lesson</code>. Send results back with <code>export const name = value</code>,
+        or return them from <code>export default function solve(lesson)</code>.
       </p>
     </details>
   );

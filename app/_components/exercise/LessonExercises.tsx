@@ -11,7 +11,13 @@ import type { ExerciseSpec } from '@/lib/sandbox/exercise-spec';
 const LessonExercisesContext = createContext<readonly ExerciseSpec[]>([]);
 
 /** Provides the lesson's exercises to the `<Exercise>` widgets in its content. */
-export function LessonExercisesProvider({ exercises, children }: { exercises: readonly ExerciseSpec[]; children: ReactNode }) {
+export function LessonExercisesProvider({
+  exercises,
+  children,
+}: {
+  exercises: readonly ExerciseSpec[];
+  children: ReactNode;
+}) {
   return <LessonExercisesContext.Provider value={exercises}>{children}</LessonExercisesContext.Provider>;
 }
 

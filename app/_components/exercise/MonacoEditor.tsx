@@ -37,7 +37,11 @@ ts.typescriptDefaults.setCompilerOptions({
 });
 // 6133/6192/6196/6198: "declared but never used". Starters import what the learner will need, and
 // Monaco would render those imports faded, below readable contrast.
-ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [6133, 6192, 6196, 6198] });
+ts.typescriptDefaults.setDiagnosticsOptions({
+  noSemanticValidation: false,
+  noSyntaxValidation: false,
+  diagnosticCodesToIgnore: [6133, 6192, 6196, 6198],
+});
 ts.typescriptDefaults.setEagerModelSync(true);
 for (const file of SANDBOX_MODULE_DECLARATIONS) ts.typescriptDefaults.addExtraLib(file.content, file.path);
 ts.typescriptDefaults.addExtraLib(LEARNER_GLOBALS_DECLARATION, 'file:///learner-globals.d.ts');
@@ -48,7 +52,11 @@ monaco.editor.defineTheme('backdoor-light', {
   base: 'vs',
   inherit: true,
   rules: [],
-  colors: { 'editorLineNumber.foreground': '#4f5568', 'editorLineNumber.dimmedForeground': '#4f5568', 'editorLineNumber.activeForeground': '#1b1d29' },
+  colors: {
+    'editorLineNumber.foreground': '#4f5568',
+    'editorLineNumber.dimmedForeground': '#4f5568',
+    'editorLineNumber.activeForeground': '#1b1d29',
+  },
 });
 monaco.editor.defineTheme('backdoor-dark', {
   base: 'vs-dark',
@@ -77,11 +85,15 @@ function currentTheme(): 'backdoor-dark' | 'backdoor-light' {
 /** Moves focus to the focusable element just after (or before) `container`, for "Esc then Tab". */
 function moveFocusOutOf(container: Element, backwards: boolean): void {
   const focusable = [
-    ...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'),
+    ...document.querySelectorAll<HTMLElement>(
+      'a[href], button:not([disabled]), input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+    ),
   ].filter((el) => el.tabIndex >= 0 && (el.offsetParent !== null || container.contains(el)));
   const inside = focusable.filter((el) => container.contains(el));
   if (inside.length === 0) return;
-  const target = backwards ? focusable[focusable.indexOf(inside[0]!) - 1] : focusable[focusable.indexOf(inside[inside.length - 1]!) + 1];
+  const target = backwards
+    ? focusable[focusable.indexOf(inside[0]!) - 1]
+    : focusable[focusable.indexOf(inside[inside.length - 1]!) + 1];
   target?.focus();
 }
 
@@ -95,7 +107,11 @@ let activeContext: { owner: string; declaration: string; lib: monaco.IDisposable
 function activateContextDeclaration(owner: string, declaration: string): void {
   if (activeContext?.owner === owner && activeContext.declaration === declaration) return;
   activeContext?.lib.dispose();
-  activeContext = { owner, declaration, lib: ts.typescriptDefaults.addExtraLib(declaration, 'file:///lesson-context.d.ts') };
+  activeContext = {
+    owner,
+    declaration,
+    lib: ts.typescriptDefaults.addExtraLib(declaration, 'file:///lesson-context.d.ts'),
+  };
 }
 
 /** Props of {@link MonacoEditor}. */
@@ -114,7 +130,15 @@ export interface MonacoEditorProps {
 }
 
 /** The TypeScript editor for learner code. */
-export default function MonacoEditor({ path, value, onChange, onRun, contextDeclaration, ariaLabel, autoFocus }: MonacoEditorProps) {
+export default function MonacoEditor({
+  path,
+  value,
+  onChange,
+  onRun,
+  contextDeclaration,
+  ariaLabel,
+  autoFocus,
+}: MonacoEditorProps) {
   const onRunRef = useRef(onRun);
   useEffect(() => {
     onRunRef.current = onRun;

@@ -6,7 +6,15 @@ export function Prose({ text }: { text: string }) {
     <>
       {text.split(/\n\s*\n/).map((paragraph, i) => (
         <p key={i}>
-          {paragraph.split(/(`[^`]+`)/).map((part, j): ReactNode => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? <code key={j}>{part.slice(1, -1)}</code> : part))}
+          {paragraph
+            .split(/(`[^`]+`)/)
+            .map((part, j): ReactNode =>
+              part.startsWith('`') && part.endsWith('`') && part.length > 1 ? (
+                <code key={j}>{part.slice(1, -1)}</code>
+              ) : (
+                part
+              ),
+            )}
         </p>
       ))}
     </>

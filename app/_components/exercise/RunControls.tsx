@@ -22,7 +22,13 @@ export function RunControls({ store, onRun }: RunControlsProps) {
 
   return (
     <div className={styles.toolbar} role="group" aria-label="Run controls">
-      <button type="button" className="primary" onClick={onRun} disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter">
+      <button
+        type="button"
+        className="primary"
+        onClick={onRun}
+        disabled={running}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+      >
         Run
       </button>
       <button type="button" onClick={stop} disabled={!running}>

@@ -33,13 +33,17 @@ export function RunResults({ store, exercise, baseId, panelHeading: PanelHeading
         Output
       </PanelHeading>
       <div role="log" aria-labelledby={`${baseId}-output`} className={styles.output} tabIndex={0}>
-        {output.lines.length === 0 && !output.truncated ? <span className={styles.muted}>{running ? '' : 'Nothing printed.'}</span> : null}
+        {output.lines.length === 0 && !output.truncated ? (
+          <span className={styles.muted}>{running ? '' : 'Nothing printed.'}</span>
+        ) : null}
         {output.lines.map((line, i) => (
           <div key={i} className={styles[`line_${line.level}`]}>
             {line.text}
           </div>
         ))}
-        {output.truncated && <div className={styles.truncated}>output truncated (the limit is 500 lines or 64 KB per run)</div>}
+        {output.truncated && (
+          <div className={styles.truncated}>output truncated (the limit is 500 lines or 64 KB per run)</div>
+        )}
       </div>
 
       <PanelHeading className={styles.panelTitle} id={`${baseId}-checks`}>

@@ -7,7 +7,9 @@ export function StaticCode({ code, label }: { code: string; label: string }) {
     <pre className={styles.staticCode} aria-label={label} tabIndex={0}>
       <code>
         {highlightTypeScript(code).map((token, i) =>
-          token.kind === 'plain' ? token.text : (
+          token.kind === 'plain' ? (
+            token.text
+          ) : (
             <span key={i} className={styles[`tok_${token.kind}`]}>
               {token.text}
             </span>

@@ -15,9 +15,12 @@ const KEYWORDS = new Set(
     ' ',
   ),
 );
-const TYPES = new Set('string number boolean bigint unknown any never object Uint8Array Promise Record Array'.split(' '));
+const TYPES = new Set(
+  'string number boolean bigint unknown any never object Uint8Array Promise Record Array'.split(' '),
+);
 
-const TOKEN = /(\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$))|('(?:\\.|[^'\\\n])*'?|"(?:\\.|[^"\\\n])*"?|`(?:\\.|[^`\\])*`?)|(\b(?:0x[\da-fA-F_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)n?\b)|([A-Za-z_$][\w$]*)/g;
+const TOKEN =
+  /(\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$))|('(?:\\.|[^'\\\n])*'?|"(?:\\.|[^"\\\n])*"?|`(?:\\.|[^`\\])*`?)|(\b(?:0x[\da-fA-F_]+|\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?)n?\b)|([A-Za-z_$][\w$]*)/g;
 
 /** Splits `source` into tokens; concatenating their texts gives `source` back. */
 export function highlightTypeScript(source: string): CodeToken[] {

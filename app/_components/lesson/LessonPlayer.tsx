@@ -29,7 +29,9 @@ function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
   if (target.tagName === 'INPUT') {
-    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes((target as HTMLInputElement).type);
+    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(
+      (target as HTMLInputElement).type,
+    );
   }
   return target.closest('[role="textbox"], .monaco-editor') !== null;
 }
@@ -43,12 +45,28 @@ const STEP_SHORTCUTS = { next: 'Alt+Shift+ArrowRight', back: 'Alt+Shift+ArrowLef
  * shortcuts, and completion with a link to the next lesson. `children` is the lesson's MDX,
  * rendered on the server with the widget registry.
  */
-export function LessonPlayer({ lesson, next, children }: { lesson: Lesson; next: { slug: string; title: string } | null; children: ReactNode }) {
+export function LessonPlayer({
+  lesson,
+  next,
+  children,
+}: {
+  lesson: Lesson;
+  next: { slug: string; title: string } | null;
+  children: ReactNode;
+}) {
   const steps = lesson.steps;
   const last = steps.length - 1;
-  const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash, () => '');
+  const hash = useSyncExternalStore(
+    subscribeToHash,
+    () => window.location.hash,
+    () => '',
+  );
   // true once hydrated: exposed as data-hydrated for tests and for styles that need the client.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const hashIndex = steps.findIndex((s) => `#${s.id}` === decodeURIComponent(hash));
   const current = hashIndex >= 0 ? hashIndex : 0;
   const step = steps[current] ?? steps[0]!;
@@ -61,8 +79,12 @@ export function LessonPlayer({ lesson, next, children }: { lesson: Lesson; next:
   const exercisesPassed = useProgressStore((s) => s.progress.exercises);
   const isComplete = saved?.completedAt !== undefined;
 
-  const blockers = useMemo(() => stepBlockers(steps, current, actions, completedSteps), [steps, current, actions, completedSteps]);
-  const reachable = (index: number) => index === 0 || stepBlockers(steps, index - 1, actions, completedSteps).length === 0;
+  const blockers = useMemo(
+    () => stepBlockers(steps, current, actions, completedSteps),
+    [steps, current, actions, completedSteps],
+  );
+  const reachable = (index: number) =>
+    index === 0 || stepBlockers(steps, index - 1, actions, completedSteps).length === 0;
 
   const pendingFocus = useRef<'heading' | 'complete' | null>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
@@ -136,7 +158,11 @@ export function LessonPlayer({ lesson, next, children }: { lesson: Lesson; next:
           <ol className={styles.stepList}>
             {steps.map((s, index) => {
               const done = completedSteps.includes(s.id);
-              const mark = <span className={styles.mark} aria-hidden="true">{done ? '✓' : index + 1}</span>;
+              const mark = (
+                <span className={styles.mark} aria-hidden="true">
+                  {done ? '✓' : index + 1}
+                </span>
+              );
               const status = done ? <span className="visually-hidden"> (done)</span> : null;
               const exercisePassed = s.exercise ? exercisesPassed?.[s.exercise]?.passedAt !== undefined : false;
               const exercise = s.exercise ? (
@@ -188,7 +214,8 @@ export function LessonPlayer({ lesson, next, children }: { lesson: Lesson; next:
             })}
           </ol>
           <p className={styles.shortcuts}>
-            Keyboard: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>→</kbd> next step, <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>←</kbd> previous step.
+            Keyboard: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>→</kbd> next step, <kbd>Alt</kbd>+<kbd>Shift</kbd>+
+            <kbd>←</kbd> previous step.
           </p>
         </nav>
 
@@ -228,7 +255,9 @@ export function LessonPlayer({ lesson, next, children }: { lesson: Lesson; next:
                   </ul>
                 </>
               ) : null}
-              {!blocked && (step.requires?.length ?? 0) > 0 && !completedSteps.includes(step.id) ? <p className={styles.ready}>Done: you can continue.</p> : null}
+              {!blocked && (step.requires?.length ?? 0) > 0 && !completedSteps.includes(step.id) ? (
+                <p className={styles.ready}>Done: you can continue.</p>
+              ) : null}
             </div>
             <div className={styles.buttons}>
               <button type="button" onClick={back} disabled={current === 0} aria-keyshortcuts={STEP_SHORTCUTS.back}>

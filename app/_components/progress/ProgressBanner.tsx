@@ -31,8 +31,8 @@ export function ProgressBanner() {
     return (
       <div className={`${styles.banner} ${styles.warn}`} role="status">
         <p>
-          <strong>Your progress cannot be saved in this browser</strong> ({problem.reason}). Everything works, but what you do is
-          forgotten when you close the page. Private windows and strict privacy settings do this.
+          <strong>Your progress cannot be saved in this browser</strong> ({problem.reason}). Everything works, but what
+          you do is forgotten when you close the page. Private windows and strict privacy settings do this.
         </p>
         <button type="button" onClick={dismissProblem}>
           Dismiss
@@ -41,7 +41,8 @@ export function ProgressBanner() {
     );
   }
 
-  const download = () => downloadText(progressFileName(new Date()).replace('.json', '-unreadable.txt'), problem.raw, 'text/plain');
+  const download = () =>
+    downloadText(progressFileName(new Date()).replace('.json', '-unreadable.txt'), problem.raw, 'text/plain');
   const reset = () => {
     resetProgress();
     setResetDone(true);
@@ -53,7 +54,8 @@ export function ProgressBanner() {
         {problem.kind === 'future'
           ? `it was written by a newer version of Backdoor Lab (progress format ${problem.version}).`
           : `${problem.reason}.`}{' '}
-        The lab still works, but nothing is saved until you reset. Download the stored data first if you want to keep it.
+        The lab still works, but nothing is saved until you reset. Download the stored data first if you want to keep
+        it.
       </p>
       <div className={styles.actions}>
         <button type="button" onClick={download}>

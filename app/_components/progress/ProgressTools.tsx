@@ -44,7 +44,10 @@ export function ProgressTools() {
     }
     importProgress(result.progress);
     const count = Object.keys(result.progress.lessons).length;
-    setMessage({ ok: true, text: `Imported ${file.name}: progress in ${count} lesson${count === 1 ? '' : 's'}, merged with what you had.` });
+    setMessage({
+      ok: true,
+      text: `Imported ${file.name}: progress in ${count} lesson${count === 1 ? '' : 's'}, merged with what you had.`,
+    });
   };
 
   return (
@@ -58,7 +61,14 @@ export function ProgressTools() {
         <button type="button" onClick={() => fileInput.current?.click()}>
           Import progress…
         </button>
-        <input ref={fileInput} type="file" accept=".json,application/json,.txt,text/plain" hidden onChange={onFile} aria-label="Progress file to import" />
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json,.txt,text/plain"
+          hidden
+          onChange={onFile}
+          aria-label="Progress file to import"
+        />
       </div>
       <p role="status" className={styles.ok}>
         {message?.ok ? message.text : ''}

@@ -46,10 +46,16 @@ export function Quiz({ id }: { id: string }) {
     return <p role="alert">Quiz “{id}” is missing from this lesson’s meta.ts.</p>;
   }
   const multi = question.multi === true;
-  const stale = checked !== null && (selection.length !== checked.length || selection.some((i) => !checked.includes(i)));
+  const stale =
+    checked !== null && (selection.length !== checked.length || selection.some((i) => !checked.includes(i)));
 
   const choose = (index: number, on: boolean) => {
-    if (multi) setPicked(on ? [...selection.filter((i) => i !== index), index].sort((a, b) => a - b) : selection.filter((i) => i !== index));
+    if (multi)
+      setPicked(
+        on
+          ? [...selection.filter((i) => i !== index), index].sort((a, b) => a - b)
+          : selection.filter((i) => i !== index),
+      );
     else setPicked([index]);
   };
 
@@ -105,8 +111,19 @@ export function Quiz({ id }: { id: string }) {
         <button type="submit" aria-disabled={selection.length === 0 ? 'true' : undefined}>
           Check answer
         </button>
-        <p role="status" className={`${styles.result} ${checked && !stale ? (correct ? styles.resultRight : styles.resultWrong) : ''}`}>
-          {checked === null || stale ? (askedToChoose && selection.length === 0 ? 'Choose an answer first.' : '') : correct ? 'Correct.' : multi ? 'Not quite: check the explanations and try again.' : 'Not quite: read why, then try another answer.'}
+        <p
+          role="status"
+          className={`${styles.result} ${checked && !stale ? (correct ? styles.resultRight : styles.resultWrong) : ''}`}
+        >
+          {checked === null || stale
+            ? askedToChoose && selection.length === 0
+              ? 'Choose an answer first.'
+              : ''
+            : correct
+              ? 'Correct.'
+              : multi
+                ? 'Not quite: check the explanations and try again.'
+                : 'Not quite: read why, then try another answer.'}
         </p>
       </div>
     </form>

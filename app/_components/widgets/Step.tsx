@@ -13,7 +13,12 @@ export function Step({ id, children }: { id: string; children?: ReactNode }) {
   const index = lesson.steps.findIndex((s) => s.id === id);
   const title = lesson.steps[index]?.title ?? id;
   return (
-    <section className={styles.step} aria-labelledby={stepHeadingId(id)} hidden={index !== currentIndex} data-step-id={id}>
+    <section
+      className={styles.step}
+      aria-labelledby={stepHeadingId(id)}
+      hidden={index !== currentIndex}
+      data-step-id={id}
+    >
       <h2 id={stepHeadingId(id)} tabIndex={-1} className={styles.title}>
         {title}
       </h2>

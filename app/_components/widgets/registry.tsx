@@ -1,7 +1,27 @@
 import type { ComponentType } from 'react';
 import type { WidgetName } from '@/lib/lessons/widget-names';
 import { Callout } from './Callout';
-import { AttackConsole, BlastRadius, Conversation, Derive, DeviceTheft, EncryptDecrypt, EscrowBinding, EscrowSwitch, Exercise, Forge, KeyExchange, KeyPair, NonceReuse, SelfTest, ServerView, SplitKeys, Tamper, Warrant, Wire } from './lazy-widgets';
+import {
+  AttackConsole,
+  BlastRadius,
+  Conversation,
+  Derive,
+  DeviceTheft,
+  EncryptDecrypt,
+  EscrowBinding,
+  EscrowSwitch,
+  Exercise,
+  Forge,
+  KeyExchange,
+  KeyPair,
+  NonceReuse,
+  SelfTest,
+  ServerView,
+  SplitKeys,
+  Tamper,
+  Warrant,
+  Wire,
+} from './lazy-widgets';
 import { Quiz } from './Quiz';
 import { Step } from './Step';
 

@@ -51,17 +51,31 @@ interface Settings {
 function sizesOf(s: Settings) {
   const people = clampInt(s.people, 2, 16, 8);
   const maxConversations = (people * (people - 1)) / 2;
-  return { people, maxConversations, conversations: Math.min(clampInt(s.conversations, 1, 120, 20), maxConversations), messages: clampInt(s.messages, 1, 20000, 300) };
+  return {
+    people,
+    maxConversations,
+    conversations: Math.min(clampInt(s.conversations, 1, 120, 20), maxConversations),
+    messages: clampInt(s.messages, 1, 20000, 300),
+  };
 }
 
 function optionsOf(s: Settings): WorldGenerateOptions {
   const { people, conversations, messages } = sizesOf(s);
-  return { seed: s.seed.trim(), people, conversations, messages, mode: s.mode, escrow: s.escrow === 'off' ? null : { variant: s.escrow } };
+  return {
+    seed: s.seed.trim(),
+    people,
+    conversations,
+    messages,
+    mode: s.mode,
+    escrow: s.escrow === 'off' ? null : { variant: s.escrow },
+  };
 }
 
 /** Frees a world in the worker (nothing to do if it is already gone). */
 function freeWorld(worldId: string): void {
-  void getWorldClient().dispose(worldId).catch(() => undefined);
+  void getWorldClient()
+    .dispose(worldId)
+    .catch(() => undefined);
 }
 
 function randomSeed(): string {
@@ -69,11 +83,17 @@ function randomSeed(): string {
   return `lab-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-
 /** The whole lab. */
 export function AttackLab() {
   const id = useId();
-  const [settings, setSettings] = useState<Settings>({ seed: DEFAULT_LAB_SEED, people: '8', conversations: '20', messages: '300', mode: 'ratchet', escrow: 'single' });
+  const [settings, setSettings] = useState<Settings>({
+    seed: DEFAULT_LAB_SEED,
+    people: '8',
+    conversations: '20',
+    messages: '300',
+    mode: 'ratchet',
+    escrow: 'single',
+  });
   const [world, setWorld] = useState<WorldSummary | null>(null);
   /** The options of the world on screen: the blast radius compares that world's seed and size. */
   const [generatedWith, setGeneratedWith] = useState<WorldGenerateOptions | null>(null);
@@ -125,7 +145,13 @@ export function AttackLab() {
       consoleStore.getState().useWorld(summary);
       if (previous) freeWorld(previous.worldId);
     } catch (e) {
-      setError(e instanceof CancelledError ? 'Generation cancelled (the worker was restarted, so any earlier world is gone too).' : e instanceof Error ? e.message : String(e));
+      setError(
+        e instanceof CancelledError
+          ? 'Generation cancelled (the worker was restarted, so any earlier world is gone too).'
+          : e instanceof Error
+            ? e.message
+            : String(e),
+      );
       if (e instanceof CancelledError) {
         heldWorld.current = null;
         setWorld(null);
@@ -165,7 +191,14 @@ export function AttackLab() {
             <div className={styles.seedRow}>
               <div className={styles.field}>
                 <label htmlFor={`${id}-seed`}>Seed</label>
-                <input id={`${id}-seed`} type="text" value={settings.seed} maxLength={100} onChange={(e) => set('seed', e.target.value)} required />
+                <input
+                  id={`${id}-seed`}
+                  type="text"
+                  value={settings.seed}
+                  maxLength={100}
+                  onChange={(e) => set('seed', e.target.value)}
+                  required
+                />
               </div>
               <button type="button" onClick={() => set('seed', randomSeed())}>
                 New seed
@@ -173,7 +206,14 @@ export function AttackLab() {
             </div>
             <div className={styles.field}>
               <label htmlFor={`${id}-people`}>People</label>
-              <input id={`${id}-people`} type="number" min={2} max={16} value={settings.people} onChange={(e) => set('people', e.target.value)} />
+              <input
+                id={`${id}-people`}
+                type="number"
+                min={2}
+                max={16}
+                value={settings.people}
+                onChange={(e) => set('people', e.target.value)}
+              />
             </div>
             <div className={styles.field}>
               <label htmlFor={`${id}-conversations`}>Conversations</label>
@@ -188,18 +228,33 @@ export function AttackLab() {
             </div>
             <div className={styles.field}>
               <label htmlFor={`${id}-messages`}>Messages</label>
-              <input id={`${id}-messages`} type="number" min={1} max={20000} value={settings.messages} onChange={(e) => set('messages', e.target.value)} />
+              <input
+                id={`${id}-messages`}
+                type="number"
+                min={1}
+                max={20000}
+                value={settings.messages}
+                onChange={(e) => set('messages', e.target.value)}
+              />
             </div>
             <div className={styles.field}>
               <label htmlFor={`${id}-mode`}>Key agreement</label>
-              <select id={`${id}-mode`} value={settings.mode} onChange={(e) => set('mode', e.target.value as KeyAgreementMode)}>
+              <select
+                id={`${id}-mode`}
+                value={settings.mode}
+                onChange={(e) => set('mode', e.target.value as KeyAgreementMode)}
+              >
                 <option value="ratchet">Double Ratchet</option>
                 <option value="static">Static keys</option>
               </select>
             </div>
             <div className={styles.field}>
               <label htmlFor={`${id}-escrow`}>Escrow</label>
-              <select id={`${id}-escrow`} value={settings.escrow} onChange={(e) => set('escrow', e.target.value as EscrowChoice)}>
+              <select
+                id={`${id}-escrow`}
+                value={settings.escrow}
+                onChange={(e) => set('escrow', e.target.value as EscrowChoice)}
+              >
                 {(Object.keys(ESCROW_LABELS) as EscrowChoice[]).map((k) => (
                   <option key={k} value={k}>
                     {ESCROW_LABELS[k]}
@@ -214,7 +269,12 @@ export function AttackLab() {
             </button>
             {generating && (
               <>
-                <div className={attack.progress} role="progressbar" aria-label="Generating the world" aria-valuetext={`${elapsed.toFixed(0)} s elapsed`}>
+                <div
+                  className={attack.progress}
+                  role="progressbar"
+                  aria-label="Generating the world"
+                  aria-valuetext={`${elapsed.toFixed(0)} s elapsed`}
+                >
                   <div className={`${attack.progressBar} ${attack.progressIndeterminate}`} />
                 </div>
                 <button type="button" onClick={() => controller.current?.abort()}>
@@ -237,7 +297,9 @@ export function AttackLab() {
           )}
           <p className={w.hint}>
             The seed makes every key and message reproducible (demo randomness, never for real use).{' '}
-            {clampInt(settings.conversations, 1, 120, 20) > maxConversations ? `At most ${maxConversations} conversations for ${sizes.people} people.` : ''}
+            {clampInt(settings.conversations, 1, 120, 20) > maxConversations
+              ? `At most ${maxConversations} conversations for ${sizes.people} people.`
+              : ''}
           </p>
         </form>
         {world && <GodView world={world} />}
@@ -256,7 +318,12 @@ export function AttackLab() {
       <section className={styles.section} aria-labelledby={`${id}-blast`}>
         <h2 id={`${id}-blast`}>4. Blast radius: three worlds</h2>
         <BlastRadius key={JSON.stringify(compared)} title="The same thefts in three worlds" options={compared} />
-        {(compareFrom.messages ?? 300) > 1000 && <p className={w.hint}>The comparison builds three worlds, so it uses the same seed and people with 1,000 messages instead of {compareFrom.messages}.</p>}
+        {(compareFrom.messages ?? 300) > 1000 && (
+          <p className={w.hint}>
+            The comparison builds three worlds, so it uses the same seed and people with 1,000 messages instead of{' '}
+            {compareFrom.messages}.
+          </p>
+        )}
       </section>
     </>
   );

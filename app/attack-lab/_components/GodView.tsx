@@ -21,37 +21,53 @@ export function GodView({ world }: { world: WorldSummary }) {
   const [person, setPerson] = useState('');
   const [shown, setShown] = useState(PAGE);
   const topic = useMemo(() => new Map(world.conversations.map((c) => [c.id, c.topic])), [world]);
-  const rows = useMemo(() => world.schedule.filter((m) => !person || m.sender === person || m.recipient === person), [world, person]);
+  const rows = useMemo(
+    () => world.schedule.filter((m) => !person || m.sender === person || m.recipient === person),
+    [world, person],
+  );
   const name = (pid: string) => world.participants.find((p) => p.id === pid)?.name ?? pid;
 
   return (
     <div className={w.widget}>
       <h3 className={w.title}>God view (the simulator&apos;s, not the thief&apos;s)</h3>
       <p className={styles.summary}>
-        Seed &lsquo;{world.seed}&rsquo;: {world.counts.people} people, {world.counts.conversations} conversations, {world.counts.messages} messages over {formatSimTime(world.endsAt)};{' '}
+        Seed &lsquo;{world.seed}&rsquo;: {world.counts.people} people, {world.counts.conversations} conversations,{' '}
+        {world.counts.messages} messages over {formatSimTime(world.endsAt)};{' '}
         {world.mode === 'ratchet' ? 'Double Ratchet' : 'static keys'};{' '}
-        {world.escrow ? `escrow on (${world.escrow.variant}; ${world.counts.escrowed} envelopes carry an escrow field)` : 'escrow off'}; {world.counts.ciphertextBytes.toLocaleString('en')} bytes of
-        ciphertext on the wire.
+        {world.escrow
+          ? `escrow on (${world.escrow.variant}; ${world.counts.escrowed} envelopes carry an escrow field)`
+          : 'escrow off'}
+        ; {world.counts.ciphertextBytes.toLocaleString('en')} bytes of ciphertext on the wire.
       </p>
       <h4>People</h4>
       <ul className={styles.people}>
         {world.participants.map((p) => (
           <li key={p.id}>
             <PersonBadge id={p.id} name={p.name} />
-            <code title={`identity public key ${bytesToHex(p.identityPublicKey)}`}>{bytesToHex(p.identityPublicKey).slice(0, 16)}…</code>
+            <code title={`identity public key ${bytesToHex(p.identityPublicKey)}`}>
+              {bytesToHex(p.identityPublicKey).slice(0, 16)}…
+            </code>
           </li>
         ))}
       </ul>
       {world.escrow && (
         <p className={w.hint}>
-          Escrow authorities: {world.escrow.authorities.map((a) => `${a.name} (public key ${bytesToHex(a.publicKey).slice(0, 16)}…)`).join('; ')}. Key held by:{' '}
-          {world.escrow.agencies.map((a) => `${a.agencyName} (${a.kind})`).join(', ')}.
+          Escrow authorities:{' '}
+          {world.escrow.authorities
+            .map((a) => `${a.name} (public key ${bytesToHex(a.publicKey).slice(0, 16)}…)`)
+            .join('; ')}
+          . Key held by: {world.escrow.agencies.map((a) => `${a.agencyName} (${a.kind})`).join(', ')}.
         </p>
       )}
       <div className={styles.cols}>
         <div>
           <h4>Conversations</h4>
-          <div className={`${attack.scroll} ${attack.scrollTall}`} tabIndex={0} role="region" aria-label="Conversations">
+          <div
+            className={`${attack.scroll} ${attack.scrollTall}`}
+            tabIndex={0}
+            role="region"
+            aria-label="Conversations"
+          >
             <table className={attack.table}>
               <thead>
                 <tr>
@@ -66,7 +82,8 @@ export function GodView({ world }: { world: WorldSummary }) {
                 {world.conversations.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <PersonBadge id={c.initiator} name={name(c.initiator)} /> ↔ <PersonBadge id={c.responder} name={name(c.responder)} />
+                      <PersonBadge id={c.initiator} name={name(c.initiator)} /> ↔{' '}
+                      <PersonBadge id={c.responder} name={name(c.responder)} />
                     </td>
                     <td>{c.topic}</td>
                     <td className={attack.num}>{c.messages}</td>
@@ -101,7 +118,12 @@ export function GodView({ world }: { world: WorldSummary }) {
               {rows.length} messages{rows.length > shown ? `, first ${shown} shown` : ''}
             </span>
           </div>
-          <div className={`${attack.scroll} ${attack.scrollTall}`} tabIndex={0} role="region" aria-label="Message schedule">
+          <div
+            className={`${attack.scroll} ${attack.scrollTall}`}
+            tabIndex={0}
+            role="region"
+            aria-label="Message schedule"
+          >
             <table className={attack.table}>
               <thead>
                 <tr>

@@ -37,7 +37,9 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const { default: Content } = await load();
   // Built here, at build time: an exercise's setup is computed with the app's crypto and protocol
   // code (seeded, so it matches what `npm run lessons:check` validated).
-  const loadExercises = Object.hasOwn(lessonExercises, slug) ? lessonExercises[slug as keyof typeof lessonExercises] : undefined;
+  const loadExercises = Object.hasOwn(lessonExercises, slug)
+    ? lessonExercises[slug as keyof typeof lessonExercises]
+    : undefined;
   const exercises = loadExercises ? await loadLessonExerciseSpecs((await loadExercises()).exercises) : [];
   const content = <Content components={lessonWidgets} />;
   const next = nextLesson(tracks, lessons, slug);
@@ -78,7 +80,11 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
         <LessonScope>
           <LabProvider>
             <SeedNotice />
-            {exercises.length > 0 ? <LessonExercisesProvider exercises={exercises}>{content}</LessonExercisesProvider> : content}
+            {exercises.length > 0 ? (
+              <LessonExercisesProvider exercises={exercises}>{content}</LessonExercisesProvider>
+            ) : (
+              content
+            )}
           </LabProvider>
         </LessonScope>
       </LessonPlayer>

@@ -32,7 +32,12 @@ export function AttackConsole({ authorities = 'one' }: { authorities?: 'one' | '
   // The lesson's world is freed in the worker when the lesson scope unmounts.
   const store = useScoped(
     `attack-console:${authorities}`,
-    () => createAttackConsoleStore({ client: getWorldClient(), deck: { kind: 'lesson', authorities }, spec: lessonWorldOptions(authorities) }),
+    () =>
+      createAttackConsoleStore({
+        client: getWorldClient(),
+        deck: { kind: 'lesson', authorities },
+        spec: lessonWorldOptions(authorities),
+      }),
     (scoped) => scoped.getState().release(),
   );
   return (

@@ -55,7 +55,11 @@ export function AttackConsoleView({ store, title = "The thief's console", onActi
             Capabilities
           </h4>
           <div className={styles.deck} role="group" aria-labelledby={`${id}-deck`}>
-            {deck.kind === 'lesson' ? <LessonDeck store={store} authorities={deck.authorities} onAction={onAction} /> : world && <LabDeck store={store} world={world} />}
+            {deck.kind === 'lesson' ? (
+              <LessonDeck store={store} authorities={deck.authorities} onAction={onAction} />
+            ) : (
+              world && <LabDeck store={store} world={world} />
+            )}
           </div>
           <WalletPanel store={store} />
           <LearnerMessagePanel store={store} />

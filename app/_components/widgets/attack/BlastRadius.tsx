@@ -9,7 +9,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { ExposureCounts } from '@/lib/protocol/blast-radius';
 import { MINUTES_PER_DAY, formatSimTime } from '@/lib/protocol/sim-time';
 import type { WorkerProgress } from '@/lib/scenarios/run-controls';
-import { COMPARED_WORLDS, type CompareOptions, type ComparisonCellSummary, type ComparisonResult } from '@/lib/scenarios/three-worlds';
+import {
+  COMPARED_WORLDS,
+  type CompareOptions,
+  type ComparisonCellSummary,
+  type ComparisonResult,
+} from '@/lib/scenarios/three-worlds';
 import { CancelledError } from '@/lib/worker-rpc/rpc-error';
 import { getWorldClient } from '../../world/world-client';
 import { ActorIcon } from '../../actors';
@@ -31,7 +36,15 @@ const LESSON_COMPARISON: CompareOptions = {
 
 const ratio = (c: ExposureCounts | null) => (c ? `${c.opened}/${c.total}` : '–');
 
-function CellView({ cell, result, names }: { cell: ComparisonCellSummary; result: ComparisonResult; names: (id: string) => string }) {
+function CellView({
+  cell,
+  result,
+  names,
+}: {
+  cell: ComparisonCellSummary;
+  result: ComparisonResult;
+  names: (id: string) => string;
+}) {
   const nothing = cell.lootNotes.filter((n) => n.outcome !== 'obtained');
   return (
     <td data-testid={`cell-${cell.world}`}>
@@ -45,7 +58,8 @@ function CellView({ cell, result, names }: { cell: ComparisonCellSummary; result
       </div>
       <ul className={styles.cellList}>
         <li>
-          users exposed: {cell.exposedUsers.length === 0 ? 'none' : cell.exposedUsers.map(names).join(', ')} ({cell.exposedUsers.length}/{result.users})
+          users exposed: {cell.exposedUsers.length === 0 ? 'none' : cell.exposedUsers.map(names).join(', ')} (
+          {cell.exposedUsers.length}/{result.users})
         </li>
         <li>
           conversations exposed: {cell.exposedConversations.length}/{result.conversations}
@@ -53,7 +67,9 @@ function CellView({ cell, result, names }: { cell: ComparisonCellSummary; result
         {cell.forgery && (
           <li>
             forged message #{cell.forgery.seq}:{' '}
-            <span className={cell.forgery.accepted ? styles.accepted : styles.refused}>{cell.forgery.accepted ? 'accepted as genuine' : 'refused by the tag check'}</span>
+            <span className={cell.forgery.accepted ? styles.accepted : styles.refused}>
+              {cell.forgery.accepted ? 'accepted as genuine' : 'refused by the tag check'}
+            </span>
           </li>
         )}
         {nothing.map((n, i) => (
@@ -67,7 +83,13 @@ function CellView({ cell, result, names }: { cell: ComparisonCellSummary; result
 }
 
 /** The three-world grid with its run button. `options` defaults to the lesson's world. */
-export function BlastRadius({ options = LESSON_COMPARISON, title = 'Blast radius: three worlds, the same thefts' }: { options?: CompareOptions; title?: string }) {
+export function BlastRadius({
+  options = LESSON_COMPARISON,
+  title = 'Blast radius: three worlds, the same thefts',
+}: {
+  options?: CompareOptions;
+  title?: string;
+}) {
   const [result, setResult] = useState<ComparisonResult | null>(null);
   const [progress, setProgress] = useState<WorkerProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -88,7 +110,8 @@ export function BlastRadius({ options = LESSON_COMPARISON, title = 'Blast radius
       const r = await getWorldClient().compareWorlds(options, { signal: own.signal, onProgress: setProgress });
       if (controller.current === own) setResult(r);
     } catch (e) {
-      if (controller.current === own) setError(e instanceof CancelledError ? 'Cancelled.' : e instanceof Error ? e.message : String(e));
+      if (controller.current === own)
+        setError(e instanceof CancelledError ? 'Cancelled.' : e instanceof Error ? e.message : String(e));
     } finally {
       if (controller.current === own) {
         controller.current = null;
@@ -103,8 +126,9 @@ export function BlastRadius({ options = LESSON_COMPARISON, title = 'Blast radius
         <ActorIcon actor="thief" /> {title}
       </h3>
       <p className={w.hint}>
-        One seed, so one schedule: the same {options.people ?? 8} people, {options.conversations ?? 20} conversations and {options.messages ?? 300} messages in each world. The thief
-        records all traffic, and at one moment steals {options.victim ? `${names(options.victim)}'s` : 'a'} phone, or the escrow key.
+        One seed, so one schedule: the same {options.people ?? 8} people, {options.conversations ?? 20} conversations
+        and {options.messages ?? 300} messages in each world. The thief records all traffic, and at one moment steals{' '}
+        {options.victim ? `${names(options.victim)}'s` : 'a'} phone, or the escrow key.
       </p>
       <div className={styles.row}>
         <button type="button" className={result ? undefined : 'primary'} disabled={running} onClick={() => void run()}>
@@ -121,7 +145,10 @@ export function BlastRadius({ options = LESSON_COMPARISON, title = 'Blast radius
               aria-valuenow={progress?.done ?? 0}
               aria-valuetext={progress?.label ?? 'starting'}
             >
-              <div className={styles.progressBar} style={{ width: `${progress ? Math.round((progress.done / progress.total) * 100) : 0}%` }} />
+              <div
+                className={styles.progressBar}
+                style={{ width: `${progress ? Math.round((progress.done / progress.total) * 100) : 0}%` }}
+              />
             </div>
             <button type="button" onClick={() => controller.current?.abort()}>
               Cancel
@@ -140,14 +167,16 @@ export function BlastRadius({ options = LESSON_COMPARISON, title = 'Blast radius
       {result && (
         <>
           <p className={w.hint} aria-hidden="true">
-            Messages opened / captured, by theft and world; compromise at {formatSimTime(result.compromiseAt)}. Forgery: the thief rewrites the last message{' '}
-            {names(result.victim)} received before then, and {names(result.victim)}&apos;s client checks the tag.
+            Messages opened / captured, by theft and world; compromise at {formatSimTime(result.compromiseAt)}. Forgery:
+            the thief rewrites the last message {names(result.victim)} received before then, and {names(result.victim)}
+            &apos;s client checks the tag.
           </p>
           <div className={styles.scroll} tabIndex={0} role="region" aria-label="Blast radius grid">
             <table className={styles.grid}>
               <caption className="visually-hidden">
-                Messages opened / captured, by theft and world; compromise at {formatSimTime(result.compromiseAt)}. Forgery: the thief rewrites the last message{' '}
-                {names(result.victim)} received before then, and {names(result.victim)}&apos;s client checks the tag.
+                Messages opened / captured, by theft and world; compromise at {formatSimTime(result.compromiseAt)}.
+                Forgery: the thief rewrites the last message {names(result.victim)} received before then, and{' '}
+                {names(result.victim)}&apos;s client checks the tag.
               </caption>
               <thead>
                 <tr>
@@ -171,7 +200,9 @@ export function BlastRadius({ options = LESSON_COMPARISON, title = 'Blast radius
               </tbody>
             </table>
           </div>
-          <p className={styles.timing}>Three worlds generated and attacked in the worker in {result.timing.totalMs.toFixed(0)} ms.</p>
+          <p className={styles.timing}>
+            Three worlds generated and attacked in the worker in {result.timing.totalMs.toFixed(0)} ms.
+          </p>
         </>
       )}
     </section>

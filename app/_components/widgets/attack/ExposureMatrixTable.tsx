@@ -17,7 +17,16 @@ function shade(c: MatrixCell): string | undefined {
 function Cell({ cell, split, label }: { cell: MatrixCell | null; split?: boolean; label: string }) {
   if (!cell) return null;
   return (
-    <td className={styles.heat} data-split={split || undefined} style={{ background: shade(cell) }} aria-label={cell.total === 0 ? `${label}: nothing captured` : `${label}: ${cell.opened} of ${cell.total} opened${cell.tagFailed ? `, ${cell.tagFailed} failed the tag` : ''}`}>
+    <td
+      className={styles.heat}
+      data-split={split || undefined}
+      style={{ background: shade(cell) }}
+      aria-label={
+        cell.total === 0
+          ? `${label}: nothing captured`
+          : `${label}: ${cell.opened} of ${cell.total} opened${cell.tagFailed ? `, ${cell.tagFailed} failed the tag` : ''}`
+      }
+    >
       {cell.total === 0 ? '·' : `${cell.opened}/${cell.total}`}
     </td>
   );
@@ -71,10 +80,12 @@ export function ExposureMatrixTable({ matrix, caption }: { matrix: ExposureMatri
           <span className={styles.swatch} /> nothing opened
         </span>
         <span>
-          <span className={styles.swatch} style={{ background: 'color-mix(in srgb, var(--thief) 25%, transparent)' }} /> some opened
+          <span className={styles.swatch} style={{ background: 'color-mix(in srgb, var(--thief) 25%, transparent)' }} />{' '}
+          some opened
         </span>
         <span>
-          <span className={styles.swatch} style={{ background: 'color-mix(in srgb, var(--thief) 42%, transparent)' }} /> all opened
+          <span className={styles.swatch} style={{ background: 'color-mix(in srgb, var(--thief) 42%, transparent)' }} />{' '}
+          all opened
         </span>
         <span>cells read opened/captured; · = none captured</span>
       </div>

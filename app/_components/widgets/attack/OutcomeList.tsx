@@ -54,7 +54,14 @@ export function OutcomeList({
       <div className={styles.filters} role="group" aria-label="Filter the results">
         <div className={styles.filter}>
           <label htmlFor={`${id}-kind`}>Outcome</label>
-          <select id={`${id}-kind`} value={kind} onChange={(e) => { setKind(e.target.value as typeof kind); setShown(PAGE); }}>
+          <select
+            id={`${id}-kind`}
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as typeof kind);
+              setShown(PAGE);
+            }}
+          >
             <option value="opened">Opened</option>
             <option value="tag-failed">Tag failed</option>
             <option value="no-key">No key</option>
@@ -63,7 +70,14 @@ export function OutcomeList({
         </div>
         <div className={styles.filter}>
           <label htmlFor={`${id}-person`}>Person</label>
-          <select id={`${id}-person`} value={person} onChange={(e) => { setPerson(e.target.value); setShown(PAGE); }}>
+          <select
+            id={`${id}-person`}
+            value={person}
+            onChange={(e) => {
+              setPerson(e.target.value);
+              setShown(PAGE);
+            }}
+          >
             <option value="">Everyone</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
@@ -74,17 +88,32 @@ export function OutcomeList({
         </div>
         <div className={styles.filter}>
           <label htmlFor={`${id}-text`}>Text contains</label>
-          <input id={`${id}-text`} type="search" value={text} onChange={(e) => { setText(e.target.value); setShown(PAGE); }} />
+          <input
+            id={`${id}-text`}
+            type="search"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setShown(PAGE);
+            }}
+          />
         </div>
         <span role="status" className={styles.timing}>
           {filtered.length} of {rows.length} envelopes
         </span>
       </div>
-      <div className={`${styles.scroll} ${styles.scrollTall}`} tabIndex={0} role="region" aria-label="Decryption results">
+      <div
+        className={`${styles.scroll} ${styles.scrollTall}`}
+        tabIndex={0}
+        role="region"
+        aria-label="Decryption results"
+      >
         <table className={styles.table}>
           <thead>
             <tr>
-              <th scope="col" className={styles.num}>#</th>
+              <th scope="col" className={styles.num}>
+                #
+              </th>
               <th scope="col">From → to</th>
               <th scope="col">Sent</th>
               <th scope="col">Outcome</th>
@@ -93,17 +122,26 @@ export function OutcomeList({
           </thead>
           <tbody>
             {filtered.slice(0, shown).map((r) => (
-              <tr key={r.seq} className={mine.has(r.seq) ? styles.mine : undefined} data-testid={mine.has(r.seq) ? 'my-message-row' : undefined}>
+              <tr
+                key={r.seq}
+                className={mine.has(r.seq) ? styles.mine : undefined}
+                data-testid={mine.has(r.seq) ? 'my-message-row' : undefined}
+              >
                 <td className={styles.num}>{r.seq}</td>
                 <td>
-                  <PersonBadge id={r.sender} name={personName(r.sender, people)} /> → <PersonBadge id={r.recipient} name={personName(r.recipient, people)} />
+                  <PersonBadge id={r.sender} name={personName(r.sender, people)} /> →{' '}
+                  <PersonBadge id={r.recipient} name={personName(r.recipient, people)} />
                 </td>
                 <td style={{ whiteSpace: 'nowrap' }}>{formatSimTime(r.sentAt)}</td>
                 <td className={KIND_CLASS[r.kind]} title={r.key}>
                   {KIND_LABEL[r.kind]}
                 </td>
                 <td className={styles.text}>
-                  {r.plaintext ?? <span className={styles.kindNone}>{r.kind === 'tag-failed' ? `tried: ${r.key ?? ''}` : 'ciphertext only'}</span>}
+                  {r.plaintext ?? (
+                    <span className={styles.kindNone}>
+                      {r.kind === 'tag-failed' ? `tried: ${r.key ?? ''}` : 'ciphertext only'}
+                    </span>
+                  )}
                   {mine.has(r.seq) && <span className={styles.tagMine}>your message</span>}
                 </td>
               </tr>

@@ -35,18 +35,49 @@ export function Derive() {
       {a && (
         <>
           <ByteView label="salt" value={a.salt} from="Alice's public key ‖ Bob's public key" demo={demo} />
-          <ByteView label="info" value={a.info} formats={['text', 'hex']} from={`"${bytesToUtf8(a.info)}": names the purpose, so other keys from the same secret differ`} />
-          <ByteView label="PRK (pseudorandom key)" value={traceValue(a.trace, 'prk')} secret demo={demo} from="HKDF-Extract(salt, shared secret) = HMAC-SHA256(salt, shared secret)" />
+          <ByteView
+            label="info"
+            value={a.info}
+            formats={['text', 'hex']}
+            from={`"${bytesToUtf8(a.info)}": names the purpose, so other keys from the same secret differ`}
+          />
+          <ByteView
+            label="PRK (pseudorandom key)"
+            value={traceValue(a.trace, 'prk')}
+            secret
+            demo={demo}
+            from="HKDF-Extract(salt, shared secret) = HMAC-SHA256(salt, shared secret)"
+          />
         </>
       )}
       <div className={styles.cols}>
         <div className={styles.col}>
-          <div className={styles.colHead}><ActorBadge actor="alice" /></div>
-          <ByteView label="Alice's message key" value={derived.alice?.key} actor="alice" secret demo={demo} from="HKDF-Expand(PRK, info, 32)" testId="alice-message-key" />
+          <div className={styles.colHead}>
+            <ActorBadge actor="alice" />
+          </div>
+          <ByteView
+            label="Alice's message key"
+            value={derived.alice?.key}
+            actor="alice"
+            secret
+            demo={demo}
+            from="HKDF-Expand(PRK, info, 32)"
+            testId="alice-message-key"
+          />
         </div>
         <div className={styles.col}>
-          <div className={styles.colHead}><ActorBadge actor="bob" /></div>
-          <ByteView label="Bob's message key" value={derived.bob?.key} actor="bob" secret demo={demo} from="HKDF-Expand(PRK, info, 32)" testId="bob-message-key" />
+          <div className={styles.colHead}>
+            <ActorBadge actor="bob" />
+          </div>
+          <ByteView
+            label="Bob's message key"
+            value={derived.bob?.key}
+            actor="bob"
+            secret
+            demo={demo}
+            from="HKDF-Expand(PRK, info, 32)"
+            testId="bob-message-key"
+          />
         </div>
       </div>
       {same !== null && (

@@ -25,7 +25,9 @@ export function EncryptDecrypt({ placeholder = 'Meet me at the library at 6' }: 
       <h3 className={styles.title}>Encrypt, send, decrypt (ChaCha20-Poly1305)</h3>
       <div className={styles.cols}>
         <div className={styles.col}>
-          <div className={styles.colHead}><ActorBadge actor="alice" /></div>
+          <div className={styles.colHead}>
+            <ActorBadge actor="alice" />
+          </div>
           <form
             onSubmit={(e) => {
               e.preventDefault();
@@ -35,23 +37,52 @@ export function EncryptDecrypt({ placeholder = 'Meet me at the library at 6' }: 
           >
             <div className={styles.field}>
               <label htmlFor={`${id}-msg`}>Alice&apos;s message to Bob</label>
-              <textarea id={`${id}-msg`} value={text} placeholder={placeholder} maxLength={2000} onChange={(e) => setText(e.target.value)} />
+              <textarea
+                id={`${id}-msg`}
+                value={text}
+                placeholder={placeholder}
+                maxLength={2000}
+                onChange={(e) => setText(e.target.value)}
+              />
             </div>
             <div className={styles.actions}>
-              <button type="submit" className={sent ? undefined : 'primary'}>Encrypt and send</button>
+              <button type="submit" className={sent ? undefined : 'primary'}>
+                Encrypt and send
+              </button>
             </div>
           </form>
           <LabError actions={['encrypt', 'decrypt']} />
           {sent && (
             <>
-              <ByteView label="Nonce" value={sent.nonce} actor="alice" demo={demo} from="12 fresh random bytes: never reuse one under the same key" />
-              <ByteView label="Ciphertext" value={sent.sealed.subarray(0, tagStart)} actor="alice" demo={demo} from="ChaCha20 keystream XOR the message: same length as the message" testId="ciphertext" />
-              <ByteView label="Tag" value={sent.sealed.subarray(tagStart)} actor="alice" demo={demo} from="Poly1305 over the header and ciphertext: 16 bytes" />
+              <ByteView
+                label="Nonce"
+                value={sent.nonce}
+                actor="alice"
+                demo={demo}
+                from="12 fresh random bytes: never reuse one under the same key"
+              />
+              <ByteView
+                label="Ciphertext"
+                value={sent.sealed.subarray(0, tagStart)}
+                actor="alice"
+                demo={demo}
+                from="ChaCha20 keystream XOR the message: same length as the message"
+                testId="ciphertext"
+              />
+              <ByteView
+                label="Tag"
+                value={sent.sealed.subarray(tagStart)}
+                actor="alice"
+                demo={demo}
+                from="Poly1305 over the header and ciphertext: 16 bytes"
+              />
             </>
           )}
         </div>
         <div className={styles.col}>
-          <div className={styles.colHead}><ActorBadge actor="bob" /></div>
+          <div className={styles.colHead}>
+            <ActorBadge actor="bob" />
+          </div>
           <div className={styles.actions}>
             <button
               type="button"
@@ -69,7 +100,13 @@ export function EncryptDecrypt({ placeholder = 'Meet me at the library at 6' }: 
           {!delivered && <p className={styles.hint}>Nothing has arrived yet.</p>}
           <BobResult />
           {bobResult?.ok && (
-            <ByteView label="Decrypted bytes" value={bobResult.bytes} actor="bob" formats={['text', 'hex']} from="ChaCha20-Poly1305 open with Bob's key: the tag checked out" />
+            <ByteView
+              label="Decrypted bytes"
+              value={bobResult.bytes}
+              actor="bob"
+              formats={['text', 'hex']}
+              from="ChaCha20-Poly1305 open with Bob's key: the tag checked out"
+            />
           )}
         </div>
       </div>
@@ -84,7 +121,9 @@ function BobResult() {
     return (
       <div role="status">
         <p className={`${styles.verdict} ${styles.ok}`}>The tag verified. Bob reads:</p>
-        <p className={styles.plain} data-testid="bob-plaintext">{bobResult.plaintext}</p>
+        <p className={styles.plain} data-testid="bob-plaintext">
+          {bobResult.plaintext}
+        </p>
       </div>
     );
   }

@@ -46,12 +46,32 @@ export function KeyExchange() {
       <LabError actions={['exchangePublicKeys', 'computeSharedSecrets']} />
       <div className={styles.cols}>
         <div className={styles.col}>
-          <div className={styles.colHead}><ActorBadge actor="alice" /></div>
-          <ByteView label="Alice's shared secret" value={shared.alice} actor="alice" secret demo={demo} from="X25519(Alice's secret key, Bob's public key)" testId="alice-shared" />
+          <div className={styles.colHead}>
+            <ActorBadge actor="alice" />
+          </div>
+          <ByteView
+            label="Alice's shared secret"
+            value={shared.alice}
+            actor="alice"
+            secret
+            demo={demo}
+            from="X25519(Alice's secret key, Bob's public key)"
+            testId="alice-shared"
+          />
         </div>
         <div className={styles.col}>
-          <div className={styles.colHead}><ActorBadge actor="bob" /></div>
-          <ByteView label="Bob's shared secret" value={shared.bob} actor="bob" secret demo={demo} from="X25519(Bob's secret key, Alice's public key)" testId="bob-shared" />
+          <div className={styles.colHead}>
+            <ActorBadge actor="bob" />
+          </div>
+          <ByteView
+            label="Bob's shared secret"
+            value={shared.bob}
+            actor="bob"
+            secret
+            demo={demo}
+            from="X25519(Bob's secret key, Alice's public key)"
+            testId="bob-shared"
+          />
         </div>
       </div>
       {same !== null && (

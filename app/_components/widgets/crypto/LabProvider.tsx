@@ -50,8 +50,8 @@ export function SeedNotice() {
   if (!slot?.seed) return null;
   return (
     <p className={styles.demo} role="note">
-      Seeded mode: every random value comes from the seed &lsquo;{slot.seed}&rsquo; (demo randomness), so the same bytes appear on
-      every screen that uses this link. Never do this with real keys.
+      Seeded mode: every random value comes from the seed &lsquo;{slot.seed}&rsquo; (demo randomness), so the same bytes
+      appear on every screen that uses this link. Never do this with real keys.
     </p>
   );
 }

@@ -76,28 +76,42 @@ export function NonceReuse() {
           Encrypt both with the same key and nonce
         </button>
       </div>
-      {error && <p className={styles.error} role="alert">{error}</p>}
+      {error && (
+        <p className={styles.error} role="alert">
+          {error}
+        </p>
+      )}
       {outcome && (
         <>
           <p className={styles.hint} role="note">
-            Our guarded API refused the second seal: <q>{outcome.guardMessage}</q>. The results below use the unguarded call,
-            to show why.
+            Our guarded API refused the second seal: <q>{outcome.guardMessage}</q>. The results below use the unguarded
+            call, to show why.
           </p>
           <ByteView label="Key (used twice)" value={outcome.key} secret from="32 bytes from the platform CSPRNG" />
           <ByteView label="Nonce (used twice)" value={outcome.nonce} from="12 random bytes, then reused: the mistake" />
           <ByteView label="Ciphertext 1 (with tag)" value={outcome.ct1} />
           <ByteView label="Ciphertext 2 (with tag)" value={outcome.ct2} />
-          <ByteView label="Ciphertext 1 ⊕ ciphertext 2" value={outcome.ctXor} testId="ct-xor" from="XOR of the two ciphertexts, over the shorter message's length: Eve can compute this" />
-          <ByteView label="Plaintext 1 ⊕ plaintext 2" value={outcome.ptXor} testId="pt-xor" from="XOR of the two messages: the keystream cancelled out" />
+          <ByteView
+            label="Ciphertext 1 ⊕ ciphertext 2"
+            value={outcome.ctXor}
+            testId="ct-xor"
+            from="XOR of the two ciphertexts, over the shorter message's length: Eve can compute this"
+          />
+          <ByteView
+            label="Plaintext 1 ⊕ plaintext 2"
+            value={outcome.ptXor}
+            testId="pt-xor"
+            from="XOR of the two messages: the keystream cancelled out"
+          />
           <p className={`${styles.verdict} ${same ? styles.bad : styles.ok}`} role="status">
             {same
               ? 'Identical: the key stream cancelled out. The ciphertexts leak the XOR of the messages.'
               : 'Different (this should not happen with a reused nonce).'}
           </p>
-          <p>
-            Eve knows message 1 (say it was a routine notice) and XORs it out. She reads message 2:
+          <p>Eve knows message 1 (say it was a routine notice) and XORs it out. She reads message 2:</p>
+          <p className={styles.plain} data-testid="recovered">
+            {outcome.recovered}
           </p>
-          <p className={styles.plain} data-testid="recovered">{outcome.recovered}</p>
         </>
       )}
     </section>

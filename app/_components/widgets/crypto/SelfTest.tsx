@@ -20,10 +20,21 @@ export function SelfTest() {
     const checks: [string, string, string][] = [
       ["Alice's public key", bytesToHex(publicKeyFromSecret(hexToBytes(RFC7748.aliceSecret))), RFC7748.alicePublic],
       ["Bob's public key", bytesToHex(publicKeyFromSecret(hexToBytes(RFC7748.bobSecret))), RFC7748.bobPublic],
-      ['Shared secret (Alice)', bytesToHex(sharedSecret(hexToBytes(RFC7748.aliceSecret), hexToBytes(RFC7748.bobPublic))), RFC7748.shared],
-      ['Shared secret (Bob)', bytesToHex(sharedSecret(hexToBytes(RFC7748.bobSecret), hexToBytes(RFC7748.alicePublic))), RFC7748.shared],
+      [
+        'Shared secret (Alice)',
+        bytesToHex(sharedSecret(hexToBytes(RFC7748.aliceSecret), hexToBytes(RFC7748.bobPublic))),
+        RFC7748.shared,
+      ],
+      [
+        'Shared secret (Bob)',
+        bytesToHex(sharedSecret(hexToBytes(RFC7748.bobSecret), hexToBytes(RFC7748.alicePublic))),
+        RFC7748.shared,
+      ],
     ];
-    setResult({ ok: checks.every(([, got, want]) => got === want), lines: checks.map(([n, got, want]) => `${got === want ? '✓' : '✗'} ${n}: ${got}`) });
+    setResult({
+      ok: checks.every(([, got, want]) => got === want),
+      lines: checks.map(([n, got, want]) => `${got === want ? '✓' : '✗'} ${n}: ${got}`),
+    });
   }
   return (
     <section className={styles.widget} aria-label="Self-test against RFC 7748">
@@ -32,14 +43,19 @@ export function SelfTest() {
         Runs the published test keys from the X25519 standard through the same code that made your keys.
       </p>
       <div className={styles.actions}>
-        <button type="button" onClick={run}>Run the RFC 7748 test vector</button>
+        <button type="button" onClick={run}>
+          Run the RFC 7748 test vector
+        </button>
       </div>
       {result && (
         <div role="status">
           <p className={`${styles.verdict} ${result.ok ? styles.ok : styles.bad}`}>
             {result.ok ? 'All four values match the RFC.' : 'Mismatch: this build does not compute X25519 correctly.'}
           </p>
-          <pre className={styles.plain} style={{ fontFamily: 'var(--font-mono)', fontSize: '0.85rem', wordBreak: 'break-all' }}>
+          <pre
+            className={styles.plain}
+            style={{ fontFamily: 'var(--font-mono)', fontSize: '0.85rem', wordBreak: 'break-all' }}
+          >
             {result.lines.join('\n')}
           </pre>
         </div>

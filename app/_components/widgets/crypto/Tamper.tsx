@@ -25,8 +25,8 @@ export function Tamper() {
         <ActorBadge actor="eve" suffix=" tampers" />
       </h3>
       <p className={styles.hint}>
-        Flip one bit of the ciphertext while it travels. Bit 0 is the first bit of the first byte; the last {16 * 8} bits are
-        the tag.
+        Flip one bit of the ciphertext while it travels. Bit 0 is the first bit of the first byte; the last {16 * 8}{' '}
+        bits are the tag.
       </p>
       <form
         className={styles.actions}
@@ -54,13 +54,17 @@ export function Tamper() {
         </button>
       </form>
       <p id={`${id}-range`} className={styles.hint}>
-        {delivered ? (valid ? `Any bit from 0 to ${maxBit}.` : `Enter a whole number from 0 to ${maxBit}.`) : 'Send a message first.'}
+        {delivered
+          ? valid
+            ? `Any bit from 0 to ${maxBit}.`
+            : `Enter a whole number from 0 to ${maxBit}.`
+          : 'Send a message first.'}
       </p>
       <LabError actions={['tamper']} />
       {changedBits > 0 && (
         <p role="status" className={`${styles.verdict} ${styles.bad}`}>
-          {changedBits} bit{changedBits === 1 ? '' : 's'} of what Bob receives differ{changedBits === 1 ? 's' : ''} from what Alice sent. Now ask
-          Bob to decrypt.
+          {changedBits} bit{changedBits === 1 ? '' : 's'} of what Bob receives differ{changedBits === 1 ? 's' : ''} from
+          what Alice sent. Now ask Bob to decrypt.
         </p>
       )}
     </section>

@@ -24,4 +24,3 @@ export function useLabStore(): StoreApi<LabState> {
 export function useLab<T>(selector: (s: LabState) => T): T {
   return useStore(useLabStore(), selector);
 }
-

@@ -6,7 +6,12 @@
  * message 2 (lib/escrow-lab/escrow-binding-scene.ts, in the worker).
  */
 import { startTransition, useId, useState } from 'react';
-import type { AuthorityReading, AuthorityStage, EscrowBindingMode, FieldSwap } from '@/lib/escrow-lab/escrow-binding-scene';
+import type {
+  AuthorityReading,
+  AuthorityStage,
+  EscrowBindingMode,
+  FieldSwap,
+} from '@/lib/escrow-lab/escrow-binding-scene';
 import type { BindingSealReply } from '@/lib/escrow-lab/escrow-lab-messages';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge } from '../../actors';
@@ -19,8 +24,10 @@ import { useLabScope, useLabTask } from './use-lab-task';
 import { useProgressive } from './use-progressive';
 
 const CODE: Readonly<Record<EscrowBindingMode, string>> = {
-  bound: 'seal   = HPKE.Seal(authorityPk, info = "backdoor-lab escrow v1" ‖ epochHeader, aad = epochHeader, epochKey)\nwrapped = ChaCha20Poly1305(wrapKey, aad = messageHeader, messageKey)',
-  unbound: 'seal   = HPKE.Seal(authorityPk, info = "backdoor-lab escrow v1", aad = "", epochKey)\nwrapped = ChaCha20Poly1305(wrapKey, aad = "", messageKey)',
+  bound:
+    'seal   = HPKE.Seal(authorityPk, info = "backdoor-lab escrow v1" ‖ epochHeader, aad = epochHeader, epochKey)\nwrapped = ChaCha20Poly1305(wrapKey, aad = messageHeader, messageKey)',
+  unbound:
+    'seal   = HPKE.Seal(authorityPk, info = "backdoor-lab escrow v1", aad = "", epochKey)\nwrapped = ChaCha20Poly1305(wrapKey, aad = "", messageKey)',
 };
 
 const STAGE_LABEL: Readonly<Record<AuthorityStage, string>> = {
@@ -64,7 +71,13 @@ export function EscrowBinding() {
         <legend>How the escrow field is sealed</legend>
         {(['bound', 'unbound'] as const).map((b) => (
           <label key={b}>
-            <input type="radio" name={`${id}-binding`} value={b} checked={binding === b} onChange={() => setBinding(b)} />
+            <input
+              type="radio"
+              name={`${id}-binding`}
+              value={b}
+              checked={binding === b}
+              onChange={() => setBinding(b)}
+            />
             {b === 'bound' ? 'Bound (the header goes into HPKE and the wrap)' : 'Unbound (the header is left out)'}
           </label>
         ))}
@@ -74,10 +87,20 @@ export function EscrowBinding() {
         <pre className={styles.code}>{CODE[binding]}</pre>
       </figure>
       <div className={widgetStyles.actions}>
-        <button type="button" className={mine.sealed ? undefined : 'primary'} onClick={() => void seal()} disabled={task.busy !== null}>
+        <button
+          type="button"
+          className={mine.sealed ? undefined : 'primary'}
+          onClick={() => void seal()}
+          disabled={task.busy !== null}
+        >
           Seal two messages
         </button>
-        <button type="button" className={mine.sealed && !mine.swap ? 'danger' : undefined} onClick={() => void move()} disabled={task.busy !== null}>
+        <button
+          type="button"
+          className={mine.sealed && !mine.swap ? 'danger' : undefined}
+          onClick={() => void move()}
+          disabled={task.busy !== null}
+        >
           Move message 1&apos;s escrow field onto message 2
         </button>
       </div>
@@ -93,8 +116,18 @@ export function EscrowBinding() {
                 <p className={widgetStyles.colHead}>
                   Message {m.number}: <ActorBadge actor="alice" /> → <ActorBadge actor={m.recipient} />
                 </p>
-                <Bytes label={`Message ${m.number}: sealed epoch key`} value={m.envelope.escrow!.epochBlob.seals[0]!.ciphertext} actor="escrow" from={binding === 'bound' ? 'HPKE, bound to this epoch header' : 'HPKE with a fixed info and no aad'} />
-                <Bytes label={`Message ${m.number}: wrapped message key`} value={m.envelope.escrow!.wrappedKey} actor="escrow" from={binding === 'bound' ? 'aad = this message header' : 'no aad'} />
+                <Bytes
+                  label={`Message ${m.number}: sealed epoch key`}
+                  value={m.envelope.escrow!.epochBlob.seals[0]!.ciphertext}
+                  actor="escrow"
+                  from={binding === 'bound' ? 'HPKE, bound to this epoch header' : 'HPKE with a fixed info and no aad'}
+                />
+                <Bytes
+                  label={`Message ${m.number}: wrapped message key`}
+                  value={m.envelope.escrow!.wrappedKey}
+                  actor="escrow"
+                  from={binding === 'bound' ? 'aad = this message header' : 'no aad'}
+                />
                 <Reading reading={mine.sealed!.readings[i]!} />
                 <Delivery who={m.recipient} result={mine.sealed!.deliveries[i]!} />
               </div>
@@ -121,7 +154,8 @@ function Reading({ reading }: { reading: AuthorityReading }) {
               {s.ok ? '✓' : '✗'}
             </span>
             <span>
-              <strong>{STAGE_LABEL[s.stage]}</strong>: <span className="visually-hidden">{s.ok ? 'passed' : 'failed'}. </span>
+              <strong>{STAGE_LABEL[s.stage]}</strong>:{' '}
+              <span className="visually-hidden">{s.ok ? 'passed' : 'failed'}. </span>
               {s.detail}
             </span>
           </li>
@@ -136,10 +170,17 @@ function Reading({ reading }: { reading: AuthorityReading }) {
   );
 }
 
-function Delivery({ who, result }: { who: 'bob' | 'carol'; result: { accepted: true; plaintext: string } | { accepted: false; reason: string; message: string } }) {
+function Delivery({
+  who,
+  result,
+}: {
+  who: 'bob' | 'carol';
+  result: { accepted: true; plaintext: string } | { accepted: false; reason: string; message: string };
+}) {
   return result.accepted ? (
     <p className={widgetStyles.hint}>
-      <ActorBadge actor={who} suffix="'s client" /> accepts it: &ldquo;{result.plaintext}&rdquo; (it never looks at the escrow field)
+      <ActorBadge actor={who} suffix="'s client" /> accepts it: &ldquo;{result.plaintext}&rdquo; (it never looks at the
+      escrow field)
     </p>
   ) : (
     <p className={`${styles.result} ${widgetStyles.bad}`}>
@@ -155,11 +196,15 @@ function SwapResult({ swap, binding }: { swap: FieldSwap; binding: EscrowBinding
     <div data-testid={`swap-${binding}`}>
       <h4>A warrant for message 2, after the move</h4>
       <p className={widgetStyles.hint}>
-        A faulty or rogue client put message 1&apos;s sealed epoch key and wrapped key into message 2&apos;s escrow field, keeping message 2&apos;s epoch
-        header so the field still claims to be message 2&apos;s.
+        A faulty or rogue client put message 1&apos;s sealed epoch key and wrapped key into message 2&apos;s escrow
+        field, keeping message 2&apos;s epoch header so the field still claims to be message 2&apos;s.
       </p>
       <Reading reading={swap.authority} />
-      <p className={`${styles.result} ${silent ? widgetStyles.bad : widgetStyles.ok}`} role="status" data-testid="swap-verdict">
+      <p
+        className={`${styles.result} ${silent ? widgetStyles.bad : widgetStyles.ok}`}
+        role="status"
+        data-testid="swap-verdict"
+      >
         {silent
           ? '✗ Lawful access to message 2 is lost, and nothing says why: every escrow check passed, and the key it gave is message 1’s.'
           : failed?.stage === 'hpke-open'

@@ -56,7 +56,7 @@ export function EscrowSwitch() {
       if (escrow && reply.result.on) recordLessonAction('escrow:on');
     });
 
-  const on = escrowOn ? sealed?.result.on ?? null : null;
+  const on = escrowOn ? (sealed?.result.on ?? null) : null;
   // Off envelope, on envelope, its escrow field, who can open: one commit each.
   const shown = useProgressive(sealed, 4);
 
@@ -89,7 +89,11 @@ export function EscrowSwitch() {
         </div>
       </form>
       <TaskStatus error={task.error} busy={task.busy} />
-      {stale && <p className={widgetStyles.hint}>Alice&apos;s or Bob&apos;s key pair changed since this was sealed: seal the message again.</p>}
+      {stale && (
+        <p className={widgetStyles.hint}>
+          Alice&apos;s or Bob&apos;s key pair changed since this was sealed: seal the message again.
+        </p>
+      )}
 
       {sealed?.authorityPublicKey && (
         <div>
@@ -103,8 +107,7 @@ export function EscrowSwitch() {
           />
           <p className={styles.masked}>
             <strong>Escrow authority&apos;s secret key</strong>: <code aria-hidden="true">••••••••</code>
-            <span className="visually-hidden">(hidden)</span> 32 bytes, kept by the authority. The
-            phones never see it.
+            <span className="visually-hidden">(hidden)</span> 32 bytes, kept by the authority. The phones never see it.
           </p>
         </div>
       )}
@@ -119,13 +122,21 @@ export function EscrowSwitch() {
               <EnvelopeBytes env={sealed.result.off} demo={demo} testPrefix="off" />
             </div>
             <div className={widgetStyles.col}>
-              <h4 className={widgetStyles.colHead}>
-                Escrow on
-              </h4>
+              <h4 className={widgetStyles.colHead}>Escrow on</h4>
               {on ? (
-                shown >= 2 && <EnvelopeBytes env={on} compare={sealed.result.off} demo={demo} testPrefix="on" withEscrowField={shown >= 3} />
+                shown >= 2 && (
+                  <EnvelopeBytes
+                    env={on}
+                    compare={sealed.result.off}
+                    demo={demo}
+                    testPrefix="on"
+                    withEscrowField={shown >= 3}
+                  />
+                )
               ) : (
-                <p className={widgetStyles.hint}>Escrow is off. Turn it on to seal the same message with the escrow field.</p>
+                <p className={widgetStyles.hint}>
+                  Escrow is off. Turn it on to seal the same message with the escrow field.
+                </p>
               )}
             </div>
           </div>
@@ -136,13 +147,26 @@ export function EscrowSwitch() {
   );
 }
 
-function EnvelopeBytes({ env, compare, demo, testPrefix, withEscrowField = true }: { env: SwitchEnvelope; compare?: SwitchEnvelope; demo: boolean; testPrefix: string; withEscrowField?: boolean }) {
+function EnvelopeBytes({
+  env,
+  compare,
+  demo,
+  testPrefix,
+  withEscrowField = true,
+}: {
+  env: SwitchEnvelope;
+  compare?: SwitchEnvelope;
+  demo: boolean;
+  testPrefix: string;
+  withEscrowField?: boolean;
+}) {
   const sameBody = compare ? equal(env.body, compare.body) : null;
   const sameTag = compare ? equal(env.tag, compare.tag) : null;
   return (
     <div data-testid={`envelope-${testPrefix}`}>
       <p className={styles.sizes}>
-        Header {env.size.header} B + ciphertext and tag {env.size.ciphertext} B{env.escrow ? ` + escrow field ${env.size.escrow} B` : ''} ={' '}
+        Header {env.size.header} B + ciphertext and tag {env.size.ciphertext} B
+        {env.escrow ? ` + escrow field ${env.size.escrow} B` : ''} ={' '}
         <strong data-testid={`envelope-${testPrefix}-total`}>{env.size.total} bytes</strong>
         {compare && <> ({env.size.total - compare.size.total} more than without escrow)</>}
       </p>
@@ -153,21 +177,38 @@ function EnvelopeBytes({ env, compare, demo, testPrefix, withEscrowField = true 
         demo={demo}
         from={`sender, recipient, conversation, counter ${env.envelope.header.counter}, time${env.envelope.header.escrow ? `, escrow epoch ${env.envelope.header.escrow.epoch}` : ''}: sent in the clear, covered by the tag`}
       />
-      <Bytes label="Nonce (not sent)" value={env.nonce} demo={demo} from="direction ‖ counter: both ends derive it, so it never repeats under this key" />
+      <Bytes
+        label="Nonce (not sent)"
+        value={env.nonce}
+        demo={demo}
+        from="direction ‖ counter: both ends derive it, so it never repeats under this key"
+      />
       <Bytes
         label="Ciphertext"
         value={env.body}
         actor="alice"
         demo={demo}
         testId={`envelope-${testPrefix}-ciphertext`}
-        from={sameBody === null ? 'ChaCha20 under the conversation key: as long as the message' : sameBody ? 'identical to the envelope without escrow: same key, same nonce' : 'differs from the envelope without escrow'}
+        from={
+          sameBody === null
+            ? 'ChaCha20 under the conversation key: as long as the message'
+            : sameBody
+              ? 'identical to the envelope without escrow: same key, same nonce'
+              : 'differs from the envelope without escrow'
+        }
       />
       <Bytes
         label="Tag"
         value={env.tag}
         actor="alice"
         demo={demo}
-        from={sameTag === null ? 'Poly1305 over the header and ciphertext' : sameTag ? 'identical to the envelope without escrow' : 'differs from the envelope without escrow: the header it covers now names the escrow epoch'}
+        from={
+          sameTag === null
+            ? 'Poly1305 over the header and ciphertext'
+            : sameTag
+              ? 'identical to the envelope without escrow'
+              : 'differs from the envelope without escrow: the header it covers now names the escrow epoch'
+        }
       />
       {env.escrow && withEscrowField && (
         <fieldset className={styles.fieldGroup}>
@@ -179,7 +220,14 @@ function EnvelopeBytes({ env, compare, demo, testPrefix, withEscrowField = true 
             demo={demo}
             from="conversation, sender, recipient, epoch, start: HPKE's aad, and after the label its info"
           />
-          <Bytes label="enc (ephemeral public key)" value={env.escrow.enc} actor="escrow" demo={demo} from="a fresh X25519 key pair made for this seal; HPKE's encapsulated key" testId={`envelope-${testPrefix}-enc`} />
+          <Bytes
+            label="enc (ephemeral public key)"
+            value={env.escrow.enc}
+            actor="escrow"
+            demo={demo}
+            from="a fresh X25519 key pair made for this seal; HPKE's encapsulated key"
+            testId={`envelope-${testPrefix}-enc`}
+          />
           <Bytes
             label="Sealed epoch key"
             value={env.escrow.sealedEpochKey}
@@ -231,7 +279,9 @@ function Verdict({ attempt }: { attempt: OpeningAttempt | undefined }) {
 
 /** Who could open each envelope, by trying: one card per party, with its result on each envelope. */
 function WhoCanOpen({ off, on }: { off: readonly OpeningAttempt[]; on: readonly OpeningAttempt[] | null }) {
-  const parties = (['alice', 'bob', 'server', 'escrow'] as const).filter((w) => off.some((a) => a.who === w) || on?.some((a) => a.who === w));
+  const parties = (['alice', 'bob', 'server', 'escrow'] as const).filter(
+    (w) => off.some((a) => a.who === w) || on?.some((a) => a.who === w),
+  );
   return (
     <div data-testid="who-can-open">
       <h4>Who can open it: each party tried, with what it holds</h4>

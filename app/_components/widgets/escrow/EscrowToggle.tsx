@@ -6,9 +6,26 @@ import styles from './escrow.module.css';
  * An on/off switch (role="switch"): the visible text is the label and the state; the accessible
  * name is the label alone, the state is aria-checked.
  */
-export function EscrowToggle({ label, on, onChange, disabled }: { label: string; on: boolean; onChange: (on: boolean) => void; disabled?: boolean }) {
+export function EscrowToggle({
+  label,
+  on,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  on: boolean;
+  onChange: (on: boolean) => void;
+  disabled?: boolean;
+}) {
   return (
-    <button type="button" role="switch" aria-checked={on} className={styles.switch} onClick={() => onChange(!on)} disabled={disabled}>
+    <button
+      type="button"
+      role="switch"
+      aria-checked={on}
+      className={styles.switch}
+      onClick={() => onChange(!on)}
+      disabled={disabled}
+    >
       <span>{label}</span>
       <span className={styles.track} aria-hidden="true" />
       <span className={styles.state} aria-hidden="true">

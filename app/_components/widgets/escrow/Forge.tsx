@@ -48,7 +48,8 @@ export function Forge() {
         <ActorIcon actor="thief" /> The thief forges a message from Alice
       </h3>
       <p className={widgetStyles.hint}>
-        The thief holds the relay (so it can deliver its own envelope in place of Alice&apos;s) and, with escrow on, a copy of the escrow secret key.
+        The thief holds the relay (so it can deliver its own envelope in place of Alice&apos;s) and, with escrow on, a
+        copy of the escrow secret key.
       </p>
       <form
         onSubmit={(e) => {
@@ -72,7 +73,8 @@ export function Forge() {
       <TaskStatus error={task.error} busy={task.busy} />
       {!shown ? (
         <p className={widgetStyles.hint}>
-          {escrowOn ? 'No forgery yet with escrow on.' : 'No forgery yet with escrow off.'} Press &ldquo;Forge and deliver to Bob&rdquo;.
+          {escrowOn ? 'No forgery yet with escrow on.' : 'No forgery yet with escrow off.'} Press &ldquo;Forge and
+          deliver to Bob&rdquo;.
         </p>
       ) : (
         <ForgeryResult reply={shown} escrowOn={escrowOn} />
@@ -99,14 +101,39 @@ function CapturedEnvelope({ original }: { original: ForgeReply['original'] }) {
   return (
     <>
       <h4>1. The captured envelope, Alice → Bob ({formatSimTime(original.header.sentAt)})</h4>
-      <Bytes label="Header" value={headerBytes} actor="alice" from="ratchet public key, counters, time, escrow epoch: in the clear, covered by the tag" />
-      <Bytes label="Ciphertext ‖ tag" value={original.ciphertext} actor="alice" from={`Alice's text under her ratchet message key: ${tagStart} + 16 bytes`} />
+      <Bytes
+        label="Header"
+        value={headerBytes}
+        actor="alice"
+        from="ratchet public key, counters, time, escrow epoch: in the clear, covered by the tag"
+      />
+      <Bytes
+        label="Ciphertext ‖ tag"
+        value={original.ciphertext}
+        actor="alice"
+        from={`Alice's text under her ratchet message key: ${tagStart} + 16 bytes`}
+      />
       {original.escrow ? (
         <fieldset className={styles.fieldGroup}>
           <legend>Escrow field</legend>
-          <Bytes label="enc" value={original.escrow.epochBlob.seals[0]!.enc} actor="escrow" from="HPKE encapsulated key" />
-          <Bytes label="Sealed epoch key" value={original.escrow.epochBlob.seals[0]!.ciphertext} actor="escrow" from="HPKE to the authority's public key" />
-          <Bytes label="Wrapped message key" value={original.escrow.wrappedKey} actor="escrow" from="this message's key under the epoch chain, aad = header" />
+          <Bytes
+            label="enc"
+            value={original.escrow.epochBlob.seals[0]!.enc}
+            actor="escrow"
+            from="HPKE encapsulated key"
+          />
+          <Bytes
+            label="Sealed epoch key"
+            value={original.escrow.epochBlob.seals[0]!.ciphertext}
+            actor="escrow"
+            from="HPKE to the authority's public key"
+          />
+          <Bytes
+            label="Wrapped message key"
+            value={original.escrow.wrappedKey}
+            actor="escrow"
+            from="this message's key under the epoch chain, aad = header"
+          />
         </fieldset>
       ) : (
         <p className={widgetStyles.hint}>No escrow field: this envelope is sealed for Bob alone.</p>
@@ -121,9 +148,18 @@ function KeyRecovery({ reply }: { reply: ForgeReply }) {
     <>
       <h4>2. The thief&apos;s wallet</h4>
       {reply.thiefKey ? (
-        <Bytes label="Stolen escrow secret key" value={reply.thiefKey} actor="thief" secret from="a copy of the authority's key (how it was stolen does not matter here)" />
+        <Bytes
+          label="Stolen escrow secret key"
+          value={reply.thiefKey}
+          actor="thief"
+          secret
+          from="a copy of the authority's key (how it was stolen does not matter here)"
+        />
       ) : (
-        <p className={widgetStyles.hint}>Nothing that applies: with escrow off there is no escrow key, and the thief has no key of Alice&apos;s or Bob&apos;s.</p>
+        <p className={widgetStyles.hint}>
+          Nothing that applies: with escrow off there is no escrow key, and the thief has no key of Alice&apos;s or
+          Bob&apos;s.
+        </p>
       )}
       <h4>3. Recover the message key</h4>
       {outcome.method === 'resealed-with-escrowed-key' ? (
@@ -156,11 +192,17 @@ function ForgeryDelivered({ outcome }: { outcome: ForgeReply['outcome'] }) {
       ) : (
         <>
           <p className={widgetStyles.hint}>
-            The best keyless attempt: XOR (Alice&apos;s text ⊕ the thief&apos;s text) into the ciphertext, as if the thief knew Alice&apos;s text exactly.
-            A stream cipher keeps the length, so the new text is cut or padded to {outcome.attemptedText.length} characters. The tag cannot be
-            recomputed without the key, so it stays as it was.
+            The best keyless attempt: XOR (Alice&apos;s text ⊕ the thief&apos;s text) into the ciphertext, as if the
+            thief knew Alice&apos;s text exactly. A stream cipher keeps the length, so the new text is cut or padded to{' '}
+            {outcome.attemptedText.length} characters. The tag cannot be recomputed without the key, so it stays as it
+            was.
           </p>
-          <Bytes label="Edited ciphertext ‖ old tag" value={outcome.forged.ciphertext} actor="thief" from="original ciphertext ⊕ (old text ⊕ new text); tag unchanged" />
+          <Bytes
+            label="Edited ciphertext ‖ old tag"
+            value={outcome.forged.ciphertext}
+            actor="thief"
+            from="original ciphertext ⊕ (old text ⊕ new text); tag unchanged"
+          />
         </>
       )}
       <h4>5. Bob&apos;s phone</h4>
@@ -183,7 +225,8 @@ function ForgeryDelivered({ outcome }: { outcome: ForgeReply['outcome'] }) {
           </>
         ) : (
           <p className={`${styles.result} ${widgetStyles.bad}`} role="status" data-testid="bob-refused">
-            ✗ Refused ({outcome.delivery.reason}). <span className={styles.detail}>{outcome.delivery.message.replace(/\.$/, '')}.</span> Bob sees nothing from
+            ✗ Refused ({outcome.delivery.reason}).{' '}
+            <span className={styles.detail}>{outcome.delivery.message.replace(/\.$/, '')}.</span> Bob sees nothing from
             this envelope.
           </p>
         )}

@@ -59,19 +59,25 @@ export function Warrant() {
   const execute = () =>
     task.run('Executing the warrant…', async () => {
       if (!recorded) throw new LabTaskError("Record the day's traffic first: there is nothing to open yet.");
-      if (to < from) throw new LabTaskError('The window ends before it starts: pick a "to" time after the "from" time.');
+      if (to < from)
+        throw new LabTaskError('The window ends before it starts: pick a "to" time after the "from" time.');
       const reply = await callEscrowLab('warrant-execute', { scope, seed, target, from, to });
       startTransition(() => {
         setRun(reply);
         setBeyond(null);
-        setNote(reply.tried === 0 ? `The warrant covers no message: ${nameOf(target)} sent or received nothing in that window. Widen it and execute again.` : null);
+        setNote(
+          reply.tried === 0
+            ? `The warrant covers no message: ${nameOf(target)} sent or received nothing in that window. Widen it and execute again.`
+            : null,
+        );
       });
       if (reply.tried === 0) return;
       if (reply.opened === reply.tried) recordLessonAction('warrant');
     });
   const tryBeyond = () =>
     task.run('Trying the same key on the other messages…', async () => {
-      if (!run) throw new LabTaskError('Execute a warrant first: then try the same key on the messages it did not cover.');
+      if (!run)
+        throw new LabTaskError('Execute a warrant first: then try the same key on the messages it did not cover.');
       const reply = await callEscrowLab('warrant-beyond', { scope, seed });
       startTransition(() => setBeyond(reply));
       if (reply.tried > 0 && reply.opened > 0) recordLessonAction('warrant:beyond');
@@ -88,7 +94,12 @@ export function Warrant() {
         <ActorIcon actor="escrow" /> The escrow authority executes a warrant
       </h3>
       <div className={widgetStyles.actions}>
-        <button type="button" className={recorded ? undefined : 'primary'} onClick={() => void record()} disabled={task.busy !== null}>
+        <button
+          type="button"
+          className={recorded ? undefined : 'primary'}
+          onClick={() => void record()}
+          disabled={task.busy !== null}
+        >
           {recorded ? "Record a new day's traffic" : "Record the day's traffic"}
         </button>
       </div>
@@ -137,21 +148,39 @@ export function Warrant() {
           <button type="submit" className={recorded && !run ? 'primary' : undefined} disabled={task.busy !== null}>
             Execute the warrant
           </button>
-          <button type="button" className={run && !beyond ? 'danger' : undefined} onClick={() => void tryBeyond()} disabled={task.busy !== null}>
+          <button
+            type="button"
+            className={run && !beyond ? 'danger' : undefined}
+            onClick={() => void tryBeyond()}
+            disabled={task.busy !== null}
+          >
             Try the same key on the other messages
           </button>
         </div>
       </form>
       <TaskStatus error={task.error} busy={task.busy} />
-      {note && <p className={widgetStyles.hint} role="status">{note}</p>}
+      {note && (
+        <p className={widgetStyles.hint} role="status">
+          {note}
+        </p>
+      )}
 
       {!recorded ? (
         <p className={widgetStyles.hint}>No traffic recorded yet.</p>
       ) : (
         <>
-          <Bytes label="Escrow authority's public key" value={recorded.authorityPublicKey} actor="escrow" from="every envelope's escrow field is sealed to it" />
+          <Bytes
+            label="Escrow authority's public key"
+            value={recorded.authorityPublicKey}
+            actor="escrow"
+            from="every envelope's escrow field is sealed to it"
+          />
           {run && (
-            <p className={`${styles.result} ${run.opened > 0 ? widgetStyles.ok : ''}`} role="status" data-testid="warrant-summary">
+            <p
+              className={`${styles.result} ${run.opened > 0 ? widgetStyles.ok : ''}`}
+              role="status"
+              data-testid="warrant-summary"
+            >
               Warrant for {nameOf(run.warrant.target)}, {hourLabel(run.warrant.from)} to {hourLabel(run.warrant.to)}:{' '}
               <span className={styles.count}>
                 {run.opened} of {run.tried}
@@ -161,8 +190,11 @@ export function Warrant() {
           )}
           {beyond && (
             <p className={`${styles.result} ${widgetStyles.bad}`} role="status" data-testid="beyond-summary">
-              The same key, without the warrant check: <span className={styles.count}>{beyond.opened} of {beyond.tried}</span> messages outside the
-              warrant opened.
+              The same key, without the warrant check:{' '}
+              <span className={styles.count}>
+                {beyond.opened} of {beyond.tried}
+              </span>{' '}
+              messages outside the warrant opened.
             </p>
           )}
           {shown >= 2 && (
@@ -181,7 +213,15 @@ export function Warrant() {
                     const b = beyondOutcome(m.seq);
                     const underWarrant = o !== undefined && o.kind !== 'outside-warrant';
                     return (
-                      <tr key={m.seq} data-seq={m.seq} data-sender={m.sender} data-recipient={m.recipient} data-sent-at={m.sentAt} data-outcome={b ? `beyond-${b.kind}` : o?.kind ?? 'none'} className={underWarrant ? styles.covered : undefined}>
+                      <tr
+                        key={m.seq}
+                        data-seq={m.seq}
+                        data-sender={m.sender}
+                        data-recipient={m.recipient}
+                        data-sent-at={m.sentAt}
+                        data-outcome={b ? `beyond-${b.kind}` : (o?.kind ?? 'none')}
+                        className={underWarrant ? styles.covered : undefined}
+                      >
                         <td className={styles.msgCell}>
                           <ActorBadge actor={actorOf(m.sender)} /> → <ActorBadge actor={actorOf(m.recipient)} />
                           <span className={styles.msgMeta}>
@@ -193,26 +233,28 @@ export function Warrant() {
                             <span className={styles.neutral}>ciphertext only</span>
                           ) : o.kind === 'opened' ? (
                             <span className={styles.yes}>
-                              ✓ opened under the warrant<span className={styles.quote}>&ldquo;{o.plaintext}&rdquo;</span>
+                              ✓ opened under the warrant
+                              <span className={styles.quote}>&ldquo;{o.plaintext}&rdquo;</span>
                             </span>
                           ) : o.kind === 'outside-warrant' ? (
                             b?.kind === 'opened' ? (
                               <span className={styles.no}>
-                                ✓ opened anyway, outside the warrant<span className={styles.quote}>&ldquo;{b.plaintext}&rdquo;</span>
+                                ✓ opened anyway, outside the warrant
+                                <span className={styles.quote}>&ldquo;{b.plaintext}&rdquo;</span>
                               </span>
                             ) : (
                               <span className={styles.neutral}>untouched: outside the warrant</span>
                             )
                           ) : (
                             <span className={styles.no}>✗ {o.kind}</span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )}
         </>
       )}

@@ -47,12 +47,13 @@ export function Conversation() {
       </h3>
       {missing.length > 0 ? (
         <p className={styles.hint}>
-          Needs both key pairs: generate {missing.map((n) => `${n}'s`).join(' and ')} key pair{missing.length > 1 ? 's' : ''} first.
+          Needs both key pairs: generate {missing.map((n) => `${n}'s`).join(' and ')} key pair
+          {missing.length > 1 ? 's' : ''} first.
         </p>
       ) : (
         <p className={styles.hint}>
-          Each phone derives the same key on its own: X25519 of its secret key and the other&apos;s public key (which the
-          server passed on), then HKDF-SHA256. The server never gets it.
+          Each phone derives the same key on its own: X25519 of its secret key and the other&apos;s public key (which
+          the server passed on), then HKDF-SHA256. The server never gets it.
         </p>
       )}
       <form
@@ -83,7 +84,13 @@ export function Conversation() {
           <legend>Who writes?</legend>
           {(['alice', 'bob'] as const).map((p) => (
             <label key={p} className={own.choice}>
-              <input type="radio" name={`${id}-sender`} value={p} checked={sender === p} onChange={() => setSender(p)} />
+              <input
+                type="radio"
+                name={`${id}-sender`}
+                value={p}
+                checked={sender === p}
+                onChange={() => setSender(p)}
+              />
               <ActorBadge actor={p} />
             </label>
           ))}
@@ -151,7 +158,12 @@ const Thread = memo(function Thread({ messages, demo }: { messages: readonly Rel
       ) : (
         <ol className={own.thread} aria-label="The conversation">
           {messages.map((m) => (
-            <li key={m.seq} className={own.bubble} data-from={m.sender} style={{ ['--actor' as string]: ACTORS[m.sender].color }}>
+            <li
+              key={m.seq}
+              className={own.bubble}
+              data-from={m.sender}
+              style={{ ['--actor' as string]: ACTORS[m.sender].color }}
+            >
               <div className={own.bubbleHead}>
                 <span>
                   {m.seq + 1}. <ActorBadge actor={m.sender} /> → <ActorBadge actor={m.recipient} />

@@ -70,15 +70,20 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
 
   const missing = (['alice', 'bob'] as const).filter((p) => !keys[p]).map((p) => MEMBER_NAME[p]);
   // A result made with other key pairs no longer belongs to this lesson's Alice and Bob.
-  const current = result && result.identities.alice === keys.alice && result.identities.bob === keys.bob ? result : null;
+  const current =
+    result && result.identities.alice === keys.alice && result.identities.bob === keys.bob ? result : null;
   const running = progress !== null;
 
   async function steal() {
     if (running) return;
-    if (missing.length > 0) return setError(`Generate ${missing.map((n) => `${n}'s`).join(' and ')} key pair${missing.length > 1 ? 's' : ''} first.`);
+    if (missing.length > 0)
+      return setError(
+        `Generate ${missing.map((n) => `${n}'s`).join(' and ')} key pair${missing.length > 1 ? 's' : ''} first.`,
+      );
     const empty = texts.findIndex((t) => t.trim().length === 0);
     if (empty >= 0) return setError(`Message ${empty + 1} is empty: give it some text.`);
-    if (!Number.isInteger(after) || after < 1 || after >= MESSAGE_COUNT) return setError(`Pick a message from 1 to ${MESSAGE_COUNT - 1}.`);
+    if (!Number.isInteger(after) || after < 1 || after >= MESSAGE_COUNT)
+      return setError(`Pick a message from 1 to ${MESSAGE_COUNT - 1}.`);
     setError(null);
     const identities = { alice: keys.alice!, bob: keys.bob! };
     try {
@@ -92,14 +97,25 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
           setProgress({ phase: 'record', done: i, total: MESSAGE_COUNT });
           await nextTask();
           if (!alive.current) return;
-          const sent = sendInConversation(conversation, senderOf(i), texts[i]!, START_MINUTE + MINUTES_BETWEEN * i, random);
-          if (!sent.delivery.ok) throw new Error(`message ${i + 1} did not reach ${MEMBER_NAME[senderOf(i + 1)]}: ${sent.delivery.error}`);
+          const sent = sendInConversation(
+            conversation,
+            senderOf(i),
+            texts[i]!,
+            START_MINUTE + MINUTES_BETWEEN * i,
+            random,
+          );
+          if (!sent.delivery.ok)
+            throw new Error(`message ${i + 1} did not reach ${MEMBER_NAME[senderOf(i + 1)]}: ${sent.delivery.error}`);
           conversation = sent.conversation;
         }
       }
       // The theft: a copy of exactly the key material on Bob's phone right after message `after`.
       const phone = phoneAfterMessage(conversation, 'bob', after - 1);
-      const run = decryptCaptureInChunks(conversationCapture(conversation), { devices: [phone], escrowKeys: [] }, { chunkSize: 1 });
+      const run = decryptCaptureInChunks(
+        conversationCapture(conversation),
+        { devices: [phone], escrowKeys: [] },
+        { chunkSize: 1 },
+      );
       let report: DecryptionReport;
       for (let done = 0; ; done++) {
         setProgress({ phase: 'decrypt', done, total: MESSAGE_COUNT });
@@ -126,7 +142,8 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
     <section className={styles.widget} aria-label={`Device theft, ${mode} keys`}>
       <h3 className={styles.title}>
         <span>
-          <ActorBadge actor="thief" /> steals <ActorBadge actor="bob" />&apos;s phone ({mode === 'static' ? 'static keys' : 'ratchet'})
+          <ActorBadge actor="thief" /> steals <ActorBadge actor="bob" />
+          &apos;s phone ({mode === 'static' ? 'static keys' : 'ratchet'})
         </span>
       </h3>
       <p className={styles.hint}>
@@ -137,7 +154,8 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
       </p>
       {missing.length > 0 && (
         <p className={styles.hint}>
-          Needs both key pairs: generate {missing.map((n) => `${n}'s`).join(' and ')} key pair{missing.length > 1 ? 's' : ''} first.
+          Needs both key pairs: generate {missing.map((n) => `${n}'s`).join(' and ')} key pair
+          {missing.length > 1 ? 's' : ''} first.
         </p>
       )}
 
@@ -152,7 +170,12 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
       >
         <span className={styles.field}>
           <label htmlFor={`${id}-after`}>Bob&apos;s phone is stolen right after message</label>
-          <select id={`${id}-after`} value={after} onChange={(e) => setAfter(Number(e.target.value))} disabled={running}>
+          <select
+            id={`${id}-after`}
+            value={after}
+            onChange={(e) => setAfter(Number(e.target.value))}
+            disabled={running}
+          >
             {Array.from({ length: MESSAGE_COUNT - 1 }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
                 {n} ({formatSimTime(START_MINUTE + MINUTES_BETWEEN * (n - 1))})
@@ -164,7 +187,12 @@ export function DeviceTheft({ mode }: { mode: KeyAgreementMode }) {
           Steal Bob&apos;s phone
         </button>
       </form>
-      <p id={`${id}-progress`} role="status" aria-live="polite" className={progress || error ? (error ? styles.error : styles.hint) : 'visually-hidden'}>
+      <p
+        id={`${id}-progress`}
+        role="status"
+        aria-live="polite"
+        className={progress || error ? (error ? styles.error : styles.hint) : 'visually-hidden'}
+      >
         {error ??
           (progress
             ? progress.phase === 'record'

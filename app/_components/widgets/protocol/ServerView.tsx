@@ -5,7 +5,12 @@ import type { RelayedMessage } from '@/lib/store/relay-conversation-store';
 import type { KeyDirectory } from '@/lib/protocol/key-directory';
 import type { WireRecord } from '@/lib/protocol/relay';
 import { AEAD_TAG_BYTES, summarizeTraffic } from '@/lib/protocol/relay-metadata';
-import { serverHeldKeyCandidates, tryKeysOnRecords, type CandidateKey, type KeyTrialResult } from '@/lib/protocol/server-key-trial';
+import {
+  serverHeldKeyCandidates,
+  tryKeysOnRecords,
+  type CandidateKey,
+  type KeyTrialResult,
+} from '@/lib/protocol/server-key-trial';
 import { ACTORS, ActorBadge } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
 import styles from '../crypto/widgets.module.css';
@@ -21,7 +26,10 @@ const candidateCache = new WeakMap<KeyDirectory, CandidateKey[]>();
  * The server's own attempt: every key it can make from what it holds, on every stored envelope. Run
  * in a task of its own after each change, so a send never waits for it.
  */
-function useServerKeyTrial(records: readonly WireRecord[] | undefined, directory: KeyDirectory | undefined): KeyTrialResult | null {
+function useServerKeyTrial(
+  records: readonly WireRecord[] | undefined,
+  directory: KeyDirectory | undefined,
+): KeyTrialResult | null {
   const [trial, setTrial] = useState<{ records: readonly WireRecord[]; result: KeyTrialResult } | null>(null);
   useEffect(() => {
     if (!records || records.length === 0 || !directory) return;
@@ -68,7 +76,12 @@ const ServerViewBody = memo(function ServerViewBody({
   const summary = useMemo(
     () =>
       summarizeTraffic(
-        messages.map((m) => ({ sender: m.sender, recipient: m.recipient, receivedAt: m.receivedAt, size: m.record.envelope.ciphertext.length })),
+        messages.map((m) => ({
+          sender: m.sender,
+          recipient: m.recipient,
+          receivedAt: m.receivedAt,
+          size: m.record.envelope.ciphertext.length,
+        })),
       ),
     [messages],
   );
@@ -95,7 +108,9 @@ const ServerViewBody = memo(function ServerViewBody({
               testId={`server-key-${identity.id}`}
             />
           ))}
-          <p className={styles.hint}>No secret key, no shared secret, no message key: those never left the two phones.</p>
+          <p className={styles.hint}>
+            No secret key, no shared secret, no message key: those never left the two phones.
+          </p>
         </>
       ) : (
         <p className={styles.hint}>None yet: the phones hand their public keys to the server with the first message.</p>
@@ -164,9 +179,13 @@ const ServerViewBody = memo(function ServerViewBody({
             </>
           )}
           {trial && (
-            <p className={`${styles.verdict} ${trial.opened === 0 ? styles.ok : styles.bad}`} data-testid="server-trial">
-              The server tried {trial.keys} keys it can make from what it holds (the public keys, and HKDF of X25519 with a public key in
-              place of a secret) on all {trial.envelopes} envelopes: {trial.opened} of {trial.envelopes} opened.
+            <p
+              className={`${styles.verdict} ${trial.opened === 0 ? styles.ok : styles.bad}`}
+              data-testid="server-trial"
+            >
+              The server tried {trial.keys} keys it can make from what it holds (the public keys, and HKDF of X25519
+              with a public key in place of a secret) on all {trial.envelopes} envelopes: {trial.opened} of{' '}
+              {trial.envelopes} opened.
             </p>
           )}
         </>
@@ -180,7 +199,8 @@ const ServerViewBody = memo(function ServerViewBody({
             <ul className={own.plainList}>
               {summary.pairs.map((p) => (
                 <li key={p.between.join('-')}>
-                  {nameOf(p.between[0])} and {nameOf(p.between[1])}: {p.messages} message{p.messages === 1 ? '' : 's'}, {p.bytes} bytes (
+                  {nameOf(p.between[0])} and {nameOf(p.between[1])}: {p.messages} message{p.messages === 1 ? '' : 's'},{' '}
+                  {p.bytes} bytes (
                   {p.directions.map((d) => `${nameOf(d.from)} → ${nameOf(d.to)}: ${d.messages}`).join('; ')})
                 </li>
               ))}
@@ -191,7 +211,11 @@ const ServerViewBody = memo(function ServerViewBody({
             first at {formatClock(summary.firstAt)}, last at {formatClock(summary.lastAt)}
           </dd>
           <dt>How often</dt>
-          <dd>{summary.gaps.length === 0 ? 'one message so far' : `gaps between messages: ${summary.gaps.map(formatGap).join(', ')}`}</dd>
+          <dd>
+            {summary.gaps.length === 0
+              ? 'one message so far'
+              : `gaps between messages: ${summary.gaps.map(formatGap).join(', ')}`}
+          </dd>
           <dt>How much</dt>
           <dd>
             {summary.totalBytes} bytes of ciphertext in all; message lengths (size − {AEAD_TAG_BYTES}):{' '}

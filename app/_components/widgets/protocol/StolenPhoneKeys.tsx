@@ -9,7 +9,14 @@ export function StolenPhoneKeys({ phone, demo }: { phone: DeviceSnapshot; demo: 
   const session = state?.session;
   return (
     <>
-      <ByteView label="Bob's identity secret key" value={phone.identity.secretKey} actor="thief" secret demo={demo} from="on the phone for as long as Bob keeps this key pair" />
+      <ByteView
+        label="Bob's identity secret key"
+        value={phone.identity.secretKey}
+        actor="thief"
+        secret
+        demo={demo}
+        from="on the phone for as long as Bob keeps this key pair"
+      />
       {session?.kind === 'static' && (
         <ByteView
           label="Conversation key"
@@ -22,7 +29,14 @@ export function StolenPhoneKeys({ phone, demo }: { phone: DeviceSnapshot; demo: 
       )}
       {session?.kind === 'ratchet' && (
         <>
-          <ByteView label="Root key" value={session.rootKey} actor="thief" secret demo={demo} from="the ratchet's running secret, as the phone held it" />
+          <ByteView
+            label="Root key"
+            value={session.rootKey}
+            actor="thief"
+            secret
+            demo={demo}
+            from="the ratchet's running secret, as the phone held it"
+          />
           <ByteView
             label="Current ratchet secret key"
             value={session.sendingRatchetKey.secretKey}
@@ -32,13 +46,30 @@ export function StolenPhoneKeys({ phone, demo }: { phone: DeviceSnapshot; demo: 
             from={`Bob's current X25519 ratchet key pair (public key ${hexPreview(session.sendingRatchetKey.publicKey, 4)})`}
           />
           {session.sendingChainKey && (
-            <ByteView label="Sending chain key" value={session.sendingChainKey} actor="thief" secret demo={demo} from="gives the keys of Bob's next messages on this chain" />
+            <ByteView
+              label="Sending chain key"
+              value={session.sendingChainKey}
+              actor="thief"
+              secret
+              demo={demo}
+              from="gives the keys of Bob's next messages on this chain"
+            />
           )}
           {session.receivingChainKey && (
-            <ByteView label="Receiving chain key" value={session.receivingChainKey} actor="thief" secret demo={demo} from="gives the keys of Alice's next messages on this chain" />
+            <ByteView
+              label="Receiving chain key"
+              value={session.receivingChainKey}
+              actor="thief"
+              secret
+              demo={demo}
+              from="gives the keys of Alice's next messages on this chain"
+            />
           )}
           <p className={styles.hint}>
-            Message keys on the phone: {session.skippedMessageKeys.length === 0 ? 'none; each was deleted once its message was opened or sent.' : session.skippedMessageKeys.length}
+            Message keys on the phone:{' '}
+            {session.skippedMessageKeys.length === 0
+              ? 'none; each was deleted once its message was opened or sent.'
+              : session.skippedMessageKeys.length}
           </p>
         </>
       )}

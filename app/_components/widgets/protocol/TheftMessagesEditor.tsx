@@ -7,7 +7,13 @@ import { MEMBER_NAME, senderOf } from './theft-conversation';
 const MAX_TEXT_CHARS = 120;
 
 /** The ten texts, editable. Memoized: progress updates during a run do not re-render it. */
-export const TheftMessagesEditor = memo(function TheftMessagesEditor({ texts, setTexts }: { texts: readonly string[]; setTexts: Dispatch<SetStateAction<string[]>> }) {
+export const TheftMessagesEditor = memo(function TheftMessagesEditor({
+  texts,
+  setTexts,
+}: {
+  texts: readonly string[];
+  setTexts: Dispatch<SetStateAction<string[]>>;
+}) {
   const id = useId();
   return (
     <details className={own.details}>

@@ -1,4 +1,4 @@
-import type { EnvelopeOutcome, KeyProvenance } from '@/lib/protocol/decrypt-capture';
+import type { EnvelopeOutcome, KeyProvenance } from '@/lib/protocol/decryption-outcome';
 import { formatSimTime, type SimTime } from '@/lib/protocol/sim-time';
 import type { TheftTimelineEntry as TimelineEntry } from '@/lib/protocol/theft-timeline';
 import type { TwoPartyConversation, TwoPartyMember } from '@/lib/protocol/two-party-conversation';
@@ -51,19 +51,22 @@ export function TheftTimelineEntry({ entry: e, envelope, healed, stolenAfter, ta
     >
       {healed && (
         <p className={own.marker} data-testid="healed-marker">
-          Healed from here: Bob&apos;s phone made a new ratchet key pair after the theft, and the thief never saw its secret key.
+          Healed from here: Bob&apos;s phone made a new ratchet key pair after the theft, and the thief never saw its
+          secret key.
         </p>
       )}
       <div className={own.bubbleHead}>
         <span>
-          {e.seq + 1}. <ActorBadge actor={e.sender as TwoPartyMember} /> → <ActorBadge actor={e.recipient as TwoPartyMember} />
+          {e.seq + 1}. <ActorBadge actor={e.sender as TwoPartyMember} /> →{' '}
+          <ActorBadge actor={e.recipient as TwoPartyMember} />
         </span>
         <span className={own.meta}>
           {formatSimTime(e.sentAt)} · {e.phase === 'before' ? 'before the theft' : 'after the theft'}
         </span>
       </div>
       <p className={own.meta}>
-        Recorded: <code className={own.preview}>{hexPreview(envelope.ciphertext)}</code> ({envelope.ciphertext.length} B)
+        Recorded: <code className={own.preview}>{hexPreview(envelope.ciphertext)}</code> ({envelope.ciphertext.length}{' '}
+        B)
         {envelope.header.ratchet && (
           <>
             {' '}

@@ -7,7 +7,13 @@ import styles from '../attack.module.css';
 import w from '../../crypto/widgets.module.css';
 
 /** "Decrypt everything captured": the run's progress and cancel, what stopped it, and its results. */
-export function DecryptPanel({ store, onAction }: { store: StoreApi<AttackConsoleState>; onAction?: (id: string) => void }) {
+export function DecryptPanel({
+  store,
+  onAction,
+}: {
+  store: StoreApi<AttackConsoleState>;
+  onAction?: (id: string) => void;
+}) {
   const run = useStore(store, (s) => s.run);
   const world = useStore(store, (s) => s.world);
   const mine = useStore(store, (s) => s.learnerMessages);
@@ -42,7 +48,11 @@ export function DecryptPanel({ store, onAction }: { store: StoreApi<AttackConsol
           </>
         )}
       </div>
-      {!hasCapture && <p className={w.hint}>Capture something first: tap the wire or take over the server. Keys alone decrypt nothing you do not hold.</p>}
+      {!hasCapture && (
+        <p className={w.hint}>
+          Capture something first: tap the wire or take over the server. Keys alone decrypt nothing you do not hold.
+        </p>
+      )}
       <p role="status" aria-live="polite" className={w.hint}>
         {running
           ? `Decrypting in a worker: ${run.progress?.done ?? 0} of ${run.progress?.total ?? '…'} envelopes, ${run.progress?.counts?.opened ?? 0} opened so far.`
@@ -55,7 +65,9 @@ export function DecryptPanel({ store, onAction }: { store: StoreApi<AttackConsol
           {run.error}
         </p>
       )}
-      {stale && <p className={styles.stale}>The wallet changed since this run: decrypt again to see what it opens now.</p>}
+      {stale && (
+        <p className={styles.stale}>The wallet changed since this run: decrypt again to see what it opens now.</p>
+      )}
       {run.result && world && <Results result={run.result} world={world} mine={new Set(mine.map((m) => m.seq))} />}
     </div>
   );

@@ -42,7 +42,13 @@ export function LabEscrowCard({ store, world }: { store: StoreApi<AttackConsoleS
         </div>
       )}
       <div className={styles.row}>
-        <DaySelect id={`${id}-keyday`} label="Stolen on day" world={world} value={keyDay} onChange={(day) => void choose({ keyDay: day })} />
+        <DaySelect
+          id={`${id}-keyday`}
+          label="Stolen on day"
+          world={world}
+          value={keyDay}
+          onChange={(day) => void choose({ keyDay: day })}
+        />
       </div>
       <Toggle on={on} onClick={() => void store.getState().toggle('escrow')}>
         Steal the escrow key

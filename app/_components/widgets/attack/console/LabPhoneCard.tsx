@@ -20,7 +20,11 @@ export function LabPhoneCard({ store, world }: { store: StoreApi<AttackConsoleSt
   const choose = store.getState().choose;
 
   return (
-    <Card on={on} title="Steal a phone" text={`Its key material at noon of the chosen day (${formatSimTime(theftTime(world, theftDay))}).`}>
+    <Card
+      on={on}
+      title="Steal a phone"
+      text={`Its key material at noon of the chosen day (${formatSimTime(theftTime(world, theftDay))}).`}
+    >
       <div className={styles.row}>
         <label htmlFor={`${id}-victim`}>Whose</label>
         <select id={`${id}-victim`} value={victim} onChange={(e) => void choose({ victim: e.target.value })}>
@@ -30,7 +34,13 @@ export function LabPhoneCard({ store, world }: { store: StoreApi<AttackConsoleSt
             </option>
           ))}
         </select>
-        <DaySelect id={`${id}-day`} label="Day" world={world} value={theftDay} onChange={(day) => void choose({ theftDay: day })} />
+        <DaySelect
+          id={`${id}-day`}
+          label="Day"
+          world={world}
+          value={theftDay}
+          onChange={(day) => void choose({ theftDay: day })}
+        />
       </div>
       <Toggle on={on} onClick={() => void store.getState().toggle('device')}>
         Steal {personName(victim, world.participants)}&apos;s phone

@@ -14,16 +14,25 @@ export function LabPiecesCard({ store, world }: { store: StoreApi<AttackConsoleS
   const choose = store.getState().choose;
   const escrow = world.escrow;
   if (!escrow) return null;
-  const including = (list: readonly string[], agencyId: string, yes: boolean) => (yes ? [...list, agencyId] : list.filter((p) => p !== agencyId));
+  const including = (list: readonly string[], agencyId: string, yes: boolean) =>
+    yes ? [...list, agencyId] : list.filter((p) => p !== agencyId);
 
   return (
-    <Card on={on} title="Steal key pieces" text={`${escrow.piecesNeeded} of ${escrow.agencies.length} pieces rebuild the key; fewer give nothing.`}>
+    <Card
+      on={on}
+      title="Steal key pieces"
+      text={`${escrow.piecesNeeded} of ${escrow.agencies.length} pieces rebuild the key; fewer give nothing.`}
+    >
       <fieldset className={styles.scenarios}>
         <legend>Pieces to steal (and damage)</legend>
         {escrow.agencies.map((a) => (
           <div key={a.agencyId} className={styles.row}>
             <label>
-              <input type="checkbox" checked={pieces.includes(a.agencyId)} onChange={(e) => void choose({ pieces: including(pieces, a.agencyId, e.target.checked) })} />{' '}
+              <input
+                type="checkbox"
+                checked={pieces.includes(a.agencyId)}
+                onChange={(e) => void choose({ pieces: including(pieces, a.agencyId, e.target.checked) })}
+              />{' '}
               {a.agencyName}
             </label>
             <label>

@@ -30,7 +30,9 @@ export function LearnerMessagePanel({ store }: { store: StoreApi<AttackConsoleSt
   const peers = useMemo(() => {
     const conversations = world?.conversations;
     if (!conversations) return people.filter((p) => p.id !== from);
-    const ids = new Set(conversations.flatMap((c) => (c.initiator === from ? [c.responder] : c.responder === from ? [c.initiator] : [])));
+    const ids = new Set(
+      conversations.flatMap((c) => (c.initiator === from ? [c.responder] : c.responder === from ? [c.initiator] : [])),
+    );
     return people.filter((p) => ids.has(p.id));
   }, [world, people, from]);
   const [to, setTo] = useState('bob');
@@ -72,7 +74,13 @@ export function LearnerMessagePanel({ store }: { store: StoreApi<AttackConsoleSt
         <label htmlFor={`${id}-text`}>
           Your message from {personName(from, people)} to {recipient ? personName(recipient, people) : '…'}
         </label>
-        <textarea id={`${id}-text`} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} placeholder="Meet me at the old boathouse at 9" />
+        <textarea
+          id={`${id}-text`}
+          value={text}
+          maxLength={500}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Meet me at the old boathouse at 9"
+        />
         <div className={styles.row}>
           <button type="submit" disabled={busy || !text.trim() || !recipient}>
             Send it through the server
@@ -89,8 +97,8 @@ export function LearnerMessagePanel({ store }: { store: StoreApi<AttackConsoleSt
           <ul>
             {mine.map((m) => (
               <li key={m.seq}>
-                #{m.seq} {personName(m.sender, people)} → {personName(m.recipient, people)}, {formatSimTime(m.sentAt)}: &ldquo;{m.text}&rdquo; (sealed, relayed, opened by{' '}
-                {personName(m.recipient, people)})
+                #{m.seq} {personName(m.sender, people)} → {personName(m.recipient, people)}, {formatSimTime(m.sentAt)}:
+                &ldquo;{m.text}&rdquo; (sealed, relayed, opened by {personName(m.recipient, people)})
               </li>
             ))}
           </ul>

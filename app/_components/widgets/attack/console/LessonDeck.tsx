@@ -19,12 +19,25 @@ function lessonAction(slot: DeckSlot, loot: LootResult | null, governments: read
   if (slot === 'device') return loot?.items.some((i) => i.kind === 'device') ? 'capability:device' : null;
   const i = governments.findIndex((g) => slot === `escrow:${g}`);
   if (i < 0) return null;
-  const obtained = loot?.notes.some((n) => n.outcome === 'obtained' && n.capability.kind === 'steal-escrow-key' && n.capability.authorityId === governments[i]);
+  const obtained = loot?.notes.some(
+    (n) =>
+      n.outcome === 'obtained' &&
+      n.capability.kind === 'steal-escrow-key' &&
+      n.capability.authorityId === governments[i],
+  );
   return obtained ? (i === 0 ? 'steal:escrow' : 'steal:escrow-second') : null;
 }
 
 /** A lesson's fixed deck: the wire, the server, Bob's phone, and one or two governments' escrow keys. */
-export function LessonDeck({ store, authorities, onAction }: { store: StoreApi<AttackConsoleState>; authorities: 'one' | 'two'; onAction?: (id: string) => void }) {
+export function LessonDeck({
+  store,
+  authorities,
+  onAction,
+}: {
+  store: StoreApi<AttackConsoleState>;
+  authorities: 'one' | 'two';
+  onAction?: (id: string) => void;
+}) {
   const wallet = useStore(store, (s) => s.wallet);
   const scenario = useStore(store, (s) => s.choices.scenario);
   const id = useId();
@@ -39,30 +52,56 @@ export function LessonDeck({ store, authorities, onAction }: { store: StoreApi<A
 
   return (
     <>
-      <Card on={Boolean(wallet.wire)} title="Tap the wire" text="Copy every envelope in transit: headers, ciphertext, escrow fields.">
+      <Card
+        on={Boolean(wallet.wire)}
+        title="Tap the wire"
+        text="Copy every envelope in transit: headers, ciphertext, escrow fields."
+      >
         <Toggle on={Boolean(wallet.wire)} onClick={() => void toggle('wire')}>
           Tap the wire
         </Toggle>
       </Card>
-      <Card on={Boolean(wallet.server)} title="Take over the server" text="The relay's stored envelopes and their metadata, the past included.">
+      <Card
+        on={Boolean(wallet.server)}
+        title="Take over the server"
+        text="The relay's stored envelopes and their metadata, the past included."
+      >
         <Toggle on={Boolean(wallet.server)} onClick={() => void toggle('server')}>
           Take over the server
         </Toggle>
       </Card>
-      <Card on={Boolean(wallet.device)} title="Steal Bob's phone" text="Its key material as it is now: identity key and ratchet state. Used message keys are gone.">
+      <Card
+        on={Boolean(wallet.device)}
+        title="Steal Bob's phone"
+        text="Its key material as it is now: identity key and ratchet state. Used message keys are gone."
+      >
         <Toggle on={Boolean(wallet.device)} onClick={() => void toggle('device')}>
           Steal Bob&apos;s phone
         </Toggle>
       </Card>
-      <Card on={escrowOn} title={authorities === 'two' ? "Steal a government's escrow key" : 'Steal the escrow key'} text="The method changes only the story; the key is the same.">
-        <ScenarioPicker value={scenario} onChange={(s) => void store.getState().choose({ scenario: s })} name={`${id}-scenario`} />
+      <Card
+        on={escrowOn}
+        title={authorities === 'two' ? "Steal a government's escrow key" : 'Steal the escrow key'}
+        text="The method changes only the story; the key is the same."
+      >
+        <ScenarioPicker
+          value={scenario}
+          onChange={(s) => void store.getState().choose({ scenario: s })}
+          name={`${id}-scenario`}
+        />
         {!scenario && <p className={w.hint}>Choose how first.</p>}
         <div className={styles.row}>
           {governments.map((g, i) => {
             const slot = `escrow:${g}` as const;
-            const label = authorities === 'two' ? `Steal Government ${GOVERNMENT_LETTER[i]}'s key` : 'Steal the escrow key';
+            const label =
+              authorities === 'two' ? `Steal Government ${GOVERNMENT_LETTER[i]}'s key` : 'Steal the escrow key';
             return (
-              <Toggle key={g} on={Boolean(wallet[slot])} disabled={!scenario && !wallet[slot]} onClick={() => void toggle(slot)}>
+              <Toggle
+                key={g}
+                on={Boolean(wallet[slot])}
+                disabled={!scenario && !wallet[slot]}
+                onClick={() => void toggle(slot)}
+              >
                 {label}
               </Toggle>
             );

@@ -6,7 +6,15 @@ import { PersonBadge, personName } from '../PersonBadge';
 import styles from '../attack.module.css';
 
 /** What a decryption run decided: counts, before/after the theft, who is exposed, timings, the heat map and every message. */
-export function Results({ result, world, mine }: { result: AttackResult; world: WorldSummary; mine: ReadonlySet<number> }) {
+export function Results({
+  result,
+  world,
+  mine,
+}: {
+  result: AttackResult;
+  world: WorldSummary;
+  mine: ReadonlySet<number>;
+}) {
   const { counts, exposure, timing } = result;
   const split = exposure.split;
   const mineOpened = result.rows.filter((r) => mine.has(r.seq) && r.kind === 'opened');
@@ -32,8 +40,8 @@ export function Results({ result, world, mine }: { result: AttackResult; world: 
       </ul>
       {split && (
         <p>
-          Sent before the theft ({formatSimTime(split.at)}): <strong>{split.before.opened}</strong> of {split.before.total} opened. After: <strong>{split.after.opened}</strong> of{' '}
-          {split.after.total}.
+          Sent before the theft ({formatSimTime(split.at)}): <strong>{split.before.opened}</strong> of{' '}
+          {split.before.total} opened. After: <strong>{split.after.opened}</strong> of {split.after.total}.
         </p>
       )}
       <p>
@@ -57,7 +65,12 @@ export function Results({ result, world, mine }: { result: AttackResult; world: 
           Your message opened: &ldquo;{mineOpened[0]!.plaintext}&rdquo;
         </p>
       )}
-      <p className={styles.timing} data-testid="decrypt-timing" data-decrypt-ms={timing.decryptMs.toFixed(1)} data-generate-ms={world.timing.generateMs.toFixed(1)}>
+      <p
+        className={styles.timing}
+        data-testid="decrypt-timing"
+        data-decrypt-ms={timing.decryptMs.toFixed(1)}
+        data-generate-ms={world.timing.generateMs.toFixed(1)}
+      >
         Measured in the worker: decryption {timing.decryptMs.toFixed(0)} ms for {result.rows.length} envelopes (
         {timing.decryptWorkers > 1
           ? `split by conversation over ${timing.decryptWorkers} workers running at once, ${timing.decryptBusyMs.toFixed(0)} ms of computing in all`
@@ -67,10 +80,24 @@ export function Results({ result, world, mine }: { result: AttackResult; world: 
       <details>
         <summary>Worker report (raw)</summary>
         <pre data-testid="worker-report" className={styles.text}>
-          {JSON.stringify({ counts, captured: result.capture.envelopes, decided: result.rows.length, cancelled: result.cancelled, sources: result.capture.sources, timing }, null, 1)}
+          {JSON.stringify(
+            {
+              counts,
+              captured: result.capture.envelopes,
+              decided: result.rows.length,
+              cancelled: result.cancelled,
+              sources: result.capture.sources,
+              timing,
+            },
+            null,
+            1,
+          )}
         </pre>
       </details>
-      <ExposureMatrixTable matrix={exposure.matrix} caption="What the decryption opened, by user and conversation over time" />
+      <ExposureMatrixTable
+        matrix={exposure.matrix}
+        caption="What the decryption opened, by user and conversation over time"
+      />
       <h4 style={{ marginTop: 'var(--space-4)' }}>Messages</h4>
       <OutcomeList rows={result.rows} people={world.participants} mine={mine} />
     </div>

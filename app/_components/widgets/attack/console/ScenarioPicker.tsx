@@ -4,7 +4,15 @@ import styles from '../attack.module.css';
 const SCENARIOS = Object.keys(ESCROW_THEFT_STORIES) as EscrowTheftScenario[];
 
 /** How the escrow key is stolen: one radio per story (the key is the same in each). */
-export function ScenarioPicker({ value, onChange, name }: { value: EscrowTheftScenario | null; onChange: (s: EscrowTheftScenario) => void; name: string }) {
+export function ScenarioPicker({
+  value,
+  onChange,
+  name,
+}: {
+  value: EscrowTheftScenario | null;
+  onChange: (s: EscrowTheftScenario) => void;
+  name: string;
+}) {
   return (
     <fieldset className={styles.scenarios}>
       <legend>How the key is stolen</legend>

@@ -19,18 +19,31 @@ export function WalletPanel({ store }: { store: StoreApi<AttackConsoleState> }) 
       <ul className={styles.lootList} aria-live="polite" aria-busy={pending}>
         {capture.map((c) => (
           <li key={c.kind}>
-            {c.kind === 'tap-wire' ? 'A wiretap: every envelope on the wire (ciphertext, headers, escrow fields).' : "The relay's wire log: every envelope it stored."}
+            {c.kind === 'tap-wire'
+              ? 'A wiretap: every envelope on the wire (ciphertext, headers, escrow fields).'
+              : "The relay's wire log: every envelope it stored."}
           </li>
         ))}
         {loot?.items.map((item, i) => (
           <li key={`${item.kind}-${i}`}>
-            <ByteView label={item.keyName} value={item.keyBytes} actor="thief" secret from={`${item.label}: ${item.detail}`} formats={['hex', 'base64', 'bits']} />
+            <ByteView
+              label={item.keyName}
+              value={item.keyBytes}
+              actor="thief"
+              secret
+              from={`${item.label}: ${item.detail}`}
+              formats={['hex', 'base64', 'bits']}
+            />
           </li>
         ))}
         {loot?.notes
           .filter((n) => n.outcome !== 'obtained')
           .map((n, i) => (
-            <li key={`note-${i}`} className={`${styles.note} ${n.outcome === 'check-failed' ? styles.noteBad : ''}`} data-testid="loot-note">
+            <li
+              key={`note-${i}`}
+              className={`${styles.note} ${n.outcome === 'check-failed' ? styles.noteBad : ''}`}
+              data-testid="loot-note"
+            >
               {n.outcome === 'check-failed' ? `Check failed (${n.check ?? 'public key'}): ` : 'Nothing obtained: '}
               {n.message}
             </li>
