@@ -139,17 +139,24 @@ export function openEscrowEpoch(
   authoritySecretKey: Uint8Array,
   authorityPublicKey?: Uint8Array,
 ): Uint8Array {
+  const { sealed, info, aad } = sealFor(blob, authorityId);
+  // With the public key given (bulk decryption), each open costs one X25519 instead of two.
+  return openBase(sealed, authoritySecretKey, info, aad, authorityPublicKey);
+}
+
+/** The authority's seal in `blob`, with the HPKE info and aad it was sealed under (the epoch header). */
+function sealFor(
+  blob: EscrowEpochBlob,
+  authorityId: string,
+): { sealed: { enc: Uint8Array; ciphertext: Uint8Array }; info: Uint8Array; aad: Uint8Array } {
   const seal = blob.seals.find((s) => s.authorityId === authorityId);
   if (!seal) throw new EscrowSealMissingError(`this envelope's escrow blob has no seal for authority '${authorityId}'`);
   const headerBytes = encodeEscrowEpochHeader(blob.header);
-  // With the public key given (bulk decryption), each open costs one X25519 instead of two.
-  return openBase(
-    { enc: seal.enc, ciphertext: seal.ciphertext },
-    authoritySecretKey,
-    escrowHpkeInfo(headerBytes),
-    headerBytes,
-    authorityPublicKey,
-  );
+  return {
+    sealed: { enc: seal.enc, ciphertext: seal.ciphertext },
+    info: escrowHpkeInfo(headerBytes),
+    aad: headerBytes,
+  };
 }
 
 /** {@link openEscrowEpoch} with `x25519` doing the HPKE Decap DH (many epochs opened at once, ahead of a bulk run). */
@@ -160,17 +167,8 @@ export async function openEscrowEpochWith(
   authorityPublicKey: Uint8Array | undefined,
   x25519: X25519Engine,
 ): Promise<Uint8Array> {
-  const seal = blob.seals.find((s) => s.authorityId === authorityId);
-  if (!seal) throw new EscrowSealMissingError(`this envelope's escrow blob has no seal for authority '${authorityId}'`);
-  const headerBytes = encodeEscrowEpochHeader(blob.header);
-  return openBaseWith(
-    { enc: seal.enc, ciphertext: seal.ciphertext },
-    authoritySecretKey,
-    escrowHpkeInfo(headerBytes),
-    headerBytes,
-    authorityPublicKey,
-    x25519,
-  );
+  const { sealed, info, aad } = sealFor(blob, authorityId);
+  return openBaseWith(sealed, authoritySecretKey, info, aad, authorityPublicKey, x25519);
 }
 
 /** The chain cursor at the start of an epoch (position 0 is the epoch key itself). */
