@@ -11,7 +11,7 @@ import { captureFor, lootFor, type Capture, type Loot } from '@/lib/protocol/cap
 import { decryptCapture } from '@/lib/protocol/decrypt-capture';
 import { type OutcomeCounts } from '@/lib/protocol/decryption-outcome';
 import { generateWorld } from '@/lib/protocol/world';
-import { createRpcClient, type RpcClient } from '@/lib/worker-rpc/rpc-client';
+import { RpcClient } from '@/lib/worker-rpc/rpc-client';
 import type { RpcEndpoint } from '@/lib/worker-rpc/rpc-endpoint';
 import { serveContract, type RpcHost } from '@/lib/worker-rpc/rpc-host';
 import { decryptHelperContract } from './decrypt-helper-protocol';
@@ -66,7 +66,7 @@ export class DecryptHelperClient implements DecryptHelper {
   private readonly rpc: RpcClient<typeof decryptHelperContract>;
 
   constructor(port: RpcEndpoint) {
-    this.rpc = createRpcClient(decryptHelperContract, port);
+    this.rpc = new RpcClient(decryptHelperContract, port);
   }
 
   /** Sends `capture` (one part) to the helper. `onProgress` gets the part's envelopes decided so far. */

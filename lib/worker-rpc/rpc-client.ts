@@ -162,8 +162,3 @@ export class RpcClient<C extends Contract> {
     this.settle(message.id, (p) => p.resolve(result.data));
   }
 }
-
-/** A client of `contract` over `endpoint`. */
-export function createRpcClient<C extends Contract>(contract: C, endpoint: RpcEndpoint): RpcClient<C> {
-  return new RpcClient(contract, endpoint);
-}
