@@ -68,10 +68,12 @@ export async function decryptWithPauses(
   options: DecryptOptions,
   controls: DecryptControls,
 ): Promise<{ report: DecryptionReport; busyMs: number; workers: number }> {
-  if (!controls.helper || capture.records.length < PARALLEL_DECRYPT_MIN_ENVELOPES)
-    return { ...(await decryptHere(capture, loot, options, controls, () => undefined)), workers: 1 };
-  const parts = partitionCaptureByConversation(capture, 2);
-  if (parts.length < 2)
+  const { helper } = controls;
+  const parts =
+    helper && capture.records.length >= PARALLEL_DECRYPT_MIN_ENVELOPES
+      ? partitionCaptureByConversation(capture, 2)
+      : [];
+  if (!helper || parts.length < 2)
     return { ...(await decryptHere(capture, loot, options, controls, () => undefined)), workers: 1 };
   const [mine, theirs] = parts as [Capture, Capture];
   const total = capture.records.length;
@@ -91,7 +93,7 @@ export async function decryptWithPauses(
         outsideWarrant: myCounts.outsideWarrant + helperCounts.outsideWarrant,
       },
     });
-  const helped = controls.helper.decrypt(theirs, loot, options, (done, counts) => {
+  const helped = helper.decrypt(theirs, loot, options, (done, counts) => {
     helperDone = done;
     helperCounts = counts;
     report('decrypt');
