@@ -50,6 +50,11 @@ export interface CallControls {
   readonly signal?: AbortSignal;
 }
 
+/** A call's progress callback and signal as the RPC's call options (each left out when absent, not set to undefined). */
+function callOptions(onProgress?: CallControls['onProgress'], signal?: AbortSignal): CallControls {
+  return { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) };
+}
+
 /** A typed, promise-based client of the world worker. */
 export class WorldClient {
   private worker: WorkerEndpoint | null = null;
@@ -86,10 +91,7 @@ export class WorldClient {
     });
     signal?.addEventListener('abort', cancel!);
     try {
-      const summary = await Promise.race([
-        rpc.call('generate', { options }, onProgress ? { onProgress } : {}),
-        cancelled,
-      ]);
+      const summary = await Promise.race([rpc.call('generate', { options }, callOptions(onProgress)), cancelled]);
       this.worlds.add(summary.worldId);
       return summary;
     } finally {
@@ -120,11 +122,7 @@ export class WorldClient {
     const { onProgress, signal, ...options } = controls;
     const checked = parseCapabilities(capabilities);
     return this.withWorld(worldId, (rpc) =>
-      rpc.call(
-        'attack',
-        { worldId, capabilities: checked, options },
-        { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) },
-      ),
+      rpc.call('attack', { worldId, capabilities: checked, options }, callOptions(onProgress, signal)),
     );
   }
 
@@ -140,12 +138,7 @@ export class WorldClient {
    * check. Aborting rejects with {@link CancelledError}.
    */
   compareWorlds(options: CompareOptions, controls: CallControls = {}): Promise<ComparisonResult> {
-    const { onProgress, signal } = controls;
-    return this.ensureWorker().call(
-      'compare',
-      { options },
-      { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) },
-    );
+    return this.ensureWorker().call('compare', { options }, callOptions(controls.onProgress, controls.signal));
   }
 
   /**
