@@ -5,7 +5,7 @@
  * zod/mini, with and without its JIT); checking the columns costs well under a millisecond: each
  * column's type and length, then one loop over the indices (every string index in the table, every
  * enum index in range, every number a safe integer). The rows decoded from checked columns are
- * exactly the row type the schema describes (world-messages-rows.test.ts checks them against it).
+ * exactly the row type the schema describes (world-messages.test.ts checks them against it).
  * @module
  */
 import * as z from 'zod/mini';
