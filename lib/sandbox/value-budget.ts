@@ -87,7 +87,7 @@ function binaryBytes(value: object): number | undefined {
   );
 }
 
-/** The first limit `value` passes, or undefined when it is within `budget`. Never throws. */
+/** The first limit `value` passes, or undefined when it is within `budget`. Throws only on a value that throws when read (a Proxy, a getter): never on a structured-clone copy. */
 export function findBudgetExcess(value: unknown, budget: ValueBudget): BudgetExcess | undefined {
   let bytes = 0;
   let nodes = 0;
