@@ -12,7 +12,7 @@ import { RpcError } from '../worker-rpc/rpc-error';
 import { checkerContract, type CheckRegistryName } from './checker-contract';
 import type { CheckSpec, ExpectedValues } from './exercise-spec';
 import type { RunOutcome } from './protocol';
-import type { CheckResult } from './run-checks';
+import { failAllChecks, type CheckResult } from './run-checks';
 
 /** The checks' own time limit (the learner's code had its own before). */
 const CHECK_TIME_LIMIT_MS = 5000;
@@ -28,11 +28,6 @@ export interface CheckRequest {
   readonly checks: readonly CheckSpec[];
   readonly outcome: RunOutcome;
   readonly expected: ExpectedValues;
-}
-
-/** Every check failed with `message` (the run's checks could not give a verdict). */
-function failAllChecks(checks: readonly CheckSpec[], message: string): CheckResult[] {
-  return checks.map((check) => ({ id: check.id, description: check.description, pass: false, message }));
 }
 
 /** The message for checks stopped at their time limit. */

@@ -151,6 +151,11 @@ function evaluate(check: CheckSpec, result: unknown, expected: ExpectedValues, r
   }
 }
 
+/** Every check failed with `message` (the checks could not give a verdict: the checker failed or was stopped). */
+export function failAllChecks(checks: readonly CheckSpec[], message: string): CheckResult[] {
+  return checks.map((check) => ({ id: check.id, description: check.description, pass: false, message }));
+}
+
 /**
  * Runs every check against the run's outcome. A run that did not finish fails every check with the
  * same explanation (the error itself is shown separately). A check that throws fails, with its error.

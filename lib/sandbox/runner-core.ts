@@ -28,7 +28,7 @@ import type { LearnerError, RunnerMessage, RunOutcome, RunRequest } from './prot
 import { findUnsendable } from './result-inspection';
 import { intrinsics, replacedGlobalsNote, restoreReplacedGlobals } from './runner-intrinsics';
 import { LearnerSyntaxError, transpileLearnerCode } from './transpile';
-import { resultBudgetMessage } from './value-budget';
+import { exportName, resultBudgetMessage } from './value-budget';
 
 /** The file name learner code has in stack traces; error lines are read from frames with this name. */
 const LEARNER_FILE_NAME = 'learner.ts';
@@ -194,11 +194,6 @@ async function collectResult(moduleExports: unknown, lesson: unknown): Promise<R
   return result;
 }
 
-/** How an export is named in messages. */
-function exportName(key: string): string {
-  return key === 'default' ? 'The value your default function returned' : `The export \`${key}\``;
-}
-
 /** Makes the result sendable, or says which export is not and what in it. */
 function cloneResult(
   result: Record<string, unknown>,
@@ -208,8 +203,7 @@ function cloneResult(
     const found = findUnsendable(result[key]);
     if (found) {
       const where = found.at === '' ? '' : ` (at \`${key}${found.at}\`)`;
-      const what =
-        found.at === '' && !found.what.startsWith('more than') ? `is ${found.what}` : `contains ${found.what}${where}`;
+      const what = found.at === '' ? `is ${found.what}` : `contains ${found.what}${where}`;
       return {
         ok: false,
         error: {

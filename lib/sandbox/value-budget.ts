@@ -69,30 +69,6 @@ const call = Function.prototype.call.bind(Function.prototype.call) as <T>(
   ...args: unknown[]
 ) => T;
 
-/** Bytes of a typed array, DataView, ArrayBuffer or Blob; undefined for anything else. */
-function binaryBytes(value: object): number | undefined {
-  if (isView(value)) {
-    try {
-      return call(viewByteLength as () => number, value);
-    } catch {
-      return call(dataViewByteLength as () => number, value);
-    }
-  }
-  try {
-    return call(arrayBufferByteLength as () => number, value);
-  } catch {
-    // not an ArrayBuffer
-  }
-  if (blobSize) {
-    try {
-      return call(blobSize as () => number, value);
-    } catch {
-      // not a Blob
-    }
-  }
-  return undefined;
-}
-
 function tryCall(getter: () => number, value: object): number | undefined {
   try {
     return call(getter, value);
@@ -101,7 +77,17 @@ function tryCall(getter: () => number, value: object): number | undefined {
   }
 }
 
-/** The first limit `value` passes, or undefined when it is within `budget`. Never throws. */
+/** Bytes of a typed array, DataView, ArrayBuffer or Blob; undefined for anything else. */
+function binaryBytes(value: object): number | undefined {
+  if (isView(value))
+    return tryCall(viewByteLength as () => number, value) ?? call(dataViewByteLength as () => number, value);
+  return (
+    tryCall(arrayBufferByteLength as () => number, value) ??
+    (blobSize ? tryCall(blobSize as () => number, value) : undefined)
+  );
+}
+
+/** The first limit `value` passes, or undefined when it is within `budget`. Throws only on a value that throws when read (a Proxy, a getter): never on a structured-clone copy. */
 export function findBudgetExcess(value: unknown, budget: ValueBudget): BudgetExcess | undefined {
   let bytes = 0;
   let nodes = 0;
@@ -166,6 +152,11 @@ export function formatByteSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** How an export is named in messages to the learner. */
+export function exportName(key: string): string {
+  return key === 'default' ? 'The value your default function returned' : `The export \`${key}\``;
+}
+
 /** What the excess is, in words: "is at least 84 MB; the limit is 1 MB". */
 function describeExcess(excess: BudgetExcess): string {
   const count = (n: number) => n.toLocaleString('en-US');
@@ -194,7 +185,7 @@ export function resultBudgetMessage(result: unknown, budget: ValueBudget = RESUL
   if (typeof result === 'object' && result !== null && !isArray(result)) {
     for (const key of objectKeys(result)) {
       if (findBudgetExcess((result as Record<string, unknown>)[key], budget)) {
-        what = key === 'default' ? 'The value your default function returned' : `The export \`${key}\``;
+        what = exportName(key);
         break;
       }
     }

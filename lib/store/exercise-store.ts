@@ -22,7 +22,7 @@ import {
 } from '@/lib/sandbox/exercise-attempts';
 import type { ExerciseSpec } from '@/lib/sandbox/exercise-spec';
 import type { LearnerError, LearnerErrorKind } from '@/lib/sandbox/protocol';
-import { allChecksPassed, runChecks, type CheckResult } from '@/lib/sandbox/run-checks';
+import { allChecksPassed, failAllChecks, runChecks, type CheckResult } from '@/lib/sandbox/run-checks';
 import type { OutputLine, RunReport } from '@/lib/sandbox/run-collector';
 import {
   DAMAGED_DRAFT_MESSAGE,
@@ -203,12 +203,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): StoreApi<Exe
         results = await checker(exercise.checks, report.outcome, exercise.setup.expected);
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        results = exercise.checks.map((c) => ({
-          id: c.id,
-          description: c.description,
-          pass: false,
-          message: `Not checked: the checker failed (${why}).`,
-        }));
+        results = failAllChecks(exercise.checks, `Not checked: the checker failed (${why}).`);
       }
       finish(report, results);
     };
