@@ -4,8 +4,7 @@
  * public key. Section numbers below are RFC 9180's.
  * @module
  */
-import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { AeadOpenError } from './aead';
+import { open as aeadOpen, seal as aeadSeal } from './aead';
 import { assertLength, concatBytes, i2osp, utf8ToBytes } from './bytes';
 import { hkdfExpand, hkdfExtract } from './hkdf';
 import { csprng, type RandomSource } from './random';
@@ -85,11 +84,13 @@ interface KeySchedule {
   readonly trace: TraceEntry[];
 }
 
+/** psk_id_hash for mode_base (§5.1): psk_id is empty, so it is the same for every setup. */
+const PSK_ID_HASH = labeledExtract(HPKE_SUITE_ID, EMPTY, 'psk_id_hash', EMPTY);
+
 /** KeySchedule for mode_base, §5.1 (no PSK: psk and psk_id are empty). */
 function keySchedule(sharedSecretValue: Uint8Array, info: Uint8Array): KeySchedule {
-  const pskIdHash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'psk_id_hash', EMPTY);
   const infoHash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'info_hash', info);
-  const context = concatBytes(Uint8Array.of(MODE_BASE), pskIdHash, infoHash);
+  const context = concatBytes(Uint8Array.of(MODE_BASE), PSK_ID_HASH, infoHash);
   const secret = labeledExtract(HPKE_SUITE_ID, sharedSecretValue, 'secret', EMPTY);
   const key = labeledExpand(HPKE_SUITE_ID, secret, 'key', context, N_K);
   const baseNonce = labeledExpand(HPKE_SUITE_ID, secret, 'base_nonce', context, N_N);
@@ -155,8 +156,7 @@ export class HpkeSenderContext extends HpkeContext {
 
   /** ContextS.Seal(aad, pt), §5.2. */
   seal(aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
-    const nonce = this.nextNonce();
-    const ct = chacha20poly1305(this.key, nonce, aad).encrypt(plaintext);
+    const ct = aeadSeal({ algorithm: 'chacha20-poly1305', key: this.key, nonce: this.nextNonce(), plaintext, aad });
     this.seq++;
     return ct;
   }
@@ -164,15 +164,15 @@ export class HpkeSenderContext extends HpkeContext {
 
 /** The recipient's context (ContextR, §5.1.1): `open` per message, in the sender's order. */
 export class HpkeRecipientContext extends HpkeContext {
-  /** ContextR.Open(aad, ct), §5.2. Throws {@link AeadOpenError}; the sequence number only advances on success. */
+  /** ContextR.Open(aad, ct), §5.2. Throws `AeadOpenError` (aead.ts); the sequence number only advances on success. */
   open(aad: Uint8Array, ciphertext: Uint8Array): Uint8Array {
-    const nonce = this.nextNonce();
-    let pt: Uint8Array;
-    try {
-      pt = chacha20poly1305(this.key, nonce, aad).decrypt(ciphertext);
-    } catch {
-      throw new AeadOpenError('chacha20-poly1305');
-    }
+    const pt = aeadOpen({
+      algorithm: 'chacha20-poly1305',
+      key: this.key,
+      nonce: this.nextNonce(),
+      sealed: ciphertext,
+      aad,
+    });
     this.seq++;
     return pt;
   }
@@ -290,7 +290,7 @@ export function* sealBaseSteps(
 }
 
 /**
- * Single-shot Open, §6.1. Throws {@link AeadOpenError} when anything was changed.
+ * Single-shot Open, §6.1. Throws `AeadOpenError` (aead.ts) when anything was changed.
  * `recipientPublicKey`: see {@link setupBaseRecipient}.
  */
 export function openBase(
@@ -300,7 +300,19 @@ export function openBase(
   aad: Uint8Array,
   recipientPublicKey?: Uint8Array,
 ): Uint8Array {
-  return setupBaseRecipient(sealed.enc, recipientSecretKey, info, recipientPublicKey).open(aad, sealed.ciphertext);
+  return runX25519Sync(openBaseSteps(sealed, recipientSecretKey, info, aad, recipientPublicKey));
+}
+
+/** {@link openBase} as a computation that asks for its one X25519 (x25519-platform.ts). */
+function* openBaseSteps(
+  sealed: HpkeSealed,
+  recipientSecretKey: Uint8Array,
+  info: Uint8Array,
+  aad: Uint8Array,
+  recipientPublicKey: Uint8Array | undefined,
+): X25519Steps<Uint8Array> {
+  const context = yield* setupBaseRecipientSteps(sealed.enc, recipientSecretKey, info, recipientPublicKey);
+  return context.open(aad, sealed.ciphertext);
 }
 
 /**
@@ -315,9 +327,5 @@ export async function openBaseWith(
   recipientPublicKey: Uint8Array | undefined,
   x25519: X25519Engine,
 ): Promise<Uint8Array> {
-  const context = await runX25519(
-    setupBaseRecipientSteps(sealed.enc, recipientSecretKey, info, recipientPublicKey),
-    x25519,
-  );
-  return context.open(aad, sealed.ciphertext);
+  return runX25519(openBaseSteps(sealed, recipientSecretKey, info, aad, recipientPublicKey), x25519);
 }

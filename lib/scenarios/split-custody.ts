@@ -25,7 +25,6 @@ export interface SplitCustody {
   readonly world: World;
   readonly capture: Capture;
   readonly authority: EscrowAuthority;
-  readonly authorityId: string;
   readonly publicKey: Uint8Array;
   readonly pieces: readonly EscrowKeyPiece[];
   readonly threshold: number;
@@ -78,7 +77,6 @@ export async function createSplitCustody(
     world,
     capture: captureFor(world, [{ kind: 'take-over-server' }]),
     authority,
-    authorityId: authority.id,
     publicKey: authority.publicKey,
     pieces: setup.pieces,
     threshold: setup.piecesNeeded,
@@ -104,7 +102,7 @@ export async function recombine(
     devices: [],
     escrowKeys:
       candidate && candidate.length === 32
-        ? [{ authorityId: custody.authorityId, secretKey: candidate, how: 'recombined' }]
+        ? [{ authorityId: custody.authority.id, secretKey: candidate, how: 'recombined' }]
         : [],
   };
   const report = decryptCapture(custody.capture, loot);

@@ -88,11 +88,6 @@ interface Scenario {
   readonly id: string;
   readonly label: string;
   readonly capabilities: readonly Capability[];
-  /**
-   * Every row splits exposure at the comparison's compromise time, not at a theft (only the phone
-   * row has one): the table compares before/after the same moment in every row.
-   */
-  readonly splitAt: SimTime;
 }
 
 /**
@@ -104,19 +99,17 @@ function scenariosFor(world: World, victim: string, at: SimTime): Scenario[] {
   const wire: Capability = { kind: 'tap-wire' };
   const when = formatSimTime(at);
   const list: Scenario[] = [
-    { id: 'wire', label: 'Tap the wire', capabilities: [wire], splitAt: at },
-    { id: 'server', label: 'Take over the relay server', capabilities: [{ kind: 'take-over-server' }], splitAt: at },
+    { id: 'wire', label: 'Tap the wire', capabilities: [wire] },
+    { id: 'server', label: 'Take over the relay server', capabilities: [{ kind: 'take-over-server' }] },
     {
       id: 'phone',
       label: `Tap the wire; steal ${name}'s phone at ${when}`,
       capabilities: [wire, { kind: 'steal-device', participant: victim, at }],
-      splitAt: at,
     },
     {
       id: 'escrow-key',
       label: `Tap the wire; steal the escrow key at ${when}`,
       capabilities: [wire, { kind: 'steal-escrow-key', scenario: 'breach' }],
-      splitAt: at,
     },
   ];
   const setup = world.escrow;
@@ -126,7 +119,6 @@ function scenariosFor(world: World, victim: string, at: SimTime): Scenario[] {
       id: 'pieces-short',
       label: `Tap the wire; steal ${agencies.length} key piece(s), one too few`,
       capabilities: [wire, { kind: 'steal-key-pieces', agencies }],
-      splitAt: at,
     });
   }
   return list;
@@ -176,11 +168,13 @@ export async function compareThreeWorlds(options: CompareOptions, controls: RunC
     await check();
     const world = worlds[kind];
     for (const scenario of scenarios) {
+      // Every row splits exposure at the compromise time, not at a theft (only the phone row has one):
+      // the table compares before/after the same moment in every row.
       const {
         loot,
         lootNotes: notes,
         exposure,
-      } = await runAttack(world, scenario.capabilities, { exposure: { splitAt: scenario.splitAt } });
+      } = await runAttack(world, scenario.capabilities, { exposure: { splitAt: at } });
       let forgery: ComparisonCellSummary['forgery'] = null;
       if (target >= 0) {
         const result = forgeCapturedMessage(world, target, forgedText, loot, {
