@@ -71,7 +71,7 @@ export const lesson = {
           text: 'The raw X25519 output is not uniformly random bytes, and HKDF also ties the key to its context and purpose',
           correct: true,
           explanation:
-            'Right. The shared secret is a curve coordinate (its top bit is always 0, for one); HKDF-Extract turns it into a uniformly random key, and the salt and info make keys for different parties or purposes differ.',
+            'Right. The shared secret is a curve coordinate (its top bit is always 0, for one); HKDF-Extract turns it into a pseudorandom key, and the salt and info make keys for different parties or purposes differ.',
         },
         {
           text: 'To make the key longer',
@@ -129,7 +129,7 @@ export const lesson = {
           text: 'The XOR of the two messages; if she knows or guesses one, she reads the other',
           correct: true,
           explanation:
-            'Right. Same key and nonce means the same keystream, and XORing the two ciphertexts cancels it: ct1 ⊕ ct2 = pt1 ⊕ pt2. You saw Eve recover message 2 this way.',
+            'Right. Same key and nonce means the same keystream, and XORing the two ciphertexts cancels it: ct1 ⊕ ct2 = pt1 ⊕ pt2. You saw Eve recover message 2 this way. The Poly1305 one-time key repeats as well (RFC 8439 §4), which lets her forge tags too.',
         },
         {
           text: 'Nothing, as long as the key stays secret',
@@ -141,7 +141,7 @@ export const lesson = {
           text: 'The key itself',
           correct: false,
           explanation:
-            'No, not the key: she learns keystream bytes, which belong to that key and nonce only. That is already enough to read the second message.',
+            'No, not the key: she learns keystream bytes, which belong to that key and nonce only. That is already enough to read the second message, and the repeated Poly1305 one-time key lets her forge tags under that nonce.',
         },
         {
           text: 'Only the lengths of the messages',

@@ -116,7 +116,7 @@ export const lesson = {
           text: "Each use recombines the whole key in one place, and that key still opens every user's messages",
           correct: true,
           explanation:
-            'Right. Splitting protects the key at rest. At every warrant the shares come together and the full key exists again, with the same reach as before.',
+            'Right. Splitting by shares protects the key at rest. At every warrant the shares are recombined and the full key exists again, with the same reach as before. (Threshold decryption, where each agency applies its share separately, would avoid that; this lab rebuilds the key.)',
         },
         {
           text: 'The number of thefts a thief needs',

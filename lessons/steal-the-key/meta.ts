@@ -110,7 +110,8 @@ export const lesson = {
         {
           text: "Bob's client does not check tags",
           correct: false,
-          explanation: 'No. It does: with escrow off, the forgery sealed under a random key was rejected.',
+          explanation:
+            "No. It does: with escrow off, the thief could only edit the ciphertext in place (knowing Alice's exact words, without the key), and Bob's client rejected the tag.",
         },
         {
           text: "The thief also stole Alice's phone",

@@ -10,7 +10,7 @@ export const lesson = {
   objectives: [
     'Know the path: keys, key exchange, encryption, then the escrow backdoor and its thief',
     'Move between steps with the buttons, the step list or the keyboard',
-    'Know what the lab saves about you (only your steps and answers, in this browser)',
+    'Know what the lab saves about you (your progress, exercise drafts and display settings, in this browser)',
   ],
   prerequisites: [],
   steps: [
@@ -56,9 +56,10 @@ export const lesson = {
       question: 'What does the lab keep in your browser?',
       choices: [
         {
-          text: 'The steps you finished and your quiz answers',
+          text: 'Your progress (steps, quiz answers, passed exercises), your exercise code and attempts, and your theme',
           correct: true,
-          explanation: 'Right: step ids and answers, nothing else. Keys you generate live only in the open page.',
+          explanation:
+            'Right: progress, exercise drafts with their failed runs and open hints, and display settings, all in this browser. Keys you generate live only in the open page.',
         },
         {
           text: 'Everything, including the secret keys you generate',

@@ -54,7 +54,7 @@ function epochKey(envelope: Envelope): Uint8Array {
   return new Uint8Array(32); // TODO
 }
 
-// 2. The traffic key: walk the epoch's chain from the epoch key to position
+// 2. The message key: walk the epoch's chain from the epoch key to position
 //    counter - escrow.firstCounter (next chain key = HMAC(chain key, 0x02)), take the wrap key
 //    there (HMAC(chain key, 0x01)), and unwrap escrow.wrappedKey with ChaCha20-Poly1305:
 //    nonce = the counter as 12 big-endian bytes, aad = the envelope header.
@@ -62,7 +62,7 @@ function trafficKey(envelope: Envelope): Uint8Array {
   return new Uint8Array(32); // TODO
 }
 
-// 3. The message's own AEAD key and nonce, from its traffic key (as in lesson 5).
+// 3. The message's own AEAD key and nonce, from its message key (as in the forward secrecy lesson).
 function aeadKeyAndNonce(traffic: Uint8Array): { key: Uint8Array; nonce: Uint8Array } {
   const okm = hkdfSha256(traffic, new Uint8Array(32), utf8ToBytes(lesson.labels.messageInfo), 44);
   return { key: okm.subarray(0, 32), nonce: okm.subarray(32, 44) };
@@ -87,7 +87,7 @@ console.log('opened', plaintexts.filter((text) => text !== '').length, 'of', pla
 // 4. The message that names the meeting place: its seq and its text.
 export const meeting = { seq: -1, text: '' }; // TODO
 
-// 5. The forgery: that message's header, unchanged, and a new text sealed under its traffic key.
+// 5. The forgery: that message's header, unchanged, and a new text sealed under its message key.
 export const forged = { header: new Uint8Array(0), ciphertext: new Uint8Array(0) }; // TODO
 `;
 
@@ -142,7 +142,7 @@ console.log('seq', target.seq, target.from, '->', target.to + ':', meeting.text)
 
 `;
 
-/** The solution's forgery: the meeting's header, a new text sealed under its recovered traffic key. */
+/** The solution's forgery: the meeting's header, a new text sealed under its recovered message key. */
 const SOLUTION_FORGE = `const { key, nonce } = aeadKeyAndNonce(trafficKey(target));
 const newText = 'Change of plan: meet at the train station on Sunday at 7. Come alone.';
 export const forged = {
@@ -248,7 +248,7 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
   // The key the learner must recover, recovered here with the lab's own code: the forgery check opens with it.
   const trafficKey = recoverTrafficKeyWithEscrow(meetingRecord.envelope, [stolen]);
   if (!trafficKey)
-    throw new Error("write-the-attack: the stolen key does not recover the meeting message's traffic key");
+    throw new Error("write-the-attack: the stolen key does not recover the meeting message's message key");
   const recipient = world.participants.find((p) => p.id === h.recipient)!;
   const sender = world.participants.find((p) => p.id === h.sender)!;
   const forgeryTarget: ForgeryTarget = {
@@ -276,7 +276,7 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
       `You hold the escrow authority's secret key (\`lesson.stolenKey\`) and a week of traffic between ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}, recorded on the wire (\`lesson.capture\`, ${capture.records.length} envelopes in the order they were sent).\n\n` +
       'Decrypt every envelope and export the texts, in capture order, as `plaintexts`. ' +
       `Somebody arranged to meet at a ${placeWord}: export that message's \`seq\` and text as \`meeting\`. ` +
-      `Then rewrite it: export \`forged\` = { header, ciphertext }, with the message's own header and a new text sealed under its traffic key. The check delivers it to ${recipient.name}'s phone, whose client accepts it only if its own keys verify the tag.`,
+      `Then rewrite it: export \`forged\` = { header, ciphertext }, with the message's own header and a new text sealed under its message key. The check delivers it to ${recipient.name}'s phone, whose client accepts it only if its own keys verify the tag.`,
     starter: STARTER,
     solution: SOLUTION,
     checks: [
@@ -315,7 +315,7 @@ export async function writeTheAttack(options: WorldOptions = CAPSTONE_WORLD): Pr
       'epochKey: const info = concatBytes(utf8ToBytes(lesson.labels.escrowInfo), envelope.escrow.epochHeader); then hpkeOpen({ enc: envelope.escrow.enc, ciphertext: envelope.escrow.sealedKey }, lesson.stolenKey, info, envelope.escrow.epochHeader). The HPKE info and aad bind the seal to its epoch, so nothing else opens it.',
       "trafficKey: start with chainKey = epochKey(envelope); repeat chainKey = hmac(sha256, chainKey, Uint8Array.of(0x02)) (counter - firstCounter) times; the wrap key is hmac(sha256, chainKey, Uint8Array.of(0x01)). Unwrap with aeadOpen({ algorithm: 'chacha20-poly1305', key: wrapKey, nonce: i2osp(envelope.counter, 12), sealed: envelope.escrow.wrappedKey, aad: envelope.header }).",
       `The meeting: plaintexts.findIndex((text) => text.includes('${placeWord}')) gives i; lesson.capture[i].seq is its seq.`,
-      "The forgery: take that envelope's traffic key, get { key, nonce } from aeadKeyAndNonce, and aeadSeal your own text with aad = the envelope's header. Keep the header exactly as it was: it is the associated data, and it tells the recipient's ratchet which key to use.",
+      "The forgery: take that envelope's message key, get { key, nonce } from aeadKeyAndNonce, and aeadSeal your own text with aad = the envelope's header. Keep the header exactly as it was: it is the associated data, and it tells the recipient's ratchet which key to use.",
       'Slow? Every envelope of an epoch carries the same seal: cache the epoch key by bytesToHex(epochHeader), and HPKE runs once per epoch instead of once per message.',
     ],
     timeLimitMs: 10_000,

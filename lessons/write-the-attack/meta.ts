@@ -8,7 +8,7 @@ export const lesson = {
   minutes: 30,
   level: 'advanced',
   objectives: [
-    "Open an escrow seal with HPKE (RFC 9180) using a stolen authority key, and walk the epoch's key chain to one message's traffic key",
+    "Open an escrow seal with HPKE (RFC 9180) using a stolen authority key, and walk the epoch's key chain to one message's message key",
     'Decrypt a whole wire capture in your own code, with one HPKE open per epoch rather than per message',
     'Find one message in the decrypted traffic',
     "Forge a message that the recipient's own client accepts, and explain why authenticated encryption cannot tell the escrow key's holder from the sender",
@@ -64,10 +64,10 @@ export const lesson = {
             'No. The stolen key is an X25519 secret key; each epoch key was sealed to it separately, with its own ephemeral key (enc), so each seal needs its own open. What the single key gives is that every one of those opens succeeds.',
         },
         {
-          text: 'None: the traffic keys are in the envelopes in the clear',
+          text: 'None: the message keys are in the envelopes in the clear',
           correct: false,
           explanation:
-            'No. Each traffic key travels wrapped under a key from the epoch chain, and the chain starts at the epoch key, which only the HPKE seal gives up.',
+            'No. Each message key travels wrapped under a key from the epoch chain, and the chain starts at the epoch key, which only the HPKE seal gives up.',
         },
       ],
     },
@@ -76,7 +76,7 @@ export const lesson = {
       question: "Why does the recipient's phone accept your forged message as genuine?",
       choices: [
         {
-          text: "Its tag was computed with the message's own traffic key, which the escrow gave you; the phone cannot tell who else holds that key",
+          text: "Its tag was computed with the message's own message key, which the escrow gave you; the phone cannot tell who else holds that key",
           correct: true,
           explanation:
             "Right. ChaCha20-Poly1305's tag proves that whoever sealed the message held the key. The recipient's ratchet derives the same key from the header, the tag verifies, and nothing in the client looks at the escrow field.",
@@ -85,7 +85,7 @@ export const lesson = {
           text: "The recipient's client does not check tags on escrowed messages",
           correct: false,
           explanation:
-            'No. It checks every tag, as in lesson 3: flip one bit of your forged ciphertext and the check reports the tag failure.',
+            'No. It checks every tag, as in the Encrypt lesson: flip one bit of your forged ciphertext and the check reports the tag failure.',
         },
         {
           text: "You copied the sender's signature from the original envelope",
@@ -97,7 +97,7 @@ export const lesson = {
           text: 'The escrow authority vouches for every escrowed message',
           correct: false,
           explanation:
-            'No. The authority plays no part in delivery. Its key only lets its holder, you, recover the traffic key.',
+            'No. The authority plays no part in delivery. Its key only lets its holder, you, recover the message key.',
         },
       ],
     },
@@ -121,7 +121,7 @@ export const lesson = {
           text: 'The Double Ratchet, which deletes message keys after use',
           correct: false,
           explanation:
-            'No. This capture is ratchet traffic. The phones did delete their keys, but escrow sent a copy of every traffic key to the authority, which is why Keys Under Doormats says exceptional access reverses forward secrecy.',
+            'No. This capture is ratchet traffic. The phones did delete their keys, but escrow sent a copy of every message key to the authority, which is why Keys Under Doormats says exceptional access reverses forward secrecy.',
         },
         {
           text: 'Shorter escrow epochs',
