@@ -9,6 +9,7 @@ export const lesson = {
   level: 'intermediate',
   objectives: [
     'Say what the open letter of 4 October 2019 asked of Facebook, who signed it, and what it answered',
+    'State the case for access as its proponents made it: the four requests, the child-safety figures, the grooming argument, and what access remains without a backdoor',
     'Switch escrow on and point to the one field it adds to each envelope',
     "Explain how HPKE seals a message key to the authority's public key, and why the seal is bound to the message header",
     "Execute a warrant as the authority, and show that the warrant's limits are enforced by software, not by the key",
@@ -16,6 +17,13 @@ export const lesson = {
   prerequisites: ['forward-secrecy'],
   steps: [
     { id: 'the-letter', title: 'The request' },
+    {
+      id: 'the-case-for-access',
+      title: 'The case for access, in its own words',
+      requires: [
+        { action: 'quiz:access-without-backdoor', hint: 'Answer the question about access without a backdoor.' },
+      ],
+    },
     {
       id: 'keys',
       title: 'Two key pairs',
@@ -51,6 +59,38 @@ export const lesson = {
     },
   ],
   quiz: [
+    {
+      id: 'access-without-backdoor',
+      question:
+        'Messages are end-to-end encrypted and there is no escrow. Which of these can investigators still get? Pick all that apply.',
+      multi: true,
+      choices: [
+        {
+          text: 'Who wrote to whom, when and how much, from the provider, under a valid legal request',
+          correct: true,
+          explanation:
+            'Yes. The server needs the headers to deliver, so it holds the metadata, as the end-to-end lesson computed. It shows who and when, not what was said.',
+        },
+        {
+          text: 'A message that its recipient reports',
+          correct: true,
+          explanation:
+            'Yes. The recipient is an end: its phone holds the plaintext and can pass it on. But a report needs someone willing and able to make it.',
+        },
+        {
+          text: "The content of messages the provider's systems used to scan on the server",
+          correct: false,
+          explanation:
+            'No. That scanning is the detection behind the letter\'s "more than 99%", and it is what end-to-end encryption ends: the server holds only ciphertext.',
+        },
+        {
+          text: 'The text of any message between two phones, by asking the provider to decrypt it',
+          correct: false,
+          explanation:
+            'No. Without escrow the provider has no key that opens it; that is the gap the letter asks to close, and the rest of this lesson builds one way to close it.',
+        },
+      ],
+    },
     {
       id: 'who-signed',
       question: 'Who signed the open letter to Facebook of 4 October 2019?',
