@@ -87,24 +87,18 @@ export const drivers: LessonDrivers = {
     );
   },
   healing: async ({ page, panel }) => {
-    await stealAfter(page, panel, 1);
-    const before = await tally(panel, 'before');
-    const after = await tally(panel, 'after');
-    expect(before).toEqual({ opened: 0, total: 1 });
-    await expect(marked(panel, 'before', 'opened')).toHaveCount(0);
-    await expect(marked(panel, 'after', 'opened')).toHaveCount(after.opened);
-    // Healed: from the marked message on, nothing opens; before it, after the theft, something did.
-    const items = await panel.locator('[data-testid="theft-message"]').evaluateAll((els) =>
-      els.map((e) => ({
-        outcome: e.getAttribute('data-outcome'),
-        healed: e.querySelector('[data-testid="healed-marker"]') !== null,
-      })),
-    );
-    const healedAt = items.findIndex((i) => i.healed);
-    expect(items.filter((i) => i.healed)).toHaveLength(1);
-    expect(healedAt).toBeGreaterThan(1);
-    expect(items.slice(healedAt).every((i) => i.outcome === 'closed')).toBe(true);
-    expect(items.slice(1, healedAt).some((i) => i.outcome === 'opened')).toBe(true);
-    expect(after.opened).toBe(items.filter((i) => i.outcome === 'opened').length);
+    await press(page, panel, "Record four messages and steal Bob's phone");
+    await expect(panel.getByTestId('theft-summary')).toBeVisible();
+    // Bob on his copied chain, then Alice (a DH with Bob's stolen ratchet key): both open.
+    for (const who of ['Bob writes', 'Alice writes'] as const) await press(page, panel, who);
+    await expect(marked(panel, 'after', 'opened')).toHaveCount(2);
+    // Bob after Alice's new ratchet key: a fresh key pair; from there on nothing opens.
+    for (const who of ['Bob writes', 'Alice writes'] as const) await press(page, panel, who);
+    await expect(marked(panel, 'after')).toHaveCount(4);
+    await expect(panel.getByTestId('healed-marker')).toHaveCount(1);
+    const outcomes = await panel
+      .locator('[data-testid="theft-message"][data-phase="after"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-outcome')));
+    expect(outcomes).toEqual(['opened', 'opened', 'closed', 'closed']);
   },
 };

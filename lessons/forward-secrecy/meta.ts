@@ -35,7 +35,16 @@ export const lesson = {
       requires: [{ action: 'theft:ratchet', hint: "Steal Bob's phone in the ratchet conversation first." }],
     },
     { id: 'chain-by-hand', title: 'Walk the chain yourself, in code', exercise: 'walk-the-chain' },
-    { id: 'healing', title: 'After the theft' },
+    {
+      id: 'healing',
+      title: 'After the theft',
+      requires: [
+        {
+          action: 'ratchet:healed',
+          hint: 'Let Alice write after the theft, then Bob, then one more message: the conversation heals.',
+        },
+      ],
+    },
     { id: 'limits', title: 'What forward secrecy does not cover' },
     {
       id: 'check',

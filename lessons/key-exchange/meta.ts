@@ -33,7 +33,11 @@ export const lesson = {
     },
     { id: 'what-eve-sees', title: 'What Eve sees' },
     { id: 'why-eve-cannot', title: "Why Eve can't compute it" },
-    { id: 'low-order-points', title: 'Keys that are refused' },
+    {
+      id: 'low-order-points',
+      title: 'Keys that are refused',
+      requires: [{ action: 'low-order:refused', hint: 'Hand Bob a low-order point and let him compute X25519.' }],
+    },
     { id: 'in-code', title: 'Do it yourself, in code', exercise: 'shared-secret-by-hand' },
     {
       id: 'check',

@@ -145,9 +145,6 @@ export const widgetSpecs = {
     children: false,
   },
 
-  // Planned widgets: specified here for their builder; content using them fails validation until
-  // the flag is removed.
-
   // Lesson 4 (end-to-end).
   Conversation: {
     description:
@@ -163,6 +160,14 @@ export const widgetSpecs = {
     children: false,
   },
 
+  LowOrderKey: {
+    description:
+      "Bob receives a public key the learner picks (\"Public key Bob receives\": Alice's public key from the lesson's <KeyPair>, or one of the five canonical low-order points, lib/crypto/low-order-points.ts) and \"Bob computes X25519 with this key\" runs the lab's X25519 (lib/crypto/x25519.ts sharedSecret) with Bob's secret key: Alice's key gives a shared secret (shown as bytes); a low-order point is refused with the lab's message (RFC 7748 §6.1). Reports `low-order:refused` on a refusal.",
+    props: {},
+    children: false,
+    actions: ['low-order:refused'],
+  },
+
   // Lesson 5 (forward-secrecy).
   DeviceTheft: {
     description:
@@ -172,6 +177,14 @@ export const widgetSpecs = {
     },
     children: false,
     actions: ['theft:{mode}'],
+  },
+
+  RatchetHealing: {
+    description:
+      "Healing, caused by the learner. \"Record four messages and steal Bob's phone\" runs a ratchet conversation between the lesson's Alice and Bob (lib/protocol two-party-conversation, Alice first, turn about) and copies Bob's phone right after message 4. \"Alice writes\" and \"Bob writes\" add one message each (up to 8); after each, lib/protocol's decryption run tries every recorded message with what the phone held, and the timeline (TheftReport) marks each opened or not and the first message Bob sent under a ratchet key pair made after the theft. Bob's messages on his old chain and Alice's replies open; from Bob's first message after Alice's new ratchet key, nothing does. Reports `ratchet:healed` once two or more messages from the healing point on were tried and none opened.",
+    props: {},
+    children: false,
+    actions: ['ratchet:healed'],
   },
 
   // Lesson 6 (exceptional-access).

@@ -12,6 +12,7 @@ export const Exercise = dynamic(() => import('../exercise/LessonExercise').then(
 export const EncryptDecrypt = dynamic(() => import('./crypto/EncryptDecrypt').then((m) => m.EncryptDecrypt));
 export const KeyExchange = dynamic(() => import('./crypto/KeyExchange').then((m) => m.KeyExchange));
 export const KeyPair = dynamic(() => import('./crypto/KeyPair').then((m) => m.KeyPair));
+export const LowOrderKey = dynamic(() => import('./crypto/LowOrderKey').then((m) => m.LowOrderKey));
 export const NonceReuse = dynamic(() => import('./crypto/NonceReuse').then((m) => m.NonceReuse));
 export const SelfTest = dynamic(() => import('./crypto/SelfTest').then((m) => m.SelfTest));
 export const Tamper = dynamic(() => import('./crypto/Tamper').then((m) => m.Tamper));
@@ -25,4 +26,5 @@ export const SplitKeys = dynamic(() => import('./escrow/SplitKeys').then((m) => 
 export const Warrant = dynamic(() => import('./escrow/Warrant').then((m) => m.Warrant));
 export const Conversation = dynamic(() => import('./protocol/Conversation').then((m) => m.Conversation));
 export const DeviceTheft = dynamic(() => import('./protocol/DeviceTheft').then((m) => m.DeviceTheft));
+export const RatchetHealing = dynamic(() => import('./protocol/RatchetHealing').then((m) => m.RatchetHealing));
 export const ServerView = dynamic(() => import('./protocol/ServerView').then((m) => m.ServerView));

@@ -12,10 +12,13 @@ export const TheftReport = memo(function TheftReport({
   result,
   mode,
   demo,
+  notHealedYet = "The conversation ends before Bob's phone makes a fresh ratchet key pair, so healing does not show here. Steal it earlier to see it.",
 }: {
   result: TheftResult;
   mode: KeyAgreementMode;
   demo: boolean;
+  /** Said in ratchet mode when no message after the theft was sent under a fresh ratchet key pair. */
+  notHealedYet?: string;
 }) {
   const { timeline, phone, after } = result;
   const healed = timeline.healedAtSeq;
@@ -50,10 +53,7 @@ export const TheftReport = memo(function TheftReport({
           Static keys never change, so nothing heals: the stolen key opens the conversation&apos;s past and its future.
         </p>
       ) : healed === null && timeline.after.total > 0 ? (
-        <p className={styles.hint}>
-          The conversation ends before Bob&apos;s phone makes a fresh ratchet key pair, so healing does not show here.
-          Steal it earlier to see it.
-        </p>
+        <p className={styles.hint}>{notHealedYet}</p>
       ) : null}
     </div>
   );
