@@ -5,7 +5,7 @@ export const lesson = {
   title: 'Encrypt',
   summary:
     'Turn the shared secret into a message key with HKDF, seal a message with ChaCha20-Poly1305, watch a flipped bit fail the tag, and see what a reused nonce gives away.',
-  minutes: 10,
+  minutes: 15,
   level: 'beginner',
   objectives: [
     'Derive a message key from a shared secret with HKDF-SHA256 and say what the salt and info are for',

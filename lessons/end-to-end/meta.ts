@@ -5,7 +5,7 @@ export const lesson = {
   title: 'End-to-end, through a server',
   summary:
     'Alice and Bob chat through a relay server that stores and forwards every message. Look at what the server holds: every envelope, no key, and a lot of metadata.',
-  minutes: 8,
+  minutes: 12,
   level: 'beginner',
   objectives: [
     'Send messages between Alice and Bob through a relay server that stores and forwards them',

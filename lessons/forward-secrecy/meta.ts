@@ -5,7 +5,7 @@ export const lesson = {
   title: 'Forward secrecy',
   summary:
     "Eve records everything, then steals Bob's phone. With one static key, every message opens. With a ratchet, yesterday's messages stay closed, counted by real decryption.",
-  minutes: 9,
+  minutes: 14,
   level: 'intermediate',
   objectives: [
     'Steal a phone in the lab and count, by decryption, which recorded messages its keys open',

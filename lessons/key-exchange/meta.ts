@@ -5,7 +5,7 @@ export const lesson = {
   title: 'Key exchange',
   summary:
     'Alice and Bob swap public keys over a wire Eve can read, and each computes the same 32-byte secret with X25519. Eve has both public keys and still cannot compute it.',
-  minutes: 8,
+  minutes: 11,
   level: 'beginner',
   objectives: [
     'Run an X25519 Diffie-Hellman exchange and check that both sides reach the same shared secret',

@@ -5,7 +5,7 @@ export const lesson = {
   title: 'Keys',
   summary:
     'Generate real X25519 key pairs for Alice and Bob, see which half is secret and why, and check the code against the published test vector.',
-  minutes: 7,
+  minutes: 8,
   level: 'beginner',
   objectives: [
     'Generate an X25519 key pair and say which half may be shared and which must stay on the device',

@@ -5,7 +5,7 @@ export const lesson = {
   title: 'Split keys',
   summary:
     "Split the escrow key between agencies, as Clipper split its unit keys between two escrow agents in 1994, then k-of-n with Shamir's scheme. Count how many thefts it now takes, and see what splitting leaves unchanged.",
-  minutes: 9,
+  minutes: 12,
   level: 'intermediate',
   objectives: [
     "Split an escrow key into two XOR components, as Clipper's two escrow agents held theirs, and show that one component alone opens nothing",

@@ -5,7 +5,7 @@ export const lesson = {
   title: 'Steal the escrow key',
   summary:
     'Play the thief. With a wiretap and the server you read nothing; with the escrow key you read every user, past and future, and forge messages Bob accepts. Each result is a risk named in Keys Under Doormats (2015).',
-  minutes: 10,
+  minutes: 20,
   level: 'intermediate',
   objectives: [
     'Combine attacker capabilities and count, by decryption, what each one opens',

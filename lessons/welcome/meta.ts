@@ -4,8 +4,8 @@ export const lesson = {
   slug: 'welcome',
   title: 'How this lab works',
   summary:
-    'A five-minute tour: what you will build, how to move through a lesson with the keyboard, and where your progress is kept.',
-  minutes: 5,
+    'A three-minute tour: what you will build, how to move through a lesson with the keyboard, and where your progress is kept.',
+  minutes: 3,
   level: 'beginner',
   objectives: [
     'Know the path: keys, key exchange, encryption, then the escrow backdoor and its thief',

@@ -5,7 +5,7 @@ export const lesson = {
   title: 'Write the attack',
   summary:
     "The capstone. With a stolen escrow key and a week of recorded traffic, write the program that reads every message, finds where two people will meet, and forges a message the recipient's phone accepts as genuine.",
-  minutes: 30,
+  minutes: 49,
   level: 'advanced',
   objectives: [
     "Open an escrow seal with HPKE (RFC 9180) using a stolen authority key, and walk the epoch's key chain to one message's message key",
