@@ -6,6 +6,7 @@ import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge } from '../../actors';
 import { ByteView } from '../../bytes/ByteView';
 import { useLab } from './lab-hooks';
+import own from '../protocol/protocol.module.css';
 import styles from './widgets.module.css';
 
 /** The choices: Alice's real public key first, then the five low-order points. */
@@ -53,27 +54,27 @@ export function LowOrderKey() {
           <ActorBadge actor="bob" /> receives a public key
         </span>
       </h3>
-      <fieldset className={styles.field}>
+      <fieldset className={own.fieldset}>
         <legend>Public key Bob receives</legend>
-        <label>
+        <label className={own.choice}>
           <input
             type="radio"
             name={`${id}-key`}
             value={ALICE}
             checked={choice === ALICE}
             onChange={() => setChoice(ALICE)}
-          />{' '}
+          />
           Alice&apos;s public key (honest)
         </label>
         {LOW_ORDER_POINTS.map((p) => (
-          <label key={p.name}>
+          <label key={p.name} className={own.choice}>
             <input
               type="radio"
               name={`${id}-key`}
               value={p.name}
               checked={choice === p.name}
               onChange={() => setChoice(p.name)}
-            />{' '}
+            />
             Low-order point: {p.name}
           </label>
         ))}
