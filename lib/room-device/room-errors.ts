@@ -41,7 +41,7 @@ const BY_CODE: Partial<Readonly<Record<RoomErrorCode, string>>> = {
 };
 
 /** The person-facing sentence for a refusal. */
-export function describeRoomRefusal(status: number, code: RoomErrorCode | null): string {
+function describeRoomRefusal(status: number, code: RoomErrorCode | null): string {
   return (code && BY_CODE[code]) ?? BY_STATUS[status] ?? `The room answered with an error (${status}).`;
 }
 
