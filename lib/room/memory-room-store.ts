@@ -99,8 +99,10 @@ export class MemoryRoomStore implements RoomStore {
     this.#feeds.delete(code);
   }
 
-  /** An in-process feed is never lost. */
-  onFeedRestored(): void {}
+  /** An in-process feed is never lost, so `callback` never runs. */
+  onFeedRestored(callback: () => void): void {
+    void callback;
+  }
 
   async lastEventId(code: string): Promise<number> {
     return this.#rooms.get(code)?.lastId ?? 0;
@@ -124,7 +126,9 @@ export class MemoryRoomStore implements RoomStore {
 
   /** Everything this store holds, as text: for the test that searches it for plaintexts. */
   dumpForTests(): string {
-    return JSON.stringify([...this.#rooms.values()].map((r) => ({ ...r, members: [...r.members], tokens: [...r.tokens] })));
+    return JSON.stringify(
+      [...this.#rooms.values()].map((r) => ({ ...r, members: [...r.members], tokens: [...r.tokens] })),
+    );
   }
 
   async close(): Promise<void> {

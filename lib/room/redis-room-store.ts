@@ -72,10 +72,11 @@ export class RedisRoomStore implements RoomStore {
     return {
       take: (key) =>
         orUnavailable(async () => {
-          const [count, ttl] = (await this.#script(RATE_TAKE_LUA, [`rate:${name}:${key}`], [String(rule.windowMs)])) as [
-            number,
-            number,
-          ];
+          const [count, ttl] = (await this.#script(
+            RATE_TAKE_LUA,
+            [`rate:${name}:${key}`],
+            [String(rule.windowMs)],
+          )) as [number, number];
           return count <= rule.limit ? 0 : Math.max(1, Math.ceil(ttl / 1000));
         }),
       peek: (key) =>

@@ -120,7 +120,13 @@ export async function createRedisRelay(
   const store = await RedisRoomStore.connect(url, config, (error) =>
     console.error(`room relay: Redis connection problem (${error.message}); retrying`),
   );
-  return assemble(store, config, (name, rule) => store.rateLimiter(name, rule), now, () => undefined);
+  return assemble(
+    store,
+    config,
+    (name, rule) => store.rateLimiter(name, rule),
+    now,
+    () => undefined,
+  );
 }
 
 const GLOBAL_KEY = Symbol.for('backdoor-lab.room-relay');

@@ -73,10 +73,12 @@ describe('RoomFanout', () => {
 
   it('sends a heartbeat comment to every stream', async () => {
     const store = new LossyStore(DEFAULT_RELAY_CONFIG);
-    const { stream } = await roomWithListener(store, { ...DEFAULT_RELAY_CONFIG, heartbeatMs: 20 }).then(async (room) => {
-      await room.reader.cancel();
-      return { stream: room.fanout.open('ABCDEF', 0, null, new AbortController().signal) };
-    });
+    const { stream } = await roomWithListener(store, { ...DEFAULT_RELAY_CONFIG, heartbeatMs: 20 }).then(
+      async (room) => {
+        await room.reader.cancel();
+        return { stream: room.fanout.open('ABCDEF', 0, null, new AbortController().signal) };
+      },
+    );
     const reader = stream.getReader();
     const decoder = new TextDecoder();
     let text = '';

@@ -25,7 +25,9 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 
 function errorResponse(error: unknown): Response {
   if (error instanceof RoomError) {
-    const retry: Record<string, string> = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
+    const retry: Record<string, string> = error.retryAfterSeconds
+      ? { 'Retry-After': String(error.retryAfterSeconds) }
+      : {};
     return json(error.status, error.toReply(), retry);
   }
   console.error('room relay: unexpected failure', error);
@@ -95,7 +97,10 @@ async function readJsonBody(request: Request, emptyAs?: unknown): Promise<unknow
   checkOrigin(request);
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new RoomError('unsupported-media-type', `The body must be JSON (Content-Type: application/json), not "${type}".`);
+    throw new RoomError(
+      'unsupported-media-type',
+      `The body must be JSON (Content-Type: application/json), not "${type}".`,
+    );
   }
   const text = await readCappedText(request, ROOM_LIMITS.bodyMaxBytes);
   if (text.trim() === '' && emptyAs !== undefined) return emptyAs;
@@ -117,7 +122,7 @@ function bearer(request: Request): string | null {
  * fills from the socket when the client sent none, and which a proxy in front appends. (A client
  * talking to `next start` directly can send its own, so the global unknown-code limit backs this up.)
  */
-export function clientAddress(request: Request): string {
+function clientAddress(request: Request): string {
   const forwarded = request.headers.get('x-forwarded-for');
   return forwarded?.split(',').at(-1)?.trim() || 'unknown';
 }

@@ -6,7 +6,13 @@ import { csprng } from '../crypto/random';
 import { RoomError } from './room-error';
 import { RoomEventReader } from './room-event-reader';
 import type { RoomLogEntry, SealedMessage } from './room-protocol';
-import { createMemoryRelay, createRedisRelay, DEFAULT_RELAY_CONFIG, type RelayConfig, type RelaySetup } from './relay-setup';
+import {
+  createMemoryRelay,
+  createRedisRelay,
+  DEFAULT_RELAY_CONFIG,
+  type RelayConfig,
+  type RelaySetup,
+} from './relay-setup';
 
 let redis: RedisTestServer;
 beforeAll(async () => {
@@ -106,7 +112,8 @@ describe.each(['memory', 'redis'] as const)('the relay (%s)', (kind) => {
     await first.waitFor((entries) => entries.length === 2, 'the first message');
     await first.cancel(); // the phone loses its connection
     const sentWhileAway = [];
-    for (let i = 0; i < 3; i++) sentWhileAway.push((await setup.relay.send(code, alice.deviceToken, sealed(alice.member.id))).messageId);
+    for (let i = 0; i < 3; i++)
+      sentWhileAway.push((await setup.relay.send(code, alice.deviceToken, sealed(alice.member.id))).messageId);
     const resumed = await listen(setup, code, alice.deviceToken, first.entries.at(-1)!.id);
     const live = (await setup.relay.send(code, alice.deviceToken, sealed(alice.member.id))).messageId;
     await resumed.waitFor((entries) => entries.length === 4, 'the missed and the live messages');
@@ -141,7 +148,9 @@ describe.each(['memory', 'redis'] as const)('the relay (%s)', (kind) => {
     await malloryReader.closed();
     expect(malloryReader.entries.at(-1)!.event).toEqual({ type: 'member-removed', memberId: mallory.member.id });
     expect((await refused(setup.relay.send(code, mallory.deviceToken, sealed(alice.member.id)))).status).toBe(401);
-    expect((await refused(setup.relay.openEvents(code, mallory.deviceToken, 0, new AbortController().signal))).status).toBe(401);
+    expect(
+      (await refused(setup.relay.openEvents(code, mallory.deviceToken, 0, new AbortController().signal))).status,
+    ).toBe(401);
     await setup.relay.send(code, alice.deviceToken, sealed(alice.member.id));
   });
 
@@ -155,7 +164,9 @@ describe.each(['memory', 'redis'] as const)('the relay (%s)', (kind) => {
     expect(reader.entries.at(-1)!.event).toEqual({ type: 'room-closed', reason: 'closed' });
     const again = await refused(setup.relay.send(code, alice.deviceToken, sealed(alice.member.id)));
     expect([again.status, again.code]).toEqual([410, 'room-closed']);
-    expect((await refused(setup.relay.join(code, { name: 'Late', publicKey: publicKey() }, '10.0.0.4'))).status).toBe(410);
+    expect((await refused(setup.relay.join(code, { name: 'Late', publicKey: publicKey() }, '10.0.0.4'))).status).toBe(
+      410,
+    );
   });
 
   it('expires a room after inactivity: listeners hear room-closed (expired) from the sweep, then 410', async () => {
@@ -192,7 +203,8 @@ describe.each(['memory', 'redis'] as const)('the relay (%s)', (kind) => {
     const body = { name: 'Walker', publicKey: publicKey() };
     const walker = `10.9.${kind === 'memory' ? 1 : 2}.${Math.floor(Math.random() * 250)}`;
     const statuses = [];
-    for (let i = 0; i < 12; i++) statuses.push((await refused(setup.relay.join('WXYZ2' + 'ABCDEFGHJKMN'[i]!, body, walker))).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await refused(setup.relay.join('WXYZ2' + 'ABCDEFGHJKMN'[i]!, body, walker))).status);
     expect(statuses).toEqual([...Array(10).fill(404), 429, 429]);
     // The walker is stopped even at a real room; everyone else still gets in.
     const { code } = await setup.relay.createRoom({}, '10.0.0.1');
@@ -202,7 +214,9 @@ describe.each(['memory', 'redis'] as const)('the relay (%s)', (kind) => {
   });
 
   it('limits each device to its send rate; other devices are not affected', async () => {
-    const setup = await relayOf(kind, { rates: { ...DEFAULT_RELAY_CONFIG.rates, sendPerDevice: { limit: 3, windowMs: 10_000 } } });
+    const setup = await relayOf(kind, {
+      rates: { ...DEFAULT_RELAY_CONFIG.rates, sendPerDevice: { limit: 3, windowMs: 10_000 } },
+    });
     const { code } = await setup.relay.createRoom({}, '10.0.0.1');
     const flooder = await setup.relay.join(code, { name: 'Flood', publicKey: publicKey() }, '10.0.0.2');
     const calm = await setup.relay.join(code, { name: 'Calm', publicKey: publicKey() }, '10.0.0.3');
@@ -243,7 +257,7 @@ describe('two relay instances on one Redis', () => {
     await redis.restart();
     // Send through instance two as soon as Redis takes commands again; instance one's subscriber may
     // still be reconnecting, so these reach it only by catching up from the log.
-    for (let sent = 0; sent < 5; ) {
+    for (let sent = 0; sent < 5;) {
       try {
         acknowledged.push((await two.relay.send(code, bob.deviceToken, sealed(alice.member.id))).messageId);
         sent++;
@@ -270,7 +284,8 @@ describe('two relay instances on one Redis', () => {
     // between is read back from the log (that path is pinned down in room-fanout.test.ts).
     spawnSync('redis-cli', ['-p', String(redis.port), 'client', 'kill', 'type', 'pubsub']);
     const sent = [];
-    for (let i = 0; i < 5; i++) sent.push((await two.relay.send(code, alice.deviceToken, sealed(alice.member.id))).messageId);
+    for (let i = 0; i < 5; i++)
+      sent.push((await two.relay.send(code, alice.deviceToken, sealed(alice.member.id))).messageId);
     await reader.waitFor((entries) => entries.length === 6, 'the five messages', 5_000);
     expect(messageIds(reader.entries)).toEqual(sent);
     expect(ids(reader.entries)).toEqual([1, 2, 3, 4, 5, 6]);

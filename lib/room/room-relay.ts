@@ -133,14 +133,20 @@ export class RoomRelay {
     const [change, event] = ((): [RoomChange, RoomEvent] => {
       switch (request.action) {
         case 'set-free-text':
-          return [{ kind: 'settings', freeText: request.on }, { type: 'free-text', on: request.on }];
+          return [
+            { kind: 'settings', freeText: request.on },
+            { type: 'free-text', on: request.on },
+          ];
         case 'escrow-on':
           return [
             { kind: 'settings', escrowPublicKey: request.publicKey },
             { type: 'escrow', publicKey: request.publicKey },
           ];
         case 'escrow-off':
-          return [{ kind: 'settings', escrowPublicKey: null }, { type: 'escrow', publicKey: null }];
+          return [
+            { kind: 'settings', escrowPublicKey: null },
+            { type: 'escrow', publicKey: null },
+          ];
         case 'escrow-leaked':
           return [{ kind: 'none' }, { type: 'escrow-leaked', at: this.now() }];
         case 'remove-member':
@@ -156,7 +162,10 @@ export class RoomRelay {
             { type: 'presenter-step', lesson: request.lesson, step: request.step },
           ];
         case 'close':
-          return [{ kind: 'close', reason: 'closed' }, { type: 'room-closed', reason: 'closed' }];
+          return [
+            { kind: 'close', reason: 'closed' },
+            { type: 'room-closed', reason: 'closed' },
+          ];
       }
     })();
     return { ok: true as const, eventId: await this.#apply(code, change, event) };
@@ -234,7 +243,9 @@ export class RoomRelay {
 function closedError(reason: 'closed' | 'expired'): RoomError {
   return new RoomError(
     'room-closed',
-    reason === 'closed' ? 'The presenter has closed this room.' : 'This room expired after a long time without activity.',
+    reason === 'closed'
+      ? 'The presenter has closed this room.'
+      : 'This room expired after a long time without activity.',
   );
 }
 
