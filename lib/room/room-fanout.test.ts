@@ -101,3 +101,24 @@ describe('RoomFanout', () => {
     expect(fanout.connectionCount).toBe(0);
   });
 });
+
+describe('RoomFanout when the store cannot subscribe', () => {
+  it('ends the stream and subscribes afresh on the next connection', async () => {
+    const store = new LossyStore(DEFAULT_RELAY_CONFIG);
+    let refuse = true;
+    const subscribe = store.subscribe.bind(store);
+    store.subscribe = async (code, onFrame) => {
+      if (refuse) throw new Error('Redis is down');
+      return subscribe(code, onFrame);
+    };
+    const fanout = new RoomFanout(store as RoomStore, DEFAULT_RELAY_CONFIG);
+    closers.push(() => fanout.close());
+    const failed = new RoomEventReader(fanout.open('ABCDEF', 0, null, new AbortController().signal));
+    await failed.closed();
+    refuse = false;
+    const { append } = await roomWithListener(store);
+    const retried = new RoomEventReader(fanout.open('ABCDEF', 0, null, new AbortController().signal));
+    await append(step(1));
+    await retried.waitFor((entries) => entries.length === 1, 'the event after the retry');
+  });
+});

@@ -67,6 +67,8 @@ class Listener {
 
 class Channel {
   lastId = 0;
+  /** The subscription could not be made (Redis down): the channel is dropped and clients retry. */
+  failed = false;
   readonly listeners = new Set<Listener>();
   idleTimer: ReturnType<typeof setTimeout> | null = null;
   /** Every frame and catch-up runs through this chain, one at a time, in arrival order. */
@@ -80,6 +82,9 @@ class Channel {
       .subscribe(code, (frame) => this.receive(frame))
       .then(async () => {
         this.lastId = await store.lastEventId(code);
+      })
+      .catch(() => {
+        this.failed = true;
       });
   }
 
@@ -175,13 +180,20 @@ export class RoomFanout {
   async #replay(channel: Channel, listener: Listener): Promise<void> {
     try {
       await channel.chain;
+      if (channel.failed) throw new Error('no subscription');
       for (const { id, frame } of await this.store.readLog(channel.code, listener.sentId)) {
         if (id > listener.sentId) listener.send(id, encoder.encode(frame));
       }
       for (const [id, bytes] of listener.buffer.splice(0)) if (id > listener.sentId) listener.send(id, bytes);
       listener.live = true;
     } catch {
-      listener.end(); // Redis is down: the client reconnects with its Last-Event-ID.
+      // Redis is down: end the stream (the client reconnects with its Last-Event-ID) and, if the
+      // subscription itself failed, forget the channel so the next connection subscribes afresh.
+      if (channel.failed && this.#channels.get(channel.code) === channel) {
+        this.#channels.delete(channel.code);
+        channel.listeners.forEach((each) => each.end());
+      }
+      listener.end();
     }
   }
 
