@@ -122,3 +122,22 @@ describe('RoomFanout when the store cannot subscribe', () => {
     await retried.waitFor((entries) => entries.length === 1, 'the event after the retry');
   });
 });
+
+describe('RoomFanout backpressure', () => {
+  it('replays a backlog longer than the slow-client limit, then cuts a client that stops reading', async () => {
+    const store = new LossyStore(DEFAULT_RELAY_CONFIG);
+    const options = { ...DEFAULT_RELAY_CONFIG, maxQueuedChunks: 5 };
+    const { append, fanout } = await roomWithListener(store, options);
+    for (let n = 1; n <= 20; n++) await append(step(n));
+    const replayed = new RoomEventReader(fanout.open('ABCDEF', 0, null, new AbortController().signal));
+    await replayed.waitFor((entries) => entries.length === 20, 'the whole backlog');
+    const stalled = fanout.open('ABCDEF', 20, null, new AbortController().signal); // never read
+    for (let n = 21; n <= 40; n++) await append(step(n));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const reader = stalled.getReader();
+    let chunks = 0;
+    while (!(await reader.read()).done) chunks++;
+    expect(chunks).toBeLessThan(20); // cut off, not fed for ever
+    await replayed.waitFor((entries) => entries.length === 40, 'a reading client keeps everything');
+  });
+});

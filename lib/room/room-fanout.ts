@@ -43,14 +43,15 @@ class Listener {
     else if (id > this.sentId) this.send(id, bytes);
   }
 
-  send(id: number, bytes: Uint8Array): void {
+  /** `replaying`: a replay queues the whole backlog at once by design, so it is not a slow client. */
+  send(id: number, bytes: Uint8Array, replaying = false): void {
     this.sentId = id;
-    this.write(bytes);
+    this.write(bytes, replaying);
   }
 
-  write(bytes: Uint8Array): void {
+  write(bytes: Uint8Array, replaying = false): void {
     if (this.closed) return;
-    if ((this.controller.desiredSize ?? 0) < -this.maxQueued) return this.end();
+    if (!replaying && (this.controller.desiredSize ?? 0) < -this.maxQueued) return this.end();
     this.controller.enqueue(bytes);
   }
 
@@ -182,9 +183,9 @@ export class RoomFanout {
       await channel.chain;
       if (channel.failed) throw new Error('no subscription');
       for (const { id, frame } of await this.store.readLog(channel.code, listener.sentId)) {
-        if (id > listener.sentId) listener.send(id, encoder.encode(frame));
+        if (id > listener.sentId) listener.send(id, encoder.encode(frame), true);
       }
-      for (const [id, bytes] of listener.buffer.splice(0)) if (id > listener.sentId) listener.send(id, bytes);
+      for (const [id, bytes] of listener.buffer.splice(0)) if (id > listener.sentId) listener.send(id, bytes, true);
       listener.live = true;
     } catch {
       // Redis is down: end the stream (the client reconnects with its Last-Event-ID) and, if the
