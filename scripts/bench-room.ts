@@ -13,9 +13,10 @@
  * own waiting for a core.
  * @module
  */
+import { Agent, get } from 'node:http';
+import { loadavg } from 'node:os';
 import { bytesToHex, hexToBytes } from '@/lib/crypto/bytes';
 import { csprng } from '@/lib/crypto/random';
-import { SseParser } from '@/lib/room/sse-parser';
 import { assertProductionBuild, startNext, usage, type BenchServer } from './bench-room-servers';
 import { startRedisTestServer } from './redis-test-server';
 
@@ -34,8 +35,11 @@ interface Device {
   readonly token: string;
   readonly memberId: string;
   ready: boolean;
-  stream?: ReadableStreamDefaultReader<Uint8Array>;
+  stop?: () => void;
 }
+
+/** One socket per device, as phones have. */
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
 
 const clock = () => performance.timeOrigin + performance.now();
 
@@ -87,30 +91,37 @@ function readHeader(data: string): { seq: number; sentAt: number } | null {
   return { seq: view.getUint32(0), sentAt: view.getFloat64(4) };
 }
 
-async function connect(device: Device, code: string, afterId: number, onDelivery: (latencyMs: number) => void) {
+/**
+ * One device's event stream over node:http (lighter than fetch's web streams, so the load generator
+ * takes less of the cores it shares with the servers). Frames are split on the blank line that ends
+ * each event; only message and presenter-step events are looked at.
+ */
+function connect(device: Device, code: string, afterId: number, onDelivery: (latencyMs: number) => void) {
   const url = `${device.origin}/api/rooms/${code}/events?token=${device.token}&lastEventId=${afterId}`;
-  const response = await fetch(url);
-  if (response.status !== 200 || !response.body) throw new Error(`events: ${response.status}`);
-  device.stream = response.body.getReader();
-  const parser = new SseParser();
-  const decoder = new TextDecoder();
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await device.stream!.read();
-        if (done) return;
+  return new Promise<void>((resolve, reject) => {
+    const request = get(url, { agent }, (response) => {
+      if (response.statusCode !== 200) return reject(new Error(`events: ${response.statusCode}`));
+      device.stop = () => request.destroy();
+      response.setEncoding('utf8');
+      let pending = '';
+      response.on('data', (text: string) => {
         const arrived = clock();
-        for (const { data } of parser.push(decoder.decode(value, { stream: true }))) {
-          if (data.startsWith('{"type":"message"')) {
-            const header = readHeader(data);
+        pending += text;
+        let end: number;
+        while ((end = pending.indexOf('\n\n')) >= 0) {
+          const frame = pending.slice(0, end);
+          pending = pending.slice(end + 2);
+          if (frame.includes('data: {"type":"message"')) {
+            const header = readHeader(frame);
             if (header) onDelivery(arrived - header.sentAt);
-          } else if (data.startsWith('{"type":"presenter-step"')) device.ready = true;
+          } else if (frame.includes('data: {"type":"presenter-step"')) device.ready = true;
         }
-      }
-    } catch {
-      // Cancelled at the end of the run.
-    }
-  })();
+      });
+      response.on('error', () => undefined);
+      resolve();
+    });
+    request.on('error', (error) => (device.stop ? undefined : reject(error)));
+  });
 }
 
 const percentile = (sorted: Float64Array, p: number) =>
@@ -166,6 +177,7 @@ async function measure(servers: readonly BenchServer[], label: string) {
 
   const total = Math.ceil(SECONDS * RATE);
   const cpuBefore = sum().cpuMs;
+  const ownCpuBefore = process.cpuUsage();
   const started = clock();
   let failed = 0;
   const sends: Promise<unknown>[] = [];
@@ -187,7 +199,8 @@ async function measure(servers: readonly BenchServer[], label: string) {
   await waitUntil(() => delivered >= expected, 30_000);
   const elapsed = (clock() - started) / 1000;
   const cpuMs = sum().cpuMs - cpuBefore;
-  await Promise.all(devices.map((device) => device.stream?.cancel().catch(() => undefined)));
+  const ownCpu = process.cpuUsage(ownCpuBefore);
+  devices.forEach((device) => device.stop?.());
 
   const sorted = latencies.slice(0, delivered).sort();
   return {
@@ -204,6 +217,8 @@ async function measure(servers: readonly BenchServer[], label: string) {
     kbPerDevice: (connected.rssBytes - before.rssBytes) / DEVICES / 1024,
     cpuUsPerDelivery: (cpuMs * 1000) / Math.max(1, delivered),
     deliveriesPerSecond: delivered / elapsed,
+    loadGeneratorCpuUsPerDelivery: (ownCpu.user + ownCpu.system) / Math.max(1, delivered),
+    loadAverage: loadavg()[0]!,
   };
 }
 
@@ -234,12 +249,12 @@ if (MODE !== 'redis') results.push(await runMemory());
 if (MODE !== 'memory') results.push(await runRedis());
 console.log(`\n${DEVICES} devices, ${RATE} messages/s for ${SECONDS} s (1 KiB ciphertext each), loopback:\n`);
 console.log(
-  '| mode | delivered | p50 ms | p95 ms | p99 ms | max ms | server RSS per device | server CPU per delivery | deliveries/s |',
+  '| mode | delivered | p50 ms | p95 ms | p99 ms | max ms | server RSS per device | server CPU per delivery | deliveries/s | load generator CPU per delivery | load average |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
   console.log(
-    `| ${r.mode} | ${r.delivered}/${r.expected}${r.failedSends ? ` (${r.failedSends} sends failed)` : ''} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(0)} | ${r.kbPerDevice.toFixed(1)} kB | ${r.cpuUsPerDelivery.toFixed(1)} µs | ${r.deliveriesPerSecond.toFixed(0)} |`,
+    `| ${r.mode} | ${r.delivered}/${r.expected}${r.failedSends ? ` (${r.failedSends} sends failed)` : ''} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(0)} | ${r.kbPerDevice.toFixed(1)} kB | ${r.cpuUsPerDelivery.toFixed(1)} µs | ${r.deliveriesPerSecond.toFixed(0)} | ${r.loadGeneratorCpuUsPerDelivery.toFixed(1)} µs | ${r.loadAverage.toFixed(1)} |`,
   );
 }
 console.log(`\nbench-room-json ${JSON.stringify(results)}`);
