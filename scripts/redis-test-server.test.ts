@@ -22,3 +22,16 @@ describe('startRedisTestServer', () => {
     expect(cli(redis.port, 'ping')).not.toBe('PONG');
   });
 });
+
+describe('startRedisTestServer({ appendOnly: true })', () => {
+  it('keeps what was written across a restart', async () => {
+    const redis = await startRedisTestServer({ appendOnly: true });
+    try {
+      expect(cli(redis.port, 'set', 'k', 'v')).toBe('OK');
+      await redis.restart();
+      expect(cli(redis.port, 'get', 'k')).toBe('v');
+    } finally {
+      await redis.stop();
+    }
+  });
+});

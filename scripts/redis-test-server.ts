@@ -4,7 +4,10 @@
  * is never touched. See shared/research/platform-pitfalls.md §8 (no systemd here; start it ourselves).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface RedisTestServer {
   /** e.g. `redis://127.0.0.1:41234` */
@@ -50,10 +53,20 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Pr
   }
 }
 
-function launch(port: number): ChildProcess {
+export interface RedisTestServerOptions {
+  /**
+   * Keep data across `restart()`: an append-only file fsynced on every write, in a temporary
+   * directory removed by `stop()`. What a production Redis behind the live room should run with, so
+   * a restart loses nothing a client was told had been stored.
+   */
+  readonly appendOnly?: boolean;
+}
+
+function launch(port: number, dir: string | null): ChildProcess {
+  const persistence = dir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir] : ['--appendonly', 'no'];
   return spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--loglevel', 'warning'],
     { stdio: 'ignore' },
   );
 }
@@ -68,18 +81,22 @@ async function terminate(child: ChildProcess): Promise<void> {
 }
 
 /** Starts redis-server on a free loopback port and waits until it answers PING. */
-export async function startRedisTestServer(): Promise<RedisTestServer> {
+export async function startRedisTestServer(options: RedisTestServerOptions = {}): Promise<RedisTestServer> {
   assertRedisServerInstalled();
   const port = await freeLoopbackPort();
-  let child = launch(port);
+  const dir = options.appendOnly ? mkdtempSync(join(tmpdir(), 'redis-test-')) : null;
+  let child = launch(port, dir);
   await waitFor(() => ping(port), `redis-server on port ${port}`);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    stop: () => terminate(child),
+    async stop() {
+      await terminate(child);
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
     async restart() {
       await terminate(child);
-      child = launch(port);
+      child = launch(port, dir);
       await waitFor(() => ping(port), `redis-server to come back on port ${port}`);
     },
   };
