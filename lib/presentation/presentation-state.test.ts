@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { initialPresentation, missingActions, presentationReducer } from './presentation-state';
+import {
+  AUDIENCE_SCALE,
+  initialPresentation,
+  missingActions,
+  presentationReducer,
+  stepScale,
+} from './presentation-state';
 
 describe('presentationReducer', () => {
   const five = initialPresentation(5);
@@ -45,5 +51,14 @@ describe('missingActions', () => {
     expect(missingActions(requires, new Set(['keypair:alice']))).toEqual([requires[1]]);
     expect(missingActions(requires, new Set(['keypair:alice', 'keypair:bob']))).toEqual([]);
     expect(missingActions(undefined, new Set())).toEqual([]);
+  });
+});
+
+describe('stepScale', () => {
+  it('grows and shrinks the audience type in tenths, within bounds', () => {
+    expect(stepScale(1.3, 'bigger')).toBe(1.4);
+    expect(stepScale(1.3, 'smaller')).toBe(1.2);
+    expect(stepScale(AUDIENCE_SCALE.max, 'bigger')).toBe(AUDIENCE_SCALE.max);
+    expect(stepScale(AUDIENCE_SCALE.min, 'smaller')).toBe(AUDIENCE_SCALE.min);
   });
 });

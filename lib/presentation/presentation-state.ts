@@ -77,3 +77,12 @@ export function missingActions(
 ): StepRequirement[] {
   return (requires ?? []).filter((r) => !done.has(r.action));
 }
+
+/** The audience window's zoom: large by default for a projector, `+`/`-` in tenths. */
+export const AUDIENCE_SCALE = { initial: 1.3, min: 0.8, max: 2.5, step: 0.1 } as const;
+
+/** The zoom after one `+` or `-`, kept within bounds and to one decimal. */
+export function stepScale(scale: number, direction: 'bigger' | 'smaller'): number {
+  const next = scale + (direction === 'bigger' ? AUDIENCE_SCALE.step : -AUDIENCE_SCALE.step);
+  return Math.round(Math.min(AUDIENCE_SCALE.max, Math.max(AUDIENCE_SCALE.min, next)) * 10) / 10;
+}

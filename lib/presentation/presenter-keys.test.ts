@@ -19,6 +19,7 @@ describe('presenterCommandFor', () => {
       'reset',
       'notes',
     ]);
+    expect([press('+'), press('='), press('-')]).toEqual(['bigger', 'bigger', 'smaller']);
     expect(press('x')).toBeNull();
   });
 

@@ -6,7 +6,18 @@
  * @module
  */
 
-export type PresenterCommand = 'next' | 'back' | 'first' | 'last' | 'blank' | 'fullscreen' | 'reset' | 'notes';
+export type PresenterCommand =
+  | 'next'
+  | 'back'
+  | 'first'
+  | 'last'
+  | 'blank'
+  | 'fullscreen'
+  | 'reset'
+  | 'notes'
+  /** The audience window's type size (`+` / `-`). */
+  | 'bigger'
+  | 'smaller';
 
 /** What the keydown landed on, as far as the keyboard is concerned. */
 export type KeyTarget =
@@ -43,6 +54,9 @@ const BY_KEY: Readonly<Record<string, PresenterCommand>> = {
   R: 'reset',
   n: 'notes',
   N: 'notes',
+  '+': 'bigger',
+  '=': 'bigger',
+  '-': 'smaller',
 };
 
 /** The command a key press means in a presentation, or null when the key is not ours. */
