@@ -9,8 +9,10 @@ import type { EscrowVariant } from '@/lib/protocol/escrow-setup';
 import type { KeyAgreementMode } from '@/lib/protocol/envelope-header';
 import type { WorldGenerateOptions, WorldSummary } from '@/lib/attack-lab/world-messages';
 import type { CompareOptions } from '@/lib/scenarios/three-worlds';
+import { attackLabShareUrl, parseAttackLabShare } from '@/lib/presentation/share-link';
 import { createAttackConsoleStore } from '@/lib/store/attack-console-store';
 import { CancelledError } from '@/lib/worker-rpc/rpc-error';
+import { ShareLinkPanel } from '../../_components/present/ShareLinkPanel';
 import { getWorldClient } from '../../_components/world/world-client';
 import { AttackConsoleView } from '../../_components/widgets/attack/AttackConsoleView';
 import { BlastRadius } from '../../_components/widgets/attack/BlastRadius';
@@ -117,6 +119,18 @@ export function AttackLab() {
       heldWorld.current = null;
     };
   }, [consoleStore]);
+
+  // A shared link (ShareLinkPanel below) opens the lab on the sender's settings.
+  useEffect(() => {
+    const shared = parseAttackLabShare(window.location.search);
+    if (shared)
+      setSettings({
+        ...shared,
+        people: `${shared.people}`,
+        conversations: `${shared.conversations}`,
+        messages: `${shared.messages}`,
+      });
+  }, []);
 
   useEffect(() => {
     if (!generating) return;
@@ -301,6 +315,19 @@ export function AttackLab() {
               ? `At most ${maxConversations} conversations for ${sizes.people} people.`
               : ''}
           </p>
+          <ShareLinkPanel
+            buttonLabel="Share these settings"
+            linkLabel="Link to this world"
+            makeUrl={() =>
+              attackLabShareUrl(window.location.origin, {
+                ...sizesOf(settings),
+                seed: settings.seed.trim() || DEFAULT_LAB_SEED,
+                mode: settings.mode,
+                escrow: settings.escrow,
+              })
+            }
+            note="Seed, size, key agreement and escrow: whoever opens it and generates the world gets the same keys and messages."
+          />
         </form>
         {world && <GodView world={world} />}
       </section>
