@@ -8,7 +8,7 @@
  * lesson by changing the hash the way the player does, so the player's gating applies to its own
  * Next button while the presentation keys (the presenter's power) skip it.
  */
-import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Lesson } from '@/lib/lessons/lesson-types';
 import type { PresenterCommand } from '@/lib/presentation/presenter-keys';
 import {
@@ -18,45 +18,16 @@ import {
   stepScale,
 } from '@/lib/presentation/presentation-state';
 import { useLessonSession } from '@/lib/store/lesson-session-store';
-import { newReadableSeed } from './presentation-seed';
+import { useSeededByDefault } from './presentation-seed';
 import { ResetDialog } from './ResetDialog';
+import { showStep, stepIndexOf, subscribeToHash, useSeedFromUrl, useStepFromHash } from './step-hash';
 import { toggleFullScreen, usePresenterKeys } from './use-presenter-keys';
 import { usePresentationChannel } from './use-presentation-channel';
 import styles from './present.module.css';
 
-/** The lesson player's own event for hash changes made with replaceState (LessonPlayer.tsx HASH_EVENT). */
-const PLAYER_HASH_EVENT = 'backdoor-lab:hash';
-
-function subscribeToHash(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  window.addEventListener(PLAYER_HASH_EVENT, onChange);
-  return () => {
-    window.removeEventListener('hashchange', onChange);
-    window.removeEventListener(PLAYER_HASH_EVENT, onChange);
-  };
-}
-
-function stepIndexOf(lesson: Lesson, hash: string): number {
-  const index = lesson.steps.findIndex((s) => `#${s.id}` === decodeURIComponent(hash));
-  return index >= 0 ? index : 0;
-}
-
-/** Shows step `index` the way the lesson player's own links do. */
-function showStep(lesson: Lesson, index: number): void {
-  const step = lesson.steps[index];
-  if (!step) return;
-  window.history.replaceState(window.history.state, '', `#${step.id}`);
-  window.dispatchEvent(new Event(PLAYER_HASH_EVENT));
-}
-
 export function AudienceShell({ lesson, children }: { lesson: Lesson; children: ReactNode }) {
-  const hash = useSyncExternalStore(
-    subscribeToHash,
-    () => window.location.hash,
-    () => '',
-  );
-  const step = stepIndexOf(lesson, hash);
-  const [seed, setSeed] = useState<string | null>(null);
+  const step = useStepFromHash(lesson);
+  const seed = useSeedFromUrl();
   const [blank, setBlank] = useState(false);
   const [scale, setScale] = useState<number>(AUDIENCE_SCALE.initial);
   const [confirmReset, setConfirmReset] = useState(false);
@@ -64,25 +35,21 @@ export function AudienceShell({ lesson, children }: { lesson: Lesson; children: 
   const shared = useRef<number | null>(null);
   const actions = useLessonSession((s) => s.actions);
 
-  // Seeded by default: without ?seed= the window reloads once with a readable seed, before any
-  // widget has drawn a random byte (the lab reads the seed when it is created).
-  useEffect(() => {
-    const current = new URLSearchParams(window.location.search).get('seed');
-    if (current) {
-      setSeed(current.slice(0, 64));
-      return;
-    }
-    const url = new URL(window.location.href);
-    url.searchParams.set('seed', newReadableSeed());
-    window.location.replace(url);
-  }, []);
+  useSeededByDefault();
 
-  const post = usePresentationChannel(lesson.slug, (message) => {
+  function restart(): void {
+    // The lesson's worlds live in this page's memory and workers: a reload drops them all, and the
+    // same seed regenerates the same bytes.
+    window.history.replaceState(null, '', `#${lesson.steps[0]?.id ?? ''}`);
+    window.location.reload();
+  }
+
+  const post = usePresentationChannel(lesson.slug, (message, reply) => {
     switch (message.type) {
       case 'hello':
-        post({ type: 'step', step: stepIndexOf(lesson, window.location.hash) });
-        post({ type: 'blank', blank });
-        post({ type: 'actions', done: [...useLessonSession.getState().actions] });
+        reply({ type: 'step', step: stepIndexOf(lesson, window.location.hash) });
+        reply({ type: 'blank', blank });
+        reply({ type: 'actions', done: [...useLessonSession.getState().actions] });
         return;
       case 'step':
         shared.current = message.step;
@@ -114,13 +81,6 @@ export function AudienceShell({ lesson, children }: { lesson: Lesson; children: 
   useEffect(() => {
     post({ type: 'actions', done: [...actions] });
   }, [actions, post]);
-
-  function restart(): void {
-    // The lesson's worlds live in this page's memory and workers: a reload drops them all, and the
-    // same seed regenerates the same bytes.
-    window.history.replaceState(null, '', `#${lesson.steps[0]?.id ?? ''}`);
-    window.location.reload();
-  }
 
   usePresenterKeys((command: PresenterCommand) => {
     switch (command) {

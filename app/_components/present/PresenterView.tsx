@@ -21,9 +21,10 @@ import {
 } from '@/lib/presentation/presentation-state';
 import { PresenterSlotContext } from './presenter-context';
 import { PresenterTimer } from './PresenterTimer';
-import { seedOrWriteNew } from './presentation-seed';
+import { useSeededByDefault } from './presentation-seed';
 import { ResetDialog } from './ResetDialog';
 import { ShareStep } from './ShareStep';
+import { showStep, useSeedFromUrl, useStepFromHash } from './step-hash';
 import { toggleFullScreen, usePresenterKeys } from './use-presenter-keys';
 import { usePresentationChannel } from './use-presentation-channel';
 import styles from './present.module.css';
@@ -48,8 +49,9 @@ export function PresenterView({
 }) {
   const id = useId();
   const steps = lesson.steps;
-  const [state, setState] = useState<PresentationState>(() => initialPresentation(steps.length));
-  const [seed, setSeed] = useState<string | null>(null);
+  const [blank, setBlank] = useState(false);
+  const state: PresentationState = { ...initialPresentation(steps.length, useStepFromHash(lesson)), blank };
+  const seed = useSeedFromUrl();
   const [done, setDone] = useState<ReadonlySet<string>>(NO_ACTIONS);
   const [notesOpen, setNotesOpen] = useState(true);
   const [confirmReset, setConfirmReset] = useState(false);
@@ -57,32 +59,26 @@ export function PresenterView({
   const step = steps[state.step] ?? steps[0]!;
   const nextStep = steps[state.step + 1];
 
-  // Seeded by default, and the position survives a reload (#step-id, as in the lesson).
-  useEffect(() => {
-    setSeed(seedOrWriteNew().seed);
-    const fromHash = steps.findIndex((s) => `#${s.id}` === decodeURIComponent(window.location.hash));
-    if (fromHash > 0) setState((s) => presentationReducer(s, { type: 'goto', step: fromHash }));
-  }, [steps]);
+  useSeededByDefault();
 
   useEffect(() => {
-    window.history.replaceState(window.history.state, '', `#${step.id}`);
     onPosition?.({ lesson: lesson.slug, step: step.id });
   }, [lesson.slug, step.id, onPosition]);
 
-  const post = usePresentationChannel(lesson.slug, (message) => {
+  const post = usePresentationChannel(lesson.slug, (message, reply) => {
     switch (message.type) {
       case 'hello':
-        post({ type: 'step', step: state.step });
-        post({ type: 'blank', blank: state.blank });
+        reply({ type: 'step', step: state.step });
+        reply({ type: 'blank', blank: state.blank });
         return;
       case 'step':
-        setState((s) => presentationReducer(s, { type: 'goto', step: message.step }));
+        showStep(lesson, message.step);
         return;
       case 'blank':
-        setState((s) => presentationReducer(s, { type: 'blank', blank: message.blank }));
+        setBlank(message.blank);
         return;
       case 'reset':
-        setState((s) => presentationReducer(s, { type: 'goto', step: 0 }));
+        showStep(lesson, 0);
         setDone(NO_ACTIONS);
         return;
       case 'actions':
@@ -94,10 +90,14 @@ export function PresenterView({
   /** A move made here: applied, then sent to the audience window. */
   const apply = (event: PresentationEvent) => {
     const next = presentationReducer(state, event);
-    if (next === state) return;
-    setState(next);
-    if (next.step !== state.step) post({ type: 'step', step: next.step });
-    if (next.blank !== state.blank) post({ type: 'blank', blank: next.blank });
+    if (next.step !== state.step) {
+      showStep(lesson, next.step);
+      post({ type: 'step', step: next.step });
+    }
+    if (next.blank !== state.blank) {
+      setBlank(next.blank);
+      post({ type: 'blank', blank: next.blank });
+    }
   };
 
   const openAudience = () => {

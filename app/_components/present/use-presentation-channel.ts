@@ -2,7 +2,7 @@
 /**
  * The presentation's BroadcastChannel for one lesson, as a hook: `post` sends a checked message
  * to the lesson's other windows; `onMessage` receives theirs (already parsed; anything malformed
- * is dropped). A browser without BroadcastChannel gets a window that simply works alone.
+ * is dropped) with `post` to answer. A browser without BroadcastChannel gets a window that simply works alone.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import {
@@ -13,7 +13,7 @@ import {
 
 export function usePresentationChannel(
   slug: string,
-  onMessage: (message: PresentationMessage) => void,
+  onMessage: (message: PresentationMessage, post: (message: PresentationMessage) => void) => void,
 ): (message: PresentationMessage) => void {
   const channel = useRef<BroadcastChannel | null>(null);
   const handler = useRef(onMessage);
@@ -27,7 +27,7 @@ export function usePresentationChannel(
     channel.current = own;
     own.onmessage = (event: MessageEvent) => {
       const message = parsePresentationMessage(event.data);
-      if (message) handler.current(message);
+      if (message) handler.current(message, (reply) => own.postMessage(reply));
     };
     // Whoever is already open answers with where the lesson is.
     own.postMessage({ type: 'hello' } satisfies PresentationMessage);
