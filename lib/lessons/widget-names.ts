@@ -78,7 +78,7 @@ export const widgetSpecs = {
 
   Notes: {
     description:
-      'Speaker notes for this step: what to say, what to click, the question to ask the room. Shown only in the presenter window (/learn/<slug>/present); the learner\'s page renders nothing for it and its text is never in that page\'s HTML. Place it directly inside a <Step>.',
+      "Speaker notes for this step: what to say, what to click, the question to ask the room. Shown only in the presenter window (/learn/<slug>/present); the learner's page renders nothing for it and its text is never in that page's HTML. Place it directly inside a <Step>.",
     props: {},
     children: true,
   },
