@@ -21,9 +21,18 @@ function noteFragments(slug: string): string[] {
   );
 }
 
+const describe = (violations: { id: string; nodes: { target: unknown[] }[] }[]) =>
+  violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+
+/**
+ * The presentation's own markup: no violation of any impact. The lesson's steps inside the audience
+ * window are the learner's page, held to the house rule (no serious or critical violation) as in
+ * a11y.spec.ts.
+ */
 async function axeClean(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(describe((await new AxeBuilder({ page }).exclude('section[data-step-id]').analyze()).violations)).toEqual([]);
+  const all = await new AxeBuilder({ page }).analyze();
+  expect(describe(all.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))).toEqual([]);
 }
 
 test('no learner page holds a speaker note in its HTML; the presenter page does', async ({ request }) => {

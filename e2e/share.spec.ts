@@ -20,7 +20,7 @@ const publicHex = async (page: Page) =>
 test('a shared lesson link reproduces seed, step and bytes in a fresh context', async ({ page, browser }) => {
   await page.goto('/learn/keys?seed=tidy-heron-7#bob-key');
   await expect(page.locator('[data-hydrated="true"]')).toBeAttached();
-  await page.getByRole('link', { name: "Alice's key pair" }).click();
+  await page.getByRole('navigation', { name: 'Lesson steps' }).getByRole('link', { name: "Alice's key pair" }).click();
   await page.getByRole('button', { name: "Generate Alice's key pair" }).click();
   const hex = await publicHex(page);
   expect(hex).toMatch(/^[0-9a-f]{64}$/);

@@ -30,7 +30,7 @@ export function AudienceShell({ lesson, children }: { lesson: Lesson; children: 
   const seed = useSeedFromUrl();
   const [blank, setBlank] = useState(false);
   const [scale, setScale] = useState<number>(AUDIENCE_SCALE.initial);
-  const [confirmReset, setConfirmReset] = useState(false);
+  const [resetAsked, setResetAsked] = useState(0);
   /** The last step this window and the others agreed on, so following never echoes back. */
   const shared = useRef<number | null>(null);
   const actions = useLessonSession((s) => s.actions);
@@ -100,7 +100,7 @@ export function AudienceShell({ lesson, children }: { lesson: Lesson; children: 
         toggleFullScreen();
         return;
       case 'reset':
-        setConfirmReset(true);
+        setResetAsked((n) => n + 1);
         return;
       case 'bigger':
       case 'smaller':
@@ -136,10 +136,8 @@ export function AudienceShell({ lesson, children }: { lesson: Lesson; children: 
         </section>
       ) : null}
       <ResetDialog
-        open={confirmReset}
-        onCancel={() => setConfirmReset(false)}
+        asked={resetAsked}
         onConfirm={() => {
-          setConfirmReset(false);
           post({ type: 'reset' });
           restart();
         }}

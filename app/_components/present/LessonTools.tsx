@@ -25,10 +25,10 @@ export function LessonTools({ slug, title }: { slug: string; title: string }) {
         <Link className="button" href={`/learn/${slug}/present`}>
           Present
         </Link>
-        <ShareStep slug={slug} />
         <button type="button" onClick={() => window.print()}>
           Print handout
         </button>
+        <ShareStep slug={slug} />
       </div>
       <p className={styles.printHeader}>
         Backdoor Lab · {title}

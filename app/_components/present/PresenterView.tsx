@@ -54,7 +54,7 @@ export function PresenterView({
   const seed = useSeedFromUrl();
   const [done, setDone] = useState<ReadonlySet<string>>(NO_ACTIONS);
   const [notesOpen, setNotesOpen] = useState(true);
-  const [confirmReset, setConfirmReset] = useState(false);
+  const [resetAsked, setResetAsked] = useState(0);
   const audience = useRef<Window | null>(null);
   const step = steps[state.step] ?? steps[0]!;
   const nextStep = steps[state.step + 1];
@@ -111,7 +111,6 @@ export function PresenterView({
   };
 
   const reset = () => {
-    setConfirmReset(false);
     post({ type: 'reset' });
     setDone(NO_ACTIONS);
     apply({ type: 'goto', step: 0 });
@@ -130,7 +129,7 @@ export function PresenterView({
         toggleFullScreen();
         return;
       case 'reset':
-        setConfirmReset(true);
+        setResetAsked((n) => n + 1);
         return;
       case 'notes':
         setNotesOpen((open) => !open);
@@ -183,7 +182,7 @@ export function PresenterView({
         <button type="button" onClick={toggleFullScreen}>
           Full screen
         </button>
-        <button type="button" className="danger" onClick={() => setConfirmReset(true)}>
+        <button type="button" className="danger" onClick={() => setResetAsked((n) => n + 1)}>
           Reset the lesson…
         </button>
         <ShareStep slug={lesson.slug} stepId={step.id} />
@@ -246,7 +245,7 @@ export function PresenterView({
         reset, <kbd>N</kbd> notes (here), <kbd>+</kbd>/<kbd>-</kbd> type size (audience).
       </p>
 
-      <ResetDialog open={confirmReset} onCancel={() => setConfirmReset(false)} onConfirm={reset} />
+      <ResetDialog asked={resetAsked} onConfirm={reset} />
     </div>
   );
 }

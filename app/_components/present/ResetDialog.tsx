@@ -8,40 +8,40 @@ import { useEffect, useId, useRef } from 'react';
 import styles from './present.module.css';
 
 export function ResetDialog({
-  open,
+  asked,
   onConfirm,
-  onCancel,
 }: {
-  open: boolean;
+  /** How many times the reset was asked for: each new ask opens the dialog (if it is not open). */
+  asked: number;
   onConfirm: () => void;
-  onCancel: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
+  // The dialog's open state is the element's own (Escape closes it natively), not React state, so
+  // an R pressed right after an Escape always asks again.
   useEffect(() => {
     const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+    if (asked > 0 && element && !element.open) element.showModal();
+  }, [asked]);
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-text`}
-      onClose={onCancel}
-    >
+    <dialog ref={dialog} className={styles.dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
       <h2 id={`${id}-title`}>Reset the lesson?</h2>
       <p id={`${id}-text`}>
         Every key, message and world made in this lesson is dropped and the lesson starts again from step 1, with the
         same seed, so the same actions give the same bytes again.
       </p>
       <div className={styles.dialogButtons}>
-        <button type="button" onClick={onCancel} autoFocus>
+        <button type="button" onClick={() => dialog.current?.close()} autoFocus>
           Cancel
         </button>
-        <button type="button" className="danger" onClick={onConfirm}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            dialog.current?.close();
+            onConfirm();
+          }}
+        >
           Reset the lesson
         </button>
       </div>
