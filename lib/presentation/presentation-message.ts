@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 const stepIndex = z.number().check(z.int(), z.minimum(0), z.maximum(999));
 const actionId = z.string().check(z.maxLength(80));
 
-export const presentationMessageSchema = z.discriminatedUnion('type', [
+const presentationMessageSchema = z.discriminatedUnion('type', [
   /** A window (usually a new audience window) asks the others for the current position. */
   z.object({ type: z.literal('hello') }),
   /** The lesson is on step `step` now (0-based). */

@@ -14,7 +14,7 @@ import type { EscrowVariant } from '../protocol/escrow-setup';
 import type { KeyAgreementMode } from '../protocol/envelope-header';
 
 /** The longest seed a link carries (the lab reads 64 characters of `?seed=`). */
-export const SHARE_SEED_MAX = 64;
+const SHARE_SEED_MAX = 64;
 
 export interface LessonShare {
   readonly slug: string;
@@ -37,7 +37,7 @@ const ESCROWS = ['off', 'single', 'xor-2-of-2', 'shamir', 'two-governments'] as 
 )[];
 
 /** The attack lab's world settings that decide its bytes. Bounds are the lab's own (AttackLab). */
-export const attackLabShareSchema = z.object({
+const attackLabShareSchema = z.object({
   seed: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   people: z.number().check(z.int(), z.minimum(2), z.maximum(16)),
   conversations: z.number().check(z.int(), z.minimum(1), z.maximum(120)),
