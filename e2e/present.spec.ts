@@ -74,7 +74,9 @@ test('presenter and audience windows move together, by keyboard, with notes only
   await expect(presenter.getByRole('status')).toContainText("Generate Alice's key pair first.");
 
   const opened = context.waitForEvent('page');
-  await presenter.getByRole('button', { name: 'Open the audience window' }).click();
+  // Keyboard only: focus a control and press Enter, as with Tab.
+  await presenter.getByRole('button', { name: 'Open the audience window' }).focus();
+  await presenter.keyboard.press('Enter');
   const audience = await opened;
   await expect(audience.locator('[data-hydrated="true"]')).toBeAttached();
   await expect(audience.getByRole('heading', { level: 2, name: "Alice's key pair" })).toBeVisible();
@@ -103,7 +105,8 @@ test('presenter and audience windows move together, by keyboard, with notes only
   await presenter
     .getByRole('navigation', { name: 'Jump to a step' })
     .getByRole('button', { name: "Prove it's real" })
-    .click();
+    .focus();
+  await presenter.keyboard.press('Enter');
   await audienceAt("Prove it's real");
   await audience.keyboard.press('Home');
   await presenterAt("Alice's key pair");
@@ -141,7 +144,10 @@ test('presenter and audience windows move together, by keyboard, with notes only
 
   // Confirming starts the lesson's worlds again, on the same seed.
   await presenter.keyboard.press('r');
-  await dialog.getByRole('button', { name: 'Reset the lesson' }).click();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await presenter.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Reset the lesson' })).toBeFocused();
+  await presenter.keyboard.press('Enter');
   await expect(audience.getByRole('button', { name: "Generate Alice's key pair" })).toBeVisible();
   await expect(audience.getByTestId('alice-public-key')).toHaveCount(0);
   await expect(presenter.getByRole('status')).toContainText("Generate Alice's key pair first.");

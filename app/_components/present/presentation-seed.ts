@@ -7,6 +7,7 @@
  */
 import { useEffect } from 'react';
 import { readableSeed } from '@/lib/presentation/readable-seed';
+import { seedFromLocation } from '../widgets/crypto/LabProvider';
 
 /** A fresh readable seed, e.g. `amber-otter-42`. */
 export function newReadableSeed(): string {
@@ -16,7 +17,7 @@ export function newReadableSeed(): string {
 /** Reloads the window with a new readable `?seed=` when its URL has none. */
 export function useSeededByDefault(): void {
   useEffect(() => {
-    if (new URLSearchParams(window.location.search).get('seed')) return;
+    if (seedFromLocation()) return;
     const url = new URL(window.location.href);
     url.searchParams.set('seed', newReadableSeed());
     window.location.replace(url);

@@ -6,6 +6,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { Lesson } from '@/lib/lessons/lesson-types';
+import { seedFromLocation } from '../widgets/crypto/LabProvider';
 
 /** The lesson player's event for hash changes made with replaceState (LessonPlayer.tsx HASH_EVENT). */
 const PLAYER_HASH_EVENT = 'backdoor-lab:hash';
@@ -45,11 +46,11 @@ export function showStep(lesson: Lesson, index: number): void {
 
 const noSubscription = () => () => {};
 
-/** The URL's `?seed=` (read as LabProvider reads it), null while hydrating or when absent. */
+/** The lab's seed (LabProvider's `seedFromLocation`), null while hydrating or when absent. */
 export function useSeedFromUrl(): string | null {
   return useSyncExternalStore(
     noSubscription,
-    () => new URLSearchParams(window.location.search).get('seed')?.slice(0, 64) || null,
+    () => seedFromLocation() ?? null,
     () => null,
   );
 }
