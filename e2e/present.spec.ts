@@ -124,6 +124,14 @@ test('presenter and audience windows move together, by keyboard, with notes only
   await expect(blank).toHaveCount(0);
   await expect(presenter.getByRole('button', { name: 'Blank the projector' })).toHaveAttribute('aria-pressed', 'false');
 
+  // + and - size the projector's type.
+  const stage = audience.locator('[data-presentation="audience"] [style*="zoom"]');
+  await expect(stage).toHaveCSS('zoom', '1.3');
+  await audience.keyboard.press('+');
+  await expect(stage).toHaveCSS('zoom', '1.4');
+  await audience.keyboard.press('-');
+  await expect(stage).toHaveCSS('zoom', '1.3');
+
   // N hides and shows the notes drawer.
   await presenter.keyboard.press('n');
   await expect(notes).toBeHidden();
