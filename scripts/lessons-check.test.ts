@@ -76,6 +76,10 @@ const expectations: Record<string, Expected> = {
     line: 'lessons/beta/content.mdx:1: A paragraph is outside any <Step>',
   },
   'nested-step': { rule: 'nested-step', line: 'lessons/beta/content.mdx:5: <Step> inside <Step id="one">' },
+  'notes-placement': {
+    rule: 'notes-placement',
+    line: 'lessons/beta/content.mdx:13: <Notes> must sit directly inside <Step id="two">',
+  },
   'step-missing': {
     rule: 'step-missing',
     line: 'lessons/beta/content.mdx: meta.steps has "two" but content.mdx has no <Step id="two"> block',

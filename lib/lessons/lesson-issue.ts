@@ -31,6 +31,7 @@ export const LESSON_RULES = [
   'quiz-unused',
   'heading-depth',
   'remote-image',
+  'notes-placement',
   'requires-unreachable',
   // lessons/index.ts, folders, meta.ts, lesson-content.ts
   'index-load',

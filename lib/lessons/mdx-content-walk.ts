@@ -50,6 +50,8 @@ export function walkLessonContent(
   const stepsSeen: StepSeen[] = [];
   const quizUses = new Map<string, number | undefined>();
   const exerciseUses = new Map<string, number | undefined>();
+  /** <Notes> elements placed directly in a <Step>: the presenter window reads them from there. */
+  const notesInStep = new WeakSet<MdNode>();
 
   const visit = (node: MdNode, step: StepSeen | null): void => {
     const line = node.position?.start.line;
@@ -136,8 +138,16 @@ export function walkLessonContent(
       }
       const seen: StepSeen = { id: props.id ?? '', line, actions: [], exercises: [] };
       if (props.id !== undefined) stepsSeen.push(seen);
+      for (const child of node.children ?? []) if (child.name === 'Notes') notesInStep.add(child);
       for (const child of node.children ?? []) visit(child, seen);
       return;
+    }
+    if (name === 'Notes' && step && !notesInStep.has(node)) {
+      report(
+        'notes-placement',
+        line,
+        `<Notes> must sit directly inside <Step id="${step.id}">, not inside another element: the presenter window shows a step's notes from there. Move it out to the step's level.`,
+      );
     }
     if (!step) {
       report(

@@ -76,6 +76,13 @@ export const widgetSpecs = {
     children: true,
   },
 
+  Notes: {
+    description:
+      "Speaker notes for this step: what to say, what to click, the question to ask the room. Shown only in the presenter window (/learn/<slug>/present); the learner's page renders nothing for it and its text is never in that page's HTML. Place it directly inside a <Step>.",
+    props: {},
+    children: true,
+  },
+
   Exercise: {
     description:
       'A code exercise from the lesson\'s exercises.ts (lessons/<slug>/exercises.ts, matched by id): instructions, the starter code (read-only until "Open editor" loads the editor), Run / Stop / Reset, output, the checks, hints one at a time and the solution after two failed runs. The learner\'s TypeScript runs in an isolated worker; the checks run on the page. When every check passes it reports `exercise:<id>` and records the pass in progress.',

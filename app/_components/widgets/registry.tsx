@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { WidgetName } from '@/lib/lessons/widget-names';
+import { LearnerNotes } from '../present/LearnerNotes';
 import { Callout } from './Callout';
 import {
   AttackConsole,
@@ -38,6 +39,7 @@ export const lessonWidgets: Record<WidgetName, ComponentType<any>> = {
   Step,
   Quiz,
   Callout,
+  Notes: LearnerNotes,
   Exercise,
   KeyPair,
   KeyExchange,

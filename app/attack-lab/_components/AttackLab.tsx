@@ -4,13 +4,15 @@
  * the thief's console over it, a forge panel and the three-world blast radius. Generation and
  * every attack run in the world worker (app/_components/world), with progress and cancel.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { EscrowVariant } from '@/lib/protocol/escrow-setup';
 import type { KeyAgreementMode } from '@/lib/protocol/envelope-header';
 import type { WorldGenerateOptions, WorldSummary } from '@/lib/attack-lab/world-messages';
 import type { CompareOptions } from '@/lib/scenarios/three-worlds';
+import { attackLabShareUrl, parseAttackLabShare } from '@/lib/presentation/share-link';
 import { createAttackConsoleStore } from '@/lib/store/attack-console-store';
 import { CancelledError } from '@/lib/worker-rpc/rpc-error';
+import { ShareLinkPanel } from '../../_components/present/ShareLinkPanel';
 import { getWorldClient } from '../../_components/world/world-client';
 import { AttackConsoleView } from '../../_components/widgets/attack/AttackConsoleView';
 import { BlastRadius } from '../../_components/widgets/attack/BlastRadius';
@@ -83,17 +85,48 @@ function randomSeed(): string {
   return `lab-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** The whole lab. */
+const noSubscription = () => () => {};
+
+/**
+ * The whole lab. A shared link (ShareLinkPanel below) opens it on the sender's settings: the page
+ * is static, so the query is read after hydration and the lab starts over once with it.
+ */
 export function AttackLab() {
+  const search = useSyncExternalStore(
+    noSubscription,
+    () => window.location.search,
+    () => '',
+  );
+  const shared = parseAttackLabShare(search);
+  return (
+    <AttackLabWith
+      key={search}
+      initial={
+        shared
+          ? {
+              ...shared,
+              people: `${shared.people}`,
+              conversations: `${shared.conversations}`,
+              messages: `${shared.messages}`,
+            }
+          : null
+      }
+    />
+  );
+}
+
+function AttackLabWith({ initial }: { initial: Settings | null }) {
   const id = useId();
-  const [settings, setSettings] = useState<Settings>({
-    seed: DEFAULT_LAB_SEED,
-    people: '8',
-    conversations: '20',
-    messages: '300',
-    mode: 'ratchet',
-    escrow: 'single',
-  });
+  const [settings, setSettings] = useState<Settings>(
+    initial ?? {
+      seed: DEFAULT_LAB_SEED,
+      people: '8',
+      conversations: '20',
+      messages: '300',
+      mode: 'ratchet',
+      escrow: 'single',
+    },
+  );
   const [world, setWorld] = useState<WorldSummary | null>(null);
   /** The options of the world on screen: the blast radius compares that world's seed and size. */
   const [generatedWith, setGeneratedWith] = useState<WorldGenerateOptions | null>(null);
@@ -301,6 +334,19 @@ export function AttackLab() {
               ? `At most ${maxConversations} conversations for ${sizes.people} people.`
               : ''}
           </p>
+          <ShareLinkPanel
+            buttonLabel="Share these settings"
+            linkLabel="Link to this world"
+            makeUrl={() =>
+              attackLabShareUrl(window.location.origin, {
+                ...sizesOf(settings),
+                seed: settings.seed.trim() || DEFAULT_LAB_SEED,
+                mode: settings.mode,
+                escrow: settings.escrow,
+              })
+            }
+            note="Seed, size, key agreement and escrow: whoever opens it and generates the world gets the same keys and messages."
+          />
         </form>
         {world && <GodView world={world} />}
       </section>

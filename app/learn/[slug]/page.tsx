@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LessonExercisesProvider } from '@/app/_components/exercise/LessonExercises';
 import { LessonPlayer } from '@/app/_components/lesson/LessonPlayer';
+import { LessonTools } from '@/app/_components/present/LessonTools';
 import { LabProvider, SeedNotice } from '@/app/_components/widgets/crypto/LabProvider';
 import { LessonScope } from '@/app/_components/widgets/LessonScope';
 import { lessonWidgets } from '@/app/_components/widgets/registry';
@@ -67,6 +68,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
             ))}
           </p>
         ) : null}
+        <LessonTools slug={lesson.slug} title={lesson.title} />
       </header>
       <section className={styles.objectives} aria-labelledby="objectives-title">
         <h2 id="objectives-title">In this lesson you will</h2>

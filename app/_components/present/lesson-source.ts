@@ -1,0 +1,36 @@
+/**
+ * A lesson's parts as the presentation routes need them, through the same imports as the lesson
+ * page (lessons/index.ts, lesson-content.ts, lesson-exercises.ts), so replacing those registries
+ * changes these lines only. Server-only: content is compiled MDX, exercises are built here.
+ */
+import { lessons, tracks } from '@/lessons/index';
+import { lessonContent } from '@/lessons/lesson-content';
+import { lessonExercises } from '@/lessons/lesson-exercises';
+import { courseOrder, findLesson, nextLesson } from '@/lib/lessons/course';
+import { loadLessonExerciseSpecs } from '@/lib/lessons/lesson-exercises';
+
+/** Every lesson slug, for generateStaticParams. */
+export function lessonSlugs(): { slug: string }[] {
+  return courseOrder(tracks).map((slug) => ({ slug }));
+}
+
+export function lessonBySlug(slug: string) {
+  return findLesson(lessons, slug);
+}
+
+/** The lesson's compiled MDX, or undefined for an unknown slug. */
+export async function lessonMdx(slug: string) {
+  const load = Object.hasOwn(lessonContent, slug) ? lessonContent[slug as keyof typeof lessonContent] : undefined;
+  return load ? (await load()).default : undefined;
+}
+
+/** The lesson's code exercises, built with the app's own crypto (as the lesson page does). */
+export async function lessonExerciseSpecs(slug: string) {
+  const load = Object.hasOwn(lessonExercises, slug) ? lessonExercises[slug as keyof typeof lessonExercises] : undefined;
+  return load ? loadLessonExerciseSpecs((await load()).exercises) : [];
+}
+
+export function nextLessonLink(slug: string): { slug: string; title: string } | null {
+  const next = nextLesson(tracks, lessons, slug);
+  return next ? { slug: next.slug, title: next.title } : null;
+}
