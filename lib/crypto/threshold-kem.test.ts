@@ -9,7 +9,11 @@ describe('threshold KEM on ristretto255', () => {
   const sealed = encapsulate(keygen.publicKey, seededRandom('tkem-seal'));
 
   it('any 2 of 3 agencies recover the sealed key from their partials alone', () => {
-    for (const pair of [[0, 1], [0, 2], [1, 2]] as const) {
+    for (const pair of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ] as const) {
       const partials = pair.map((i) => partialDecrypt(keygen.shares[i]!, sealed.ephemeral));
       expect(equalBytes(combinePartials(partials, sealed.ephemeral, keygen.publicKey), sealed.key)).toBe(true);
     }

@@ -70,8 +70,18 @@ function evaluate(coefficients: readonly bigint[], x: bigint): bigint {
  * Dealer-free t-of-n key generation among n agencies. Each agency's polynomial stays local to its
  * loop iteration; only shares and public points leave it.
  */
-export function generateThresholdKey(agencies: number, threshold: number, random: RandomSource): ThresholdKeyGeneration {
-  if (!Number.isInteger(agencies) || !Number.isInteger(threshold) || threshold < 1 || threshold > agencies || agencies > 16)
+export function generateThresholdKey(
+  agencies: number,
+  threshold: number,
+  random: RandomSource,
+): ThresholdKeyGeneration {
+  if (
+    !Number.isInteger(agencies) ||
+    !Number.isInteger(threshold) ||
+    threshold < 1 ||
+    threshold > agencies ||
+    agencies > 16
+  )
     throw new RangeError(`threshold key: need 1 ≤ t ≤ n ≤ 16, got ${threshold} of ${agencies}`);
   const sums = new Array<bigint>(agencies).fill(0n);
   let publicKey = Point.ZERO;
@@ -128,7 +138,8 @@ export function combinePartials(
   publicKey: Uint8Array,
 ): Uint8Array {
   const indices = partials.map((p) => p.index);
-  if (new Set(indices).size !== indices.length) throw new RangeError('threshold combine: each agency may contribute once');
+  if (new Set(indices).size !== indices.length)
+    throw new RangeError('threshold combine: each agency may contribute once');
   if (partials.length === 0) throw new RangeError('threshold combine: no partial decryptions');
   let shared = Point.ZERO;
   for (const p of partials) shared = shared.add(Point.fromBytes(p.point).multiply(lagrangeAtZero(p.index, indices)));
