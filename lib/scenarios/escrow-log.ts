@@ -67,7 +67,7 @@ export function appendToLog(log: readonly EscrowLogEntry[], request: EscrowLogRe
  * auditors compare its last hash with the one they last saw (`headHash`).
  */
 export function firstBrokenEntry(log: readonly EscrowLogEntry[]): number | null {
-  let previous = GENESIS;
+  let previous: Uint8Array = GENESIS;
   for (let i = 0; i < log.length; i++) {
     const e = log[i]!;
     const expected = entryHash(previous, i, e);

@@ -95,14 +95,23 @@ function garble(envelope: Envelope, random: RandomSource): Envelope {
   };
 }
 
-function authorityReads(scene: { authority: LabEscrowAuthority; warrant: Warrant }, envelope: Envelope): AuthorityAttempt {
+function authorityReads(
+  scene: { authority: LabEscrowAuthority; warrant: Warrant },
+  envelope: Envelope,
+): AuthorityAttempt {
   const covered = warrantCovers(scene.warrant, envelope.header);
   if (!covered) return { covered, plaintext: null, detail: 'outside the warrant: not opened' };
-  if (!envelope.escrow) return { covered, plaintext: null, detail: 'the envelope carries no escrow field: there is nothing to open' };
+  if (!envelope.escrow)
+    return { covered, plaintext: null, detail: 'the envelope carries no escrow field: there is nothing to open' };
   const key = recoverTrafficKeyWithEscrow(envelope, [
     { authorityId: scene.authority.id, secretKey: scene.authority.secretKey, how: 'the authority’s own key' },
   ]);
-  if (!key) return { covered, plaintext: null, detail: 'the escrow field does not open with the authority’s key (HPKE refused it)' };
+  if (!key)
+    return {
+      covered,
+      plaintext: null,
+      detail: 'the escrow field does not open with the authority’s key (HPKE refused it)',
+    };
   const h = envelope.header;
   return {
     covered,

@@ -26,3 +26,7 @@ export const Warrant = dynamic(() => import('./escrow/Warrant').then((m) => m.Wa
 export const Conversation = dynamic(() => import('./protocol/Conversation').then((m) => m.Conversation));
 export const DeviceTheft = dynamic(() => import('./protocol/DeviceTheft').then((m) => m.DeviceTheft));
 export const ServerView = dynamic(() => import('./protocol/ServerView').then((m) => m.ServerView));
+export const EscrowEvasion = dynamic(() => import('./mitigations/EscrowEvasion').then((m) => m.EscrowEvasion));
+export const GhostGroup = dynamic(() => import('./mitigations/GhostGroup').then((m) => m.GhostGroup));
+export const Mitigation = dynamic(() => import('./mitigations/Mitigation').then((m) => m.Mitigation));
+export const MitigationChart = dynamic(() => import('./mitigations/MitigationChart').then((m) => m.MitigationChart));
