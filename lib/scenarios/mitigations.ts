@@ -100,7 +100,7 @@ function thiefHold(world: MitigationWorld, options: MitigationOptions): ThiefHol
         ([, l]) => l.from <= MITIGATION_THEFT_AT && MITIGATION_THEFT_AT < l.until,
       );
       return {
-        stolen: `the day keys still held at the theft (${alive.map(([id]) => id.replace('day-', 'day ')).join(', ')}); older ones were deleted`,
+        stolen: `the day keys still held at the theft (${alive.map(([id]) => `day ${Number(id.slice(4)) + 1}`).join(' and ')}); older ones were deleted`,
         hpkeSecrets: alive.map(([id]) => keys.hpke.get(id)!.secretKey),
         shares: [],
       };
