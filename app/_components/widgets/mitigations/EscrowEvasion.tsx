@@ -2,17 +2,18 @@
 /**
  * The escrow lesson's evasion step: Alice's message sent by three clients (compliant, escrow code
  * removed, escrow field garbled), Bob's real client receiving each, and the authority executing a
- * warrant on Alice (lib/scenarios/evasion.ts, computed on the page: six HPKE operations).
+ * warrant on Alice (lib/scenarios/evasion.ts, run in the design lab worker).
  */
 import { startTransition, useState } from 'react';
-import { runEvasion, type EvasionRun, type SenderClient } from '@/lib/scenarios/evasion';
+import type { EvasionRunReply } from '@/lib/design-lab/design-lab-messages';
+import type { SenderClient } from '@/lib/scenarios/evasion';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge } from '../../actors';
 import widgetStyles from '../crypto/widgets.module.css';
 import { Bytes } from '../escrow/Bytes';
 import { TaskStatus } from '../escrow/EscrowToggle';
 import { useLabTask } from '../escrow/use-lab-task';
-import { afterPaint, widgetRandom } from './lab-random';
+import { callDesignLab } from './design-lab-client';
 import styles from './mitigations.module.css';
 
 const CLIENT_LABEL: Readonly<Record<SenderClient, string>> = {
@@ -23,14 +24,13 @@ const CLIENT_LABEL: Readonly<Record<SenderClient, string>> = {
 
 export function EscrowEvasion() {
   const [text, setText] = useState('Meet at the docks at nine');
-  const [runs, setRuns] = useState<readonly EvasionRun[] | null>(null);
+  const [runs, setRuns] = useState<readonly EvasionRunReply[] | null>(null);
   const task = useLabTask();
 
   const send = () =>
     task.run('Sending from three clients…', async () => {
-      await afterPaint();
-      const scene = runEvasion(text, widgetRandom('evasion'));
-      startTransition(() => setRuns(scene.runs));
+      const { runs } = await callDesignLab('evasion', { text });
+      startTransition(() => setRuns(runs));
       recordLessonAction('evasion');
     });
 
@@ -90,7 +90,7 @@ export function EscrowEvasion() {
           </div>
           <Bytes
             label="Escrow field of the garbled message: wrapped key"
-            value={runs.find((r) => r.client === 'garbled')?.envelope.escrow?.wrappedKey}
+            value={runs.find((r) => r.client === 'garbled')?.wrappedKey}
             actor="escrow"
             from="random bytes, the length of a real wrapped key"
           />

@@ -1,19 +1,20 @@
 'use client';
 /**
  * The ghost user: Alice, Bob and Carol in a group whose roster the server supplies; the server adds
- * a ghost with no join notice and Alice sends (lib/scenarios/ghost-group.ts, computed on the page).
- * A switch turns on signed membership. `holder` says whose ghost it is: the authority's, or a
+ * a ghost with no join notice and Alice sends (lib/scenarios/ghost-group.ts).
+ * Runs in the design lab worker. A switch turns on signed membership. `holder` says whose ghost it is: the authority's, or a
  * thief's who took over the provider's ghost capability. Reports `ghost:read`, `ghost:refused`
  * and `ghost:stolen`.
  */
 import { startTransition, useId, useState } from 'react';
-import { runGhostScene, type GhostHolder, type GhostScene } from '@/lib/scenarios/ghost-group';
+import type { GhostReply as GhostScene } from '@/lib/design-lab/design-lab-messages';
+import type { GhostHolder } from '@/lib/scenarios/ghost-group';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { ActorBadge, type ActorId } from '../../actors';
 import widgetStyles from '../crypto/widgets.module.css';
 import { TaskStatus } from '../escrow/EscrowToggle';
 import { useLabTask } from '../escrow/use-lab-task';
-import { afterPaint, widgetRandom } from './lab-random';
+import { callDesignLab } from './design-lab-client';
 import styles from './mitigations.module.css';
 
 const WHO: Readonly<Record<string, { actor: ActorId; suffix?: string }>> = {
@@ -37,8 +38,7 @@ export function GhostGroup({ holder = 'authority' }: { holder?: GhostHolder }) {
 
   const run = () =>
     task.run('Adding the ghost and sending…', async () => {
-      await afterPaint();
-      const s = runGhostScene({ signedMembership: signed, holder, text }, widgetRandom(`ghost|${holder}|${signed}`));
+      const s = await callDesignLab('ghost', { signedMembership: signed, holder, text });
       startTransition(() => setScene(s));
       const ghostRead = s.reads.find((r) => r.id === 'ghost')?.text != null;
       if (ghostRead) recordLessonAction(holder === 'thief' ? 'ghost:stolen' : 'ghost:read');
@@ -88,10 +88,10 @@ function SceneView({ scene }: { scene: GhostScene }) {
       </p>
       <p>
         Alice&apos;s client wrapped the message key to:{' '}
-        {scene.message.wrapped.map((w, i) => (
-          <span key={w.to}>
+        {scene.wrappedTo.map((to, i) => (
+          <span key={to}>
             {i > 0 ? ', ' : ''}
-            <Who id={w.to} holder={scene.holder} />
+            <Who id={to} holder={scene.holder} />
           </span>
         ))}
         .

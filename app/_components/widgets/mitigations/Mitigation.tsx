@@ -1,18 +1,18 @@
 'use client';
 /**
  * One escrow design against the steal-the-key theft (lib/scenarios/mitigations.ts, computed on
- * the page): the thief takes what the design leaves, decrypts all 36 recorded messages, and forges
+ * the design lab worker): the thief takes what the design leaves, decrypts all 36 recorded messages, and forges
  * one for Bob. Shown: opened before and after the theft, per conversation, the forgery's fate and,
  * for the public log, its entries. Reports `mitigation:<design>`.
  */
 import { startTransition, useId, useState } from 'react';
 import type { MitigationId } from '@/lib/scenarios/mitigation-world';
-import { runMitigation, type MitigationReport } from '@/lib/scenarios/mitigations';
+import type { MitigationReply as MitigationReport } from '@/lib/design-lab/design-lab-messages';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import widgetStyles from '../crypto/widgets.module.css';
 import { TaskStatus } from '../escrow/EscrowToggle';
 import { useLabTask } from '../escrow/use-lab-task';
-import { afterPaint, widgetRandom } from './lab-random';
+import { callDesignLab } from './design-lab-client';
 import { MITIGATION_LABEL, MITIGATION_REMAINS } from './mitigation-labels';
 import styles from './mitigations.module.css';
 
@@ -31,8 +31,7 @@ export function Mitigation({ design }: { design: MitigationId }) {
 
   const steal = () =>
     task.run('Stealing and decrypting 36 messages…', async () => {
-      await afterPaint();
-      const r = runMitigation(design, widgetRandom(`mitigation|${design}|${robbed}`), { agenciesRobbed: robbed });
+      const r = await callDesignLab('mitigation', { design, agenciesRobbed: robbed });
       startTransition(() => setReport(r));
       recordLessonAction(`mitigation:${design}`);
     });

@@ -1,17 +1,17 @@
 'use client';
 /**
  * Messages exposed per escrow design: all six designs of lib/scenarios/mitigations.ts run one after
- * another (each a real theft, decryption and forgery), drawn as SVG bars of opened / total, with
+ * another in the design lab worker (each a real theft, decryption and forgery), drawn as SVG bars of opened / total, with
  * the forgery's fate and the risk that remains. Reports `mitigation-chart`.
  */
 import { startTransition, useState } from 'react';
 import { MITIGATION_IDS, type MitigationId } from '@/lib/scenarios/mitigation-world';
-import { runMitigation, type MitigationReport } from '@/lib/scenarios/mitigations';
+import type { MitigationReply as MitigationReport } from '@/lib/design-lab/design-lab-messages';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import widgetStyles from '../crypto/widgets.module.css';
 import { TaskStatus } from '../escrow/EscrowToggle';
 import { useLabTask } from '../escrow/use-lab-task';
-import { afterPaint, widgetRandom } from './lab-random';
+import { callDesignLab } from './design-lab-client';
 import { MITIGATION_LABEL, MITIGATION_REMAINS } from './mitigation-labels';
 import styles from './mitigations.module.css';
 
@@ -23,8 +23,7 @@ export function MitigationChart() {
     task.run('Running the theft against every design…', async () => {
       const done: MitigationReport[] = [];
       for (const id of MITIGATION_IDS) {
-        await afterPaint();
-        done.push(runMitigation(id, widgetRandom(`mitigation-chart|${id}`)));
+        done.push(await callDesignLab('mitigation', { design: id, agenciesRobbed: 1 }));
         const snapshot = [...done];
         startTransition(() => setReports(snapshot));
       }
