@@ -32,12 +32,12 @@ export const designLabHandlers: HandlersOf<typeof designLabContract> = {
     };
   },
   mitigation: (r) => {
-    const { messages: _perMessage, ...report } = runMitigation(
-      r.design,
-      randomFor(r.seed, `mitigation|${r.design}|${r.agenciesRobbed}`),
-      { agenciesRobbed: r.agenciesRobbed },
-    );
-    return report;
+    const report = runMitigation(r.design, randomFor(r.seed, `mitigation|${r.design}|${r.agenciesRobbed}`), {
+      agenciesRobbed: r.agenciesRobbed,
+    });
+    // The per-message list stays in the worker: the widgets show counts, the forgery and the log.
+    const { mitigation, stolen, total, opened, before, after, conversations, forgery, log } = report;
+    return { mitigation, stolen, total, opened, before, after, conversations, forgery, log };
   },
   ghost: (r) => {
     const scene = runGhostScene(
