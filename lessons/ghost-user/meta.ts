@@ -50,7 +50,7 @@ export const lesson = {
       question: "Why can the ghost read Alice's message, though no cipher was weakened?",
       choices: [
         {
-          text: 'The server decrypted the message and forwarded the text to the ghost',
+          text: "The server decrypted the message with its own copy of the group's key and forwarded the plain text to the ghost's device",
           correct: false,
           explanation: 'No. The server never holds the message key; it only relays the body and the wrapped keys.',
         },
@@ -79,10 +79,10 @@ export const lesson = {
             "Right. The provider could only sign with its own key, and the clients check the signer against the roster they already trust. Alice's own signed addition of Dave is accepted.",
         },
         {
-          text: 'Because the ghost’s key is invalid',
+          text: 'Because the provider generated the ghost’s key pair, and clients refuse any key that was not made on a phone',
           correct: false,
           explanation:
-            'No. The ghost’s key pair is as valid as anyone’s; it was never wrapped to because the change was refused.',
+            'No. A client cannot tell who generated a public key, and the ghost’s is as valid as anyone’s; nothing was wrapped to it because the roster change was refused.',
         },
         {
           text: 'Because the join notice was shown',

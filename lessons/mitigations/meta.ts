@@ -108,7 +108,7 @@ export const lesson = {
             "No. The forgery's MAC did not verify under the key Bob's phone holds, and Bob's client refused it.",
         },
         {
-          text: 'It must now steal Bob’s phone as well to read',
+          text: 'It must now steal Bob’s phone as well, because the escrowed key alone no longer decrypts anything',
           correct: false,
           explanation: 'No. The escrow key alone still reads every message; the phone would be needed only to forge.',
         },
@@ -119,7 +119,7 @@ export const lesson = {
       question: 'An insider opens every message through the logged opening service. What does the public log achieve?',
       choices: [
         {
-          text: 'It stops the openings that cite no warrant',
+          text: 'It stops the openings that cite no warrant, because the service will not open a message until a judge has approved its log entry',
           correct: false,
           explanation:
             'No. In this design the service logs, then opens: every message was read. The log is a record, not a gate.',
