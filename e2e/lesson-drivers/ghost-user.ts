@@ -11,7 +11,10 @@ import { flip } from './escrow-steps';
 const ADD = 'Add the ghost silently, then send';
 
 async function ghostRow(scene: Locator): Promise<Locator> {
-  return scene.getByRole('row', { name: /ghost/ });
+  return scene
+    .getByRole('list', { name: "Who decrypted Alice's message" })
+    .getByRole('listitem')
+    .filter({ hasText: '(ghost)' });
 }
 
 async function run(page: Page, panel: Locator, testId: string): Promise<Locator> {

@@ -132,12 +132,12 @@ export function decideRosterChange(
 ): RosterDecision {
   if (!signedMembership) return { accepted: true, reason: 'the client takes the roster the server supplies' };
   if (!change.signature || !change.signerKey)
-    return { accepted: false, reason: 'refused: the change carries no member’s signature' };
+    return { accepted: false, reason: 'the change carries no member’s signature' };
   const signer = current.find((m) => bytesToHex(m.signingKey) === bytesToHex(change.signerKey!));
-  if (!signer) return { accepted: false, reason: 'refused: the change is signed by someone who is not a member' };
+  if (!signer) return { accepted: false, reason: 'the change is signed by someone who is not a member' };
   if (!verify(change.signature, commitBytes(change.epoch, change.roster), signer.signingKey))
-    return { accepted: false, reason: `refused: ${signer.name}’s signature does not verify` };
-  return { accepted: true, reason: `accepted: signed by ${signer.name}, a member` };
+    return { accepted: false, reason: `${signer.name}’s signature does not verify` };
+  return { accepted: true, reason: `signed by ${signer.name}, a member` };
 }
 
 /** Alice's client sends `text`: one body, the key HPKE-wrapped to each roster entry. */

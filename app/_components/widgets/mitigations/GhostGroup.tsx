@@ -26,7 +26,7 @@ const WHO: Readonly<Record<string, { actor: ActorId; suffix?: string }>> = {
 function Who({ id, holder }: { id: string; holder: GhostHolder }) {
   const known = WHO[id];
   if (known) return <ActorBadge actor={known.actor} />;
-  return <ActorBadge actor={holder === 'thief' ? 'thief' : 'escrow'} suffix="(ghost)" />;
+  return <ActorBadge actor={holder === 'thief' ? 'thief' : 'escrow'} suffix=" (ghost)" />;
 }
 
 export function GhostGroup({ holder = 'authority' }: { holder?: GhostHolder }) {
@@ -96,29 +96,17 @@ function SceneView({ scene }: { scene: GhostScene }) {
         ))}
         .
       </p>
-      <div className={styles.tableWrap}>
-        <table className={styles.table}>
-          <caption className="visually-hidden">Who decrypted Alice&apos;s message</caption>
-          <thead>
-            <tr>
-              <th scope="col">Party</th>
-              <th scope="col">Decrypted</th>
-            </tr>
-          </thead>
-          <tbody>
-            {scene.reads.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  <Who id={r.id} holder={scene.holder} />
-                </th>
-                <td className={r.id === 'ghost' ? (r.text ? styles.opened : styles.closed) : undefined}>
-                  {r.text !== null ? `“${r.text}”` : 'nothing: no key was wrapped to it'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h4>Who decrypted Alice&apos;s message</h4>
+      <ul className={styles.bars} aria-label="Who decrypted Alice's message">
+        {scene.reads.map((r) => (
+          <li key={r.id} data-party={r.id}>
+            <Who id={r.id} holder={scene.holder} />:{' '}
+            <span className={r.id === 'ghost' ? (r.text ? styles.opened : styles.closed) : undefined}>
+              {r.text !== null ? `“${r.text}”` : 'nothing: no key was wrapped to it'}
+            </span>
+          </li>
+        ))}
+      </ul>
       <p>The group&apos;s safety number {changed ? <strong>changed</strong> : 'did not change'}:</p>
       <dl>
         <dt>Before</dt>

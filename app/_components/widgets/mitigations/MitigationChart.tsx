@@ -42,11 +42,11 @@ export function MitigationChart() {
       {reports.length === 0 ? (
         <p className={widgetStyles.hint}>Nothing run yet.</p>
       ) : (
-        <figure>
+        <figure className={styles.figure}>
           <figcaption className={widgetStyles.hint}>
             Each bar: messages the thief decrypted, of 36 recorded. One theft at noon on day 4.
           </figcaption>
-          <ul className={styles.risks} style={{ listStyle: 'none', paddingLeft: 0 }}>
+          <ul className={styles.bars}>
             {reports.map((r) => (
               <Bar key={r.mitigation} report={r} id={r.mitigation} />
             ))}
