@@ -49,45 +49,29 @@ export function EscrowEvasion() {
       <TaskStatus error={task.error} busy={task.busy} />
       {runs ? (
         <>
-          <div className={styles.tableWrap}>
-            <table className={styles.table}>
-              <caption className="visually-hidden">What Bob and the authority made of each message</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Alice&apos;s client</th>
-                  <th scope="col">Escrow field</th>
-                  <th scope="col">
-                    <ActorBadge actor="bob" />
-                  </th>
-                  <th scope="col">
-                    <ActorBadge actor="escrow" /> with a warrant on Alice
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((r) => (
-                  <tr key={r.client} data-testid={`evasion-${r.client}`}>
-                    <th scope="row">{CLIENT_LABEL[r.client]}</th>
-                    <td>{r.escrowFieldBytes === 0 ? 'none' : `${r.escrowFieldBytes} bytes`}</td>
-                    <td>
-                      {r.recipient.accepted ? (
-                        <span className={styles.closed}>accepted: “{r.recipient.plaintext}”</span>
-                      ) : (
-                        <span className={styles.opened}>refused: {r.recipient.message}</span>
-                      )}
-                    </td>
-                    <td>
-                      {r.authority.plaintext !== null ? (
-                        <span>read: “{r.authority.plaintext}”</span>
-                      ) : (
-                        <span className={styles.opened}>reads nothing: {r.authority.detail}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className={styles.bars} aria-label="What Bob and the authority made of each message">
+            {runs.map((r) => (
+              <li key={r.client} data-testid={`evasion-${r.client}`} className={styles.card}>
+                <strong>{CLIENT_LABEL[r.client]}</strong>
+                <br />
+                Escrow field: {r.escrowFieldBytes === 0 ? 'none' : `${r.escrowFieldBytes} bytes`}
+                <br />
+                <ActorBadge actor="bob" />:{' '}
+                {r.recipient.accepted ? (
+                  <span className={styles.closed}>accepted: “{r.recipient.plaintext}”</span>
+                ) : (
+                  <span className={styles.opened}>refused: {r.recipient.message}</span>
+                )}
+                <br />
+                <ActorBadge actor="escrow" /> with a warrant on Alice:{' '}
+                {r.authority.plaintext !== null ? (
+                  <span>read: “{r.authority.plaintext}”</span>
+                ) : (
+                  <span className={styles.opened}>reads nothing: {r.authority.detail}</span>
+                )}
+              </li>
+            ))}
+          </ul>
           <Bytes
             label="Escrow field of the garbled message: wrapped key"
             value={runs.find((r) => r.client === 'garbled')?.wrappedKey}
