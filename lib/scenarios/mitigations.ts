@@ -110,7 +110,7 @@ function thiefHold(world: MitigationWorld, options: MitigationOptions): ThiefHol
     case 'threshold': {
       const robbed = options.agenciesRobbed ?? 1;
       return {
-        stolen: `${robbed} agenc${robbed === 1 ? 'y' : 'ies'}' share${robbed === 1 ? '' : 's'} of a 2-of-3 key`,
+        stolen: robbed === 1 ? "one agency's share of a 2-of-3 key" : "two agencies' shares of a 2-of-3 key",
         hpkeSecrets: [],
         shares: keys.threshold!.shares.slice(0, robbed),
       };
