@@ -64,7 +64,7 @@ function Bar({ report, id }: { report: MitigationReport; id: MitigationId }) {
       <strong>{MITIGATION_LABEL[id]}</strong>: {report.opened} of {report.total} opened; forgery{' '}
       {report.forgery.accepted ? 'accepted' : 'refused'}
       {report.log ? `; ${report.log.withoutWarrant} openings logged without a warrant` : ''}.
-      <svg className={styles.chart} viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" height="18">
+      <svg className={styles.chart} viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
         <rect className={styles.barTrack} x="0" y="0" width="100" height="6" rx="1" />
         <rect className={styles.barOpened} x="0" y="0" width={100 * share} height="6" rx="1" />
       </svg>
