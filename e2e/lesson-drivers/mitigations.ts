@@ -3,9 +3,8 @@
  * design lab worker; each step checks the counts the decryption produced and the forgery's fate.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { LessonDrivers } from '../lesson-driver';
+import { tabTo, type LessonDrivers } from '../lesson-driver';
 import { press } from './crypto-steps';
-import { flip } from './escrow-steps';
 
 async function steal(page: Page, panel: Locator, design: string): Promise<Locator> {
   await press(page, panel, 'Steal, then decrypt everything');
@@ -38,7 +37,10 @@ export const drivers: LessonDrivers = {
   threshold: async ({ page, panel }) => {
     let r = await steal(page, panel, 'threshold');
     await expect(r).toContainText('0 of 36');
-    await flip(page, panel, 'radio', 'The thief robs two agencies');
+    // A radio group is one tab stop: reach the checked radio, then move with the arrow key.
+    await tabTo(page, panel.getByRole('radio', { name: 'The thief robs one agency' }));
+    await page.keyboard.press('ArrowDown');
+    await expect(panel.getByRole('radio', { name: 'The thief robs two agencies' })).toBeChecked();
     await press(page, panel, 'Steal, then decrypt everything');
     r = panel.getByTestId('mitigation-threshold');
     await expect(r).toContainText('36 of 36');
