@@ -30,14 +30,7 @@ const evasionRunSchema = z.strictObject({
 });
 
 /** The escrow designs (lib/scenarios/mitigation-world.ts). */
-export const mitigationIdSchema = z.enum([
-  'none',
-  'rotation',
-  'per-user',
-  'decryption-only',
-  'threshold',
-  'public-log',
-]);
+const mitigationIdSchema = z.enum(['none', 'rotation', 'per-user', 'decryption-only', 'threshold', 'public-log']);
 
 const tallySchema = z.strictObject({ opened: count, total: count });
 

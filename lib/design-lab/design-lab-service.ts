@@ -18,7 +18,7 @@ function randomFor(seed: string | undefined, purpose: string): RandomSource {
 }
 
 /** One handler per procedure of {@link designLabContract}. */
-export const designLabHandlers: HandlersOf<typeof designLabContract> = {
+const designLabHandlers: HandlersOf<typeof designLabContract> = {
   evasion: (r) => {
     const scene = runEvasion(r.text, randomFor(r.seed, 'evasion'));
     return {

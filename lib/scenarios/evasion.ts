@@ -36,7 +36,7 @@ import {
 export type SenderClient = 'compliant' | 'dropped' | 'garbled';
 
 /** Every sender the scenario runs, in the order the widget shows them. */
-export const SENDER_CLIENTS: readonly SenderClient[] = ['compliant', 'dropped', 'garbled'];
+const SENDER_CLIENTS: readonly SenderClient[] = ['compliant', 'dropped', 'garbled'];
 
 /** What the authority's software got from one envelope under the warrant. */
 export interface AuthorityAttempt {

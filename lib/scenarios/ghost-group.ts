@@ -93,7 +93,7 @@ function rosterHash(roster: readonly RosterEntry[]): Uint8Array {
 }
 
 /** The group's safety number: the roster hash as 12 groups of 5 digits (as Signal shows its numbers). */
-export function safetyNumber(roster: readonly RosterEntry[]): string {
+function safetyNumber(roster: readonly RosterEntry[]): string {
   const h = rosterHash(roster);
   const groups: string[] = [];
   for (let i = 0; i < 12; i++) {
@@ -108,11 +108,7 @@ function commitBytes(epoch: number, roster: readonly RosterEntry[]): Uint8Array 
 }
 
 /** A roster change signed with `signer`'s key (a member adding someone), or unsigned (null). */
-export function proposeRoster(
-  epoch: number,
-  roster: readonly RosterEntry[],
-  signer: Ed25519KeyPair | null,
-): RosterChange {
+function proposeRoster(epoch: number, roster: readonly RosterEntry[], signer: Ed25519KeyPair | null): RosterChange {
   return {
     epoch,
     roster,
@@ -125,7 +121,7 @@ export function proposeRoster(
  * A member's client deciding on a roster change. Without signed membership it takes whatever the
  * server sends. With it, the change must be signed by someone on the *current* roster.
  */
-export function decideRosterChange(
+function decideRosterChange(
   current: readonly RosterEntry[],
   change: RosterChange,
   signedMembership: boolean,
@@ -141,12 +137,7 @@ export function decideRosterChange(
 }
 
 /** Alice's client sends `text`: one body, the key HPKE-wrapped to each roster entry. */
-export function sendToGroup(
-  roster: readonly RosterEntry[],
-  epoch: number,
-  text: string,
-  random: RandomSource,
-): GroupMessage {
+function sendToGroup(roster: readonly RosterEntry[], epoch: number, text: string, random: RandomSource): GroupMessage {
   const messageKey = random.bytes(32);
   const aad = i2osp(epoch, 4);
   const body = aeadSeal({

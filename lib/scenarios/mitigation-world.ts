@@ -79,12 +79,12 @@ export interface MitigationWorld {
 }
 
 /** The cast's conversations, each as [first speaker, second speaker]. */
-export const MITIGATION_CONVERSATIONS = [
+const MITIGATION_CONVERSATIONS = [
   ['alice', 'bob'],
   ['bob', 'carol'],
   ['alice', 'carol'],
 ] as const;
-export const MITIGATION_DAYS = 6;
+const MITIGATION_DAYS = 6;
 /** The theft: day 4 (index 3) at noon. */
 export const MITIGATION_THEFT_AT = 3 * MINUTES_PER_DAY + 12 * 60;
 
@@ -94,7 +94,7 @@ const ENC_INFO = utf8ToBytes('backdoor-lab decryption-only enc');
 const MAC_INFO = utf8ToBytes('backdoor-lab decryption-only mac');
 
 /** The encryption key and the MAC key a message key yields under the decryption-only design. */
-export function splitMessageKey(messageKey: Uint8Array): { encKey: Uint8Array; macKey: Uint8Array } {
+function splitMessageKey(messageKey: Uint8Array): { encKey: Uint8Array; macKey: Uint8Array } {
   return {
     encKey: deriveKey(messageKey, new Uint8Array(0), ENC_INFO),
     macKey: deriveKey(messageKey, new Uint8Array(0), MAC_INFO),
@@ -137,7 +137,7 @@ function escrowedKeyOf(mitigation: MitigationId, messageKey: Uint8Array): Uint8A
 }
 
 /** Seals `text` as the recipient will check it: ChaCha20-Poly1305 under the (encryption) key, plus the MAC. */
-export function sealBody(
+function sealBody(
   mitigation: MitigationId,
   header: EnvelopeHeader,
   messageKey: Uint8Array,

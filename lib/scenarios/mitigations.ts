@@ -83,7 +83,7 @@ export interface MitigationOptions {
 }
 
 /** The thief's text, unless the learner gives one. */
-export const MITIGATION_FORGED_TEXT = 'Change of plan: send the files to this address instead';
+const MITIGATION_FORGED_TEXT = 'Change of plan: send the files to this address instead';
 
 /** What the thief holds: HPKE secret keys, threshold shares, or access to the logged service. */
 interface ThiefHold {
