@@ -8,8 +8,10 @@ import { lesson as encrypt } from './encrypt/meta';
 import { lesson as exceptionalAccess } from './exceptional-access/meta';
 import { lesson as endToEnd } from './end-to-end/meta';
 import { lesson as forwardSecrecy } from './forward-secrecy/meta';
+import { lesson as ghostUser } from './ghost-user/meta';
 import { lesson as keyExchange } from './key-exchange/meta';
 import { lesson as keys } from './keys/meta';
+import { lesson as mitigations } from './mitigations/meta';
 import { lesson as splitKeys } from './split-keys/meta';
 import { lesson as stealTheKey } from './steal-the-key/meta';
 import { lesson as welcome } from './welcome/meta';
@@ -26,6 +28,8 @@ export const lessons: readonly Lesson[] = [
   exceptionalAccess,
   stealTheKey,
   splitKeys,
+  mitigations,
+  ghostUser,
   writeTheAttack,
 ];
 
@@ -49,6 +53,6 @@ export const tracks: readonly Track[] = [
     title: 'The backdoor',
     description:
       'Switch on an escrow key for lawful access, then play the thief who steals it, and see what splitting the key between agencies changes.',
-    lessons: ['exceptional-access', 'steal-the-key', 'split-keys', 'write-the-attack'],
+    lessons: ['exceptional-access', 'steal-the-key', 'split-keys', 'mitigations', 'ghost-user', 'write-the-attack'],
   },
 ];

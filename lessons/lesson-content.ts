@@ -17,5 +17,7 @@ export const lessonContent = {
   'exceptional-access': () => import('./exceptional-access/content.mdx'),
   'steal-the-key': () => import('./steal-the-key/content.mdx'),
   'split-keys': () => import('./split-keys/content.mdx'),
+  mitigations: () => import('./mitigations/content.mdx'),
+  'ghost-user': () => import('./ghost-user/content.mdx'),
   'write-the-attack': () => import('./write-the-attack/content.mdx'),
 } satisfies Record<string, () => Promise<{ default: MDXContent }>>;

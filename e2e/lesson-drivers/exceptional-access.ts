@@ -40,6 +40,16 @@ export const drivers: LessonDrivers = {
     await expect(cell('server', 'off')).toContainText('no key');
     await expect(cell('server', 'on')).toContainText('no key');
   },
+  evasion: async ({ page, panel }) => {
+    await press(page, panel, 'Send from all three clients');
+    const row = (client: string) => panel.getByTestId(`evasion-${client}`);
+    await expect(row('compliant')).toContainText('read:');
+    for (const client of ['dropped', 'garbled']) {
+      await expect(row(client)).toContainText('accepted:');
+      await expect(row(client)).toContainText('reads nothing');
+    }
+    await expect(row('dropped')).toContainText('none');
+  },
   warrant: async ({ page, panel }) => {
     // Out of order: executing before any traffic is recorded is refused with a reason.
     await press(page, panel, 'Execute the warrant');

@@ -47,6 +47,11 @@ export const lesson = {
         { action: 'warrant:beyond', hint: 'Now try the same key on the other messages.' },
       ],
     },
+    {
+      id: 'evasion',
+      title: 'Whom does escrow bind?',
+      requires: [{ action: 'evasion', hint: 'Send the message from all three clients first.' }],
+    },
     { id: 'since-then', title: 'What happened next' },
     {
       id: 'check',

@@ -262,6 +262,44 @@ export const widgetSpecs = {
     children: false,
     actions: ['split:{scheme}', 'stolen:{scheme}', 'split:bad-share'],
   },
+
+  // Evasion (exceptional-access), mitigations, ghost-user.
+  EscrowEvasion: {
+    description:
+      "Alice's message (editable) sent to Bob by three clients running lib/protocol's send path (static key agreement): compliant (escrow on), modified with the escrow code removed (no escrow field), and modified to fill the escrow field with random bytes of the right lengths. For each, Bob's ordinary client receives it (all three accepted: it never checks the escrow field) and the authority executes a warrant on Alice for the day (HPKE open, unwrap, decrypt: only the compliant one opens). lib/scenarios/evasion.ts, run in a Web Worker (lib/design-lab). Reports `evasion`.",
+    props: {},
+    children: false,
+    actions: ['evasion'],
+  },
+  Mitigation: {
+    description:
+      "The steal-the-key theft (noon, day 4 of 6; Alice, Bob and Carol, 36 messages) against one escrow design (lib/scenarios/mitigations.ts, run in a Web Worker: lib/design-lab): none (one global key), rotation (a key per day, deleted a day later), per-user (sealed to the sender's and the recipient's own keys; Bob's is stolen), decryption-only (only an encryption key is escrowed; a MAC key stays on the phones), threshold (threshold ElGamal on ristretto255, 2 of 3 agencies; the learner picks one or two robbed), public-log (an insider opens through the logged service). \"Steal, then decrypt everything\" decrypts every message with what the thief took and shows opened / total before and after the theft, per conversation, whether Bob's client accepts a forgery, the log's entries, and what risk remains. Reports `mitigation:<design>`.",
+    props: {
+      design: {
+        description: 'Which escrow design',
+        required: true,
+        values: ['none', 'rotation', 'per-user', 'decryption-only', 'threshold', 'public-log'],
+      },
+    },
+    children: false,
+    actions: ['mitigation:{design}'],
+  },
+  MitigationChart: {
+    description:
+      'Runs the theft of <Mitigation /> against all six designs in turn and draws messages exposed per design as SVG bars (opened of 36), with the forgery verdict, logged openings and the risk that remains. Reports `mitigation-chart`.',
+    props: {},
+    children: false,
+    actions: ['mitigation-chart'],
+  },
+  GhostGroup: {
+    description:
+      "A group chat (Alice, Bob, Carol) with client fan-out: Alice's client encrypts the message once and HPKE-wraps its key to every member on the roster. \"Add the ghost silently, then send\" has the server add a ghost (the authority's, or with holder=\"thief\" a thief's) with no join notice, signed with the provider's own Ed25519 key; Alice sends the learner's text. Shows whether the roster change was taken, the join notices (none), whom the key was wrapped to, who decrypted the message, and the group's safety number (a SHA-256 roster fingerprint) before and now. A checkbox turns on signed membership: a change counts only if a current member signed it, so the server's addition is refused. lib/scenarios/ghost-group.ts, run in a Web Worker (lib/design-lab). Reports `ghost:read`, `ghost:refused`, `ghost:stolen`.",
+    props: {
+      holder: { description: 'Who holds the ghost (default "authority")', values: ['authority', 'thief'] },
+    },
+    children: false,
+    actions: ['ghost:read', 'ghost:refused', 'ghost:stolen'],
+  },
 } as const satisfies Record<string, WidgetSpec>;
 
 /** Names in the vocabulary, built or planned. */

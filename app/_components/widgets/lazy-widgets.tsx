@@ -28,3 +28,7 @@ export const Conversation = dynamic(() => import('./protocol/Conversation').then
 export const DeviceTheft = dynamic(() => import('./protocol/DeviceTheft').then((m) => m.DeviceTheft));
 export const RatchetHealing = dynamic(() => import('./protocol/RatchetHealing').then((m) => m.RatchetHealing));
 export const ServerView = dynamic(() => import('./protocol/ServerView').then((m) => m.ServerView));
+export const EscrowEvasion = dynamic(() => import('./mitigations/EscrowEvasion').then((m) => m.EscrowEvasion));
+export const GhostGroup = dynamic(() => import('./mitigations/GhostGroup').then((m) => m.GhostGroup));
+export const Mitigation = dynamic(() => import('./mitigations/Mitigation').then((m) => m.Mitigation));
+export const MitigationChart = dynamic(() => import('./mitigations/MitigationChart').then((m) => m.MitigationChart));
