@@ -49,6 +49,10 @@ export const WIDGET_SECONDS: Readonly<Record<string, number>> = {
   BlastRadius: 90,
   EscrowBinding: 150,
   SplitKeys: 90,
+  EscrowEvasion: 90,
+  Mitigation: 45,
+  MitigationChart: 30,
+  GhostGroup: 75,
 };
 
 /**

@@ -5,7 +5,7 @@ export const lesson = {
   title: 'The escrow switch',
   summary:
     'In October 2019, three governments asked Facebook for lawful access to encrypted content. Switch on an escrow key, see the one field it adds to every message, and execute a warrant as the authority.',
-  minutes: 18,
+  minutes: 22,
   level: 'intermediate',
   objectives: [
     'Say what the open letter of 4 October 2019 asked of Facebook, who signed it, and what it answered',

@@ -5,7 +5,7 @@ export const lesson = {
   title: "Who's in this chat? The ghost user",
   summary:
     'In 2018 two GCHQ officials proposed access without breaking encryption: the provider silently adds a law-enforcement member to a chat. Add the ghost, watch it read, then switch on the defences, read the objections of 2019, and see what a thief does with the same power.',
-  minutes: 13,
+  minutes: 11,
   level: 'intermediate',
   objectives: [
     'Explain why, in a group chat with client fan-out, whoever controls the roster controls who can read',

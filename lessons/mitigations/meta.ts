@@ -5,7 +5,7 @@ export const lesson = {
   title: 'What would have stopped the thief?',
   summary:
     'The escrow you stole was a worst case by design. Switch on one mitigation at a time (rotation, a key per user, decryption-only escrow, threshold decryption, a public log) and recompute, by decryption, what the same theft opens, and what risk remains.',
-  minutes: 16,
+  minutes: 14,
   level: 'advanced',
   objectives: [
     "Name the design choices that made the lab's escrow a worst case",
