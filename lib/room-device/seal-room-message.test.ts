@@ -3,7 +3,7 @@ import { bytesToHex, hexToBytes } from '@/lib/crypto/bytes';
 import { generateHpkeKeyPair } from '@/lib/crypto/hpke';
 import { seededRandom } from '@/lib/crypto/random';
 import { decodeHeader } from '@/lib/protocol/envelope-header';
-import { sealedMessageSchema } from '@/lib/room/room-protocol';
+import { sendMessageRequestSchema } from '@/lib/room/room-protocol';
 import { openRoomMessage } from './open-room-message';
 import { decodeEscrowField } from './escrow-field';
 import { EMPTY_SENDER_STATE, RoomSealError, sealRoomMessage, type SealRoomMessageInput } from './seal-room-message';
@@ -30,7 +30,7 @@ function input(overrides: Partial<SealRoomMessageInput> = {}): SealRoomMessageIn
 describe('sealRoomMessage and openRoomMessage', () => {
   it('seals a room message that every other member opens and that fits the contract', () => {
     const { message } = sealRoomMessage(EMPTY_SENDER_STATE, input());
-    expect(sealedMessageSchema.safeParse(message).success).toBe(true);
+    expect(sendMessageRequestSchema.safeParse(message).success).toBe(true);
     expect(message.recipients.map((r) => r.member)).toEqual([bo!.member.id, cy!.member.id]);
     expect(message.ciphertext).not.toContain(bytesToHex(new TextEncoder().encode('station')));
     for (const reader of [bo!, cy!]) {

@@ -39,10 +39,10 @@ const hexOfAtMost = (maxBytes: number) =>
 
 export const joinCodeSchema = z.string().check(z.regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`)));
 /** Member and message ids: 16 random bytes, base64url (22 characters), assigned by the relay. */
-export const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/));
+const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/));
 /** An X25519 public key: 32 bytes (RFC 7748 §5). */
-export const publicKeyHexSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 32 bytes of lowercase hex'));
-export const displayNameSchema = z
+const publicKeyHexSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 32 bytes of lowercase hex'));
+const displayNameSchema = z
   .string()
   .check(z.trim(), z.minLength(1, 'a name is needed'), z.maxLength(ROOM_LIMITS.nameMaxChars));
 
@@ -60,7 +60,7 @@ export type RoomMember = z.infer<typeof memberSchema>;
  * wrapped once per recipient (one entry for a direct message, one per member for the room); the
  * relay forwards it and cannot open any of it.
  */
-export const sealedMessageSchema = z.object({
+const sealedMessageSchema = z.object({
   to: z.union([z.literal('room'), idSchema]),
   header: hexOfAtMost(ROOM_LIMITS.headerMaxBytes),
   ciphertext: hexOfAtMost(ROOM_LIMITS.ciphertextMaxBytes),
@@ -116,7 +116,7 @@ export type ControlRequest = z.infer<typeof controlRequestSchema>;
 export const controlReplySchema = z.object({ ok: z.literal(true), eventId: z.number() });
 
 /** Every refusal: a status from {400, 401, 403, 404, 409, 410, 413, 415, 429, 503} and this body. */
-export const roomErrorCodes = [
+const roomErrorCodes = [
   'bad-request',
   'unauthorised',
   'forbidden-origin',
