@@ -44,7 +44,7 @@ async function joinAs(phone: Page, url: string, name: string, typedCode?: string
 async function send(phone: Page, to: string, text: string, free = false) {
   await phone.getByLabel('To').selectOption({ label: to });
   if (free) await phone.getByRole('textbox', { name: 'Message' }).fill(text);
-  else await phone.getByLabel(/^Message/).selectOption({ label: text });
+  else await phone.getByRole('combobox', { name: /^Message/ }).selectOption({ label: text });
   await phone.getByRole('button', { name: 'Seal and send' }).click();
   await expect(inbox(phone).getByText(text, { exact: true }).first()).toBeVisible();
 }
