@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { SeedLink } from '@/app/_components/seed/SeedLink';
 import { useCallback, useEffect, useId, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { stepBlockers } from '@/lib/lessons/course';
 import type { Lesson } from '@/lib/lessons/lesson-types';
@@ -285,13 +285,13 @@ export function LessonPlayer({
               <p>You finished “{lesson.title}”. Your progress is saved in this browser.</p>
               <p className={styles.completeLinks}>
                 {next ? (
-                  <Link className="button primary" href={`/learn/${next.slug}`}>
+                  <SeedLink className="button primary" href={`/learn/${next.slug}`}>
                     Next lesson: {next.title}
-                  </Link>
+                  </SeedLink>
                 ) : null}
-                <Link className="button" href="/">
+                <SeedLink className="button" href="/">
                   All lessons
-                </Link>
+                </SeedLink>
               </p>
             </section>
           ) : null}
