@@ -52,7 +52,7 @@ export const lesson = {
     {
       id: 'jurisdiction',
       title: "A second government's key",
-      requires: [{ action: 'steal:escrow-second', hint: "Steal Government B's key first." }],
+      requires: [{ action: 'steal:escrow-second', hint: "Steal the Government of Southland's key first." }],
     },
     { id: 'master-keys', title: 'Master keys in the field' },
     {
