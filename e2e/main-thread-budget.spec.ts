@@ -44,8 +44,8 @@ test('loading / and every lesson blocks a 4x-throttled main thread for at most 1
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   // A fresh headless browser initialises its font system on its first layout (hundreds of ms of
-  // fontconfig, not the app's work, and nothing a visitor's warm browser pays): do that on a page
-  // of ours that loads no script.
+  // fontconfig, not the app's work, and nothing a visitor's warm browser pays): do that first, on
+  // a blank page that loads no script.
   await page.setContent('<p style="font-family: system-ui">Warm <b>up</b> <code>fonts</code></p>');
   const results: { route: string; blocking: number; longest: number }[] = [];
   for (const route of routes) {

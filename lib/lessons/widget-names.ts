@@ -112,8 +112,9 @@ export const widgetSpecs = {
     description:
       'Alice types a message and seals it with ChaCha20-Poly1305 under the derived key ("Encrypt and send"; shows nonce, ciphertext, tag); "Bob decrypts" opens what arrived, reporting decrypt:ok when the tag verifies and decrypt:rejected when it fails.',
     props: {
-      placeholder: {
-        description: "Example text shown in the empty message box (default: 'Meet me at the library at 6')",
+      message: {
+        description:
+          "The message Alice's box starts with, a real value she can send or edit (default: 'Meet me at the library at 6')",
       },
     },
     children: false,
