@@ -3,7 +3,7 @@
 import { useStore, type StoreApi } from 'zustand';
 import type { ExerciseSpec } from '@/lib/sandbox/exercise-spec';
 import { errorText, type ExerciseState } from '@/lib/store/exercise-store';
-import { Prose } from './Prose';
+import { CodeSpans, Prose } from './Prose';
 import styles from './CodeExercise.module.css';
 
 interface RunResultsProps {
@@ -25,7 +25,7 @@ export function RunResults({ store, exercise, baseId, panelHeading: PanelHeading
     <>
       {error && (
         <p role="alert" className={styles.error}>
-          {errorText(error)}
+          <CodeSpans text={errorText(error)} />
         </p>
       )}
 
@@ -58,7 +58,11 @@ export function RunResults({ store, exercise, baseId, panelHeading: PanelHeading
               <span aria-hidden="true">{result ? (result.pass ? '✓' : '✗') : '·'}</span>{' '}
               <span className="visually-hidden">{mark}: </span>
               <Prose text={check.description} />
-              {result && <span className={styles.checkMessage}>{result.message}</span>}
+              {result && (
+                <span className={styles.checkMessage}>
+                  <CodeSpans text={result.message} />
+                </span>
+              )}
             </li>
           );
         })}
