@@ -1,16 +1,12 @@
 'use client';
 
-import { Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { stepHeadingId, useLessonPlayer } from '../lesson/lesson-player-context';
 import styles from './Step.module.css';
 
 /**
  * One step of a lesson. Every step stays mounted; only the current one is visible (the others
  * are `hidden`), so widgets keep their state when the learner goes back and forth.
- *
- * Each step's content is its own Suspense boundary, so React hydrates (and commits) a lesson step
- * by step, in separate short tasks, instead of the whole lesson's widgets in one long one. Nothing
- * inside suspends; the boundary only divides the work (a slow phone's main thread stays free).
  */
 export function Step({ id, children }: { id: string; children?: ReactNode }) {
   const { lesson, currentIndex } = useLessonPlayer();
@@ -26,7 +22,7 @@ export function Step({ id, children }: { id: string; children?: ReactNode }) {
       <h2 id={stepHeadingId(id)} tabIndex={-1} className={styles.title}>
         {title}
       </h2>
-      <Suspense>{children}</Suspense>
+      {children}
     </section>
   );
 }
