@@ -55,7 +55,7 @@ test.describe('first look', () => {
     const keys: string[] = [];
     for (let i = 0; i < 2; i++) {
       await page.goto('/?seed=workshop');
-      await expect(page.getByRole('note')).toContainText('seed ‘workshop’');
+      await expect(page.getByRole('region', { name: 'Seeded mode' })).toContainText('seed workshop');
       await page.getByRole('button', { name: "Generate Alice's key pair" }).click();
       keys.push(await hexOf(page, 'alice-public-key'));
     }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import type { QuizQuestion } from '../lib/lessons/lesson-types';
+import { quizChoiceOrder } from '../lib/lessons/quiz-choice-order';
 import { expect } from './fixtures';
 import { tabTo, type LessonDrivers } from './lesson-driver';
 
@@ -41,19 +42,28 @@ async function press(page: Page, key: string, times: number): Promise<void> {
 
 /**
  * Answers a quiz by keyboard only: first a wrong answer (checking that it is refused with its
- * explanation), then the correct one. Returns the saved answer it expects in progress.
+ * explanation), then the correct one. The choices are shown in the lesson's fixed shuffle
+ * (quizChoiceOrder); the saved answer it returns, as progress stores it, uses meta.ts's indices.
  */
-export async function answerQuizByKeyboard(page: Page, panel: Locator, quiz: QuizQuestion): Promise<number | number[]> {
+export async function answerQuizByKeyboard(
+  page: Page,
+  panel: Locator,
+  slug: string,
+  quiz: QuizQuestion,
+): Promise<number | number[]> {
   const form = panel.getByRole('form', { name: quiz.question });
   const status = form.getByRole('status');
   const checkButton = form.getByRole('button', { name: 'Check answer' });
   const correct = quiz.choices.flatMap((c, i) => (c.correct ? [i] : []));
+  /** Meta index of the choice shown at each position. */
+  const shown = quizChoiceOrder(slug, quiz.id, quiz.choices.length);
+  const position = (metaIndex: number) => shown.indexOf(metaIndex);
 
   if (quiz.multi) {
     const boxes = form.getByRole('checkbox');
-    for (let i = 0; i < quiz.choices.length; i++) {
-      await tabTo(page, boxes.nth(i));
-      if (correct.includes(i)) await page.keyboard.press('Space');
+    for (let p = 0; p < shown.length; p++) {
+      await tabTo(page, boxes.nth(p));
+      if (correct.includes(shown[p]!)) await page.keyboard.press('Space');
     }
     await tabTo(page, checkButton);
     await page.keyboard.press('Enter');
@@ -66,17 +76,18 @@ export async function answerQuizByKeyboard(page: Page, panel: Locator, quiz: Qui
   const wrong = quiz.choices.findIndex((c) => !c.correct);
   await tabTo(page, radios.first());
   // Arrow keys move and select within a radio group; Space selects the focused radio.
-  if (wrong === 0) await page.keyboard.press('Space');
-  else await press(page, 'ArrowDown', wrong);
-  await expect(radios.nth(wrong)).toBeChecked();
+  if (position(wrong) === 0) await page.keyboard.press('Space');
+  else await press(page, 'ArrowDown', position(wrong));
+  await expect(radios.nth(position(wrong))).toBeChecked();
   await tabTo(page, checkButton);
   await page.keyboard.press('Enter');
   await expect(status).toHaveText(/^Not quite/);
   await expect(form.getByText(quiz.choices[wrong]!.explanation)).toBeVisible();
 
-  await tabTo(page, radios.nth(wrong), { backwards: true });
-  await press(page, right > wrong ? 'ArrowDown' : 'ArrowUp', Math.abs(right - wrong));
-  await expect(radios.nth(right)).toBeChecked();
+  await tabTo(page, radios.nth(position(wrong)), { backwards: true });
+  const move = position(right) - position(wrong);
+  await press(page, move > 0 ? 'ArrowDown' : 'ArrowUp', Math.abs(move));
+  await expect(radios.nth(position(right))).toBeChecked();
   await tabTo(page, checkButton);
   await page.keyboard.press('Enter');
   await expect(status).toHaveText('Correct.');

@@ -60,7 +60,7 @@ for (const slug of courseOrder(tracks)) {
       await drivers[step.id]?.({ page, lesson, step, panel });
       for (const quiz of lesson.quiz) {
         if ((await panel.getByRole('form', { name: quiz.question }).count()) > 0) {
-          expectedQuiz[quiz.id] = await answerQuizByKeyboard(page, panel, quiz);
+          expectedQuiz[quiz.id] = await answerQuizByKeyboard(page, panel, lesson.slug, quiz);
         }
       }
       await expect(advance).not.toHaveAttribute('aria-disabled');
@@ -141,7 +141,9 @@ for (const slug of courseOrder(tracks)) {
       const form = page.getByRole('form', { name: quiz.question });
       await expect(form.getByRole('status')).toHaveText('Correct.');
       for (const i of [answer].flat())
-        await expect(form.getByRole(quiz.multi ? 'checkbox' : 'radio').nth(i)).toBeChecked();
+        await expect(
+          form.getByRole(quiz.multi ? 'checkbox' : 'radio', { name: quiz.choices[i]!.text, exact: true }),
+        ).toBeChecked();
     }
 
     await page.goto('/');

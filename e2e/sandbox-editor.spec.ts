@@ -56,7 +56,7 @@ test('no Monaco request on /, on lesson pages until "Open editor", and on /code 
   await Promise.all(scripts.pending);
   expect(scripts.monaco, 'Monaco scripts on a lesson with an exercise, before "Open editor"').toEqual([]);
 
-  await page.goto('/code');
+  await page.goto('/code?exercise=code-lab');
   await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(runStatus(page)).toHaveText(/^Finished in/);
@@ -138,7 +138,7 @@ test('timings: editor usable after navigation, and Run → result once warm', as
   const usableMs: number[] = [];
   for (let visit = 0; visit < 3; visit++) {
     const navigationStart = Date.now();
-    await page.goto('/code');
+    await page.goto('/code?exercise=code-lab');
     await page.getByRole('button', { name: 'Open editor' }).click();
     await expect(page.getByRole('textbox', { name: /^Code editor/ })).toBeFocused({ timeout: 20_000 });
     await page.keyboard.press('Control+End');
@@ -204,7 +204,7 @@ test('timings: editor usable after navigation, and Run → result once warm', as
 });
 
 test('keyboard: Tab stays in the editor until Esc (once) or Ctrl+M (for good)', async ({ page }) => {
-  await page.goto('/code');
+  await page.goto('/code?exercise=code-lab');
   await page.getByRole('button', { name: 'Open editor' }).click();
   const editor = page.getByRole('textbox', { name: /^Code editor/ });
   await expect(editor).toBeFocused({ timeout: 20_000 });
@@ -287,7 +287,7 @@ test('the exercise has no serious or critical accessibility violations, before a
       ).toEqual([]);
     }
   };
-  await page.goto('/code');
+  await page.goto('/code?exercise=code-lab');
   await exerciseRegion(page).getByRole('button', { name: 'Run', exact: true }).click();
   await expect(runStatus(page)).toHaveText(/^Finished in/);
   await exerciseRegion(page)

@@ -5,9 +5,9 @@ import { expect } from './sandbox-fixtures';
 /** The draft key CodeExercise uses for the Code lab exercise. */
 const CODE_LAB_DRAFT_KEY = 'backdoor-lab:draft:code-lab';
 
-/** Opens /code with `code` as the saved draft (the component loads it after hydration). */
+/** Opens the Code lab's checked exercise with `code` as the saved draft (the component loads it after hydration). */
 export async function openCodeLabWithDraft(page: Page, code: string): Promise<void> {
-  await page.goto('/code');
+  await page.goto('/code?exercise=code-lab');
   await page.evaluate(([key, value]) => window.localStorage.setItem(key!, value!), [CODE_LAB_DRAFT_KEY, code]);
   await page.reload();
   const firstLine = code

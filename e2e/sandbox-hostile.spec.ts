@@ -315,7 +315,7 @@ test.describe('hostile learner code', () => {
     const item = (text: string) => page.getByRole('listitem').filter({ hasText: text });
     await expect(item('is the X25519 secret Alice shares with Bob')).toContainText('failed');
     await expect(item('is the X25519 secret Alice shares with Bob')).toContainText(
-      'Nothing found at the export `sharedSecret`',
+      'Nothing found at the export sharedSecret',
     );
     await expect(item('is HKDF-SHA256')).toContainText('different bytes');
     await expect(item('is Bob’s message as text')).toContainText('not the expected value');

@@ -165,6 +165,14 @@ const expectations: Record<string, Expected> = {
     rule: 'prerequisite-order',
     line: 'lessons/alpha/meta.ts: prerequisites[0]: Prerequisite "beta" must come before "alpha"',
   },
+  'quiz-answer-first': {
+    rule: 'quiz-answer-first',
+    line: 'lessons/alpha/meta.ts: quiz: The right answer is shown first in 2 of 2 questions ("alpha-check", "alpha-second")',
+  },
+  'quiz-answer-longest': {
+    rule: 'quiz-answer-longest',
+    line: 'lessons/alpha/meta.ts: quiz: The right answer is the longest in 2 of 2 questions ("alpha-check", "alpha-second")',
+  },
   'content-missing': { rule: 'content-missing', line: 'lessons/beta/content.mdx: content.mdx is missing' },
   'unexpected-file': { rule: 'unexpected-file', line: 'lessons/beta/notes.txt: Unexpected file in a lesson folder' },
   'content-map-load': {

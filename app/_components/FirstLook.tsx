@@ -3,7 +3,7 @@ import { Derive } from './widgets/crypto/Derive';
 import { EncryptDecrypt } from './widgets/crypto/EncryptDecrypt';
 import { KeyExchange } from './widgets/crypto/KeyExchange';
 import { KeyPair } from './widgets/crypto/KeyPair';
-import { LabProvider, SeedNotice } from './widgets/crypto/LabProvider';
+import { LabProvider } from './widgets/crypto/LabProvider';
 import { Tamper } from './widgets/crypto/Tamper';
 import { Wire } from './widgets/crypto/Wire';
 import styles from './FirstLook.module.css';
@@ -12,7 +12,6 @@ import styles from './FirstLook.module.css';
 export function FirstLook() {
   return (
     <LabProvider>
-      <SeedNotice />
       <div className={styles.grid}>
         <div className={styles.flow}>
           <ol className={styles.steps}>

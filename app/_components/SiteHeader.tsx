@@ -1,4 +1,5 @@
-import Link from 'next/link';
+import { SeedLink } from './seed/SeedLink';
+import { SeedModeBar } from './seed/SeedModeBar';
 import { ActorIcon } from './actors';
 import { ThemeControl } from './ThemeControl';
 import styles from './SiteHeader.module.css';
@@ -10,18 +11,20 @@ export function SiteHeader() {
         Skip to content
       </a>
       <div className={styles.inner}>
-        <Link href="/" className={styles.brand}>
+        <SeedLink href="/" className={styles.brand}>
           <ActorIcon actor="escrow" size={22} />
           Backdoor Lab
-        </Link>
+        </SeedLink>
         <nav aria-label="Main" className={styles.nav}>
-          <Link href="/#lessons">Lessons</Link>
-          <Link href="/#first-look">First look</Link>
-          <Link href="/attack-lab">Attack lab</Link>
-          <Link href="/room">Live room</Link>
+          <SeedLink href="/#lessons">Lessons</SeedLink>
+          <SeedLink href="/#first-look">First look</SeedLink>
+          <SeedLink href="/attack-lab">Attack lab</SeedLink>
+          <SeedLink href="/code">Code lab</SeedLink>
+          <SeedLink href="/room">Live room</SeedLink>
         </nav>
         <ThemeControl />
       </div>
+      <SeedModeBar />
     </header>
   );
 }

@@ -35,10 +35,14 @@ export async function exchange(page: Page, panel: Locator): Promise<string> {
   return alice;
 }
 
-/** Types a message for Alice, sends it, has Bob decrypt, and checks he reads exactly that text. */
+/**
+ * Replaces Alice's message (the box starts with a real one) by typing, sends it, has Bob decrypt,
+ * and checks he reads exactly that text.
+ */
 export async function sendAndOpen(page: Page, panel: Locator, message: string): Promise<void> {
   const box = panel.getByRole('textbox', { name: "Alice's message to Bob" });
   await tabTo(page, box);
+  await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(message);
   await press(page, panel, 'Encrypt and send');
   await expect(panel.getByTestId('ciphertext').locator('pre')).toBeVisible();

@@ -120,8 +120,8 @@ export const drivers: LessonDrivers = {
   jurisdiction: async ({ page, panel }) => {
     await press(page, panel, 'Tap the wire');
     await pickScenario(page, panel);
-    await press(page, panel, "Steal Government B's key");
-    await expect(panel.getByRole('button', { name: "Steal Government B's key" })).toHaveAttribute(
+    await press(page, panel, "Steal the Government of Southland's key");
+    await expect(panel.getByRole('button', { name: "Steal the Government of Southland's key" })).toHaveAttribute(
       'aria-pressed',
       'true',
     );

@@ -68,7 +68,7 @@ export const lesson = {
       question: 'Why run the shared secret through HKDF instead of using it directly as the key?',
       choices: [
         {
-          text: 'The raw X25519 output is not uniformly random bytes, and HKDF also ties the key to its context and purpose',
+          text: 'Raw X25519 output is not uniformly random, and HKDF also binds the key to its context and purpose',
           correct: true,
           explanation:
             'Right. The shared secret is a curve coordinate (its top bit is always 0, for one); HKDF-Extract turns it into a pseudorandom key, and the salt and info make keys for different parties or purposes differ.',
@@ -86,7 +86,7 @@ export const lesson = {
             'No. Eve never had the shared secret: it was computed on each device and never sent. HKDF is about the quality and purpose of the key, not about hiding it.',
         },
         {
-          text: 'Because ChaCha20-Poly1305 cannot take a 32-byte key',
+          text: 'Because ChaCha20-Poly1305 cannot take a 32-byte key, so HKDF has to reshape the X25519 output for it',
           correct: false,
           explanation: 'No. ChaCha20-Poly1305 takes exactly a 32-byte key (RFC 8439). Length is not the problem.',
         },

@@ -112,7 +112,7 @@ export const lesson = {
             'Right. The ends of the conversation are the two devices. Everything between them, server included, handles ciphertext only.',
         },
         {
-          text: 'The connection to the server is encrypted',
+          text: 'The connection to the server is encrypted (TLS), so nobody on the network in between can read it',
           correct: false,
           explanation:
             'Not enough. Encryption between a phone and the server protects that hop, but the server would decrypt at its end and could read the message. End-to-end means the server never has the key.',

@@ -129,13 +129,13 @@ export const lesson = {
       question: 'What does switching escrow on add to each envelope?',
       choices: [
         {
-          text: 'A way to the message key for the authority: a key sealed with HPKE to its public key, and the message key wrapped under it',
+          text: "A key sealed with HPKE to the authority's public key, and this message's key wrapped under it",
           correct: true,
           explanation:
             "Right. One extra field: the epoch key sealed to the authority (enc and the sealed key, bound to the epoch header) and this message's key wrapped under it. Key, nonce and ciphertext are exactly as before; only the tag changes, because the header now names the escrow epoch.",
         },
         {
-          text: 'A second copy of the message, in plaintext, for the authority',
+          text: "A second copy of the message in plaintext, in a field only the authority's software is meant to read",
           correct: false,
           explanation:
             'No. The envelope carries no plaintext. The authority gets a way to the key, and with the key it decrypts the same ciphertext Bob received.',
@@ -166,7 +166,7 @@ export const lesson = {
             'Right. The widget tried the key on the messages outside the warrant and they opened. The limits are checks someone wrote and someone runs.',
         },
         {
-          text: 'The key works only inside the time window of the warrant',
+          text: 'The key works only inside the time window of the warrant, and refuses messages sent outside it',
           correct: false,
           explanation: 'No. A key has no notion of time. The messages outside the window opened with the same key.',
         },

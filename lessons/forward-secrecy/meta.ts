@@ -92,13 +92,7 @@ export const lesson = {
       question: 'In ratchet mode, why do messages sent before the theft stay closed?',
       choices: [
         {
-          text: 'Their message keys were deleted after use, and the stolen state cannot be run backwards to recompute them',
-          correct: true,
-          explanation:
-            'Right. Each step of the chain goes through HMAC or HKDF, which cannot be undone. The phone held only the current state, and old keys are not derivable from it.',
-        },
-        {
-          text: "They were encrypted with Alice's key, which the thief does not have",
+          text: "They were encrypted with Alice's half of the keys, which stayed on her phone and was never stolen",
           correct: false,
           explanation:
             "No. Alice and Bob share every message key; Bob's phone needed them too, to read the messages. The point is that it no longer holds the old ones.",
@@ -108,6 +102,12 @@ export const lesson = {
           correct: false,
           explanation:
             'No. The thief recorded them from the wire and still has every byte. They stay closed because no key for them exists any more.',
+        },
+        {
+          text: 'Their keys were deleted after use, and the stolen state cannot be run backwards to remake them',
+          correct: true,
+          explanation:
+            'Right. Each step of the chain goes through HMAC or HKDF, which cannot be undone. The phone held only the current state, and old keys are not derivable from it.',
         },
         {
           text: 'The thief gave up because decryption is slow',
@@ -140,7 +140,7 @@ export const lesson = {
             'No. Deleting history on one phone does not change keys the thief already holds. A fresh key pair does.',
         },
         {
-          text: 'Nothing: once the state is stolen, every later message is readable',
+          text: 'Nothing: once the ratchet state is stolen, every later message stays readable for good',
           correct: false,
           explanation:
             "That is true of static keys. In ratchet mode the widget counted later messages failing again once Bob's phone had made a fresh ratchet key pair.",

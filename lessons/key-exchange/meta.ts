@@ -114,13 +114,13 @@ export const lesson = {
       question: 'Why does the lab refuse certain special public keys (low-order points)?',
       choices: [
         {
-          text: 'With them, the "shared secret" is all zeros whatever the secret key, so anyone can compute it',
+          text: 'The "shared secret" they give is all zeros whatever the secret key, so anyone can compute it',
           correct: true,
           explanation:
             'Right. A value everyone can compute is not a secret. RFC 7748 §6.1 lets an implementation check for the all-zero result and abort; this lab does.',
         },
         {
-          text: 'They are longer than 32 bytes',
+          text: 'They are longer than 32 bytes, so the multiplication would overflow and leak part of the secret key',
           correct: false,
           explanation:
             'No. They are ordinary 32-byte values; a wrong length is refused for a different reason. What is wrong with them is where they sit on the curve.',

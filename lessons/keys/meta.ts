@@ -74,22 +74,22 @@ export const lesson = {
       question: 'Where do the 32 bytes of a secret key come from when this lab runs normally?',
       choices: [
         {
-          text: "The browser's cryptographically secure generator (crypto.getRandomValues)",
-          correct: true,
-          explanation:
-            'Right. The lab asks the platform CSPRNG for 32 bytes each time you press Generate. Only the workshop mode uses seeded demo randomness, and every value made from it is labelled "demo randomness".',
-        },
-        {
-          text: 'Math.random(), called 32 times',
+          text: 'Math.random(), called once for each of the 32 bytes',
           correct: false,
           explanation:
             'No. Math.random is built for speed, not secrecy; its output can be predictable. Keys need a generator designed so that its output cannot be guessed.',
         },
         {
-          text: 'A hash of the current time and your browser',
+          text: 'A hash of the current time, your browser and your screen size',
           correct: false,
           explanation:
             'No. The time and browser details can be guessed by an attacker, so a key derived from them could be guessed too.',
+        },
+        {
+          text: "The platform's secure generator (crypto.getRandomValues)",
+          correct: true,
+          explanation:
+            'Right. The lab asks the platform CSPRNG for 32 bytes each time you press Generate. Only the workshop mode uses seeded demo randomness, and every value made from it is labelled "demo randomness".',
         },
         {
           text: 'A list of keys shipped with the app',
@@ -110,13 +110,13 @@ export const lesson = {
             "Right. It runs the standard's own test keys through the same functions and compares every byte with the published answers.",
         },
         {
-          text: 'That your own key pair is secure',
+          text: 'That your own key pair is secure and could not have been guessed',
           correct: false,
           explanation:
             'No. The test uses fixed, published keys. It says nothing about how your secret key was chosen; that depends on the randomness.',
         },
         {
-          text: 'That nobody can compute a secret key from its public key',
+          text: 'That nobody, however much computing power they have, can compute a secret key from its public key',
           correct: false,
           explanation:
             'No. That rests on a mathematical problem believed to be hard (the discrete logarithm). No test run can prove it; a test only checks that the computation is the standard one.',

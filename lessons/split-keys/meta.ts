@@ -54,7 +54,7 @@ export const lesson = {
       question: "A thief steals Agency 1's XOR component. What can it open?",
       choices: [
         {
-          text: 'Nothing: one component on its own is indistinguishable from random bytes',
+          text: 'Nothing: one component alone looks exactly like random bytes',
           correct: true,
           explanation:
             'Right. Component 1 was drawn at random, and component 2 is the key XOR component 1. Either alone is uniformly random and says nothing about the key, like a one-time pad. The widget tried it: the public-key check failed and nothing opened.',
@@ -66,7 +66,7 @@ export const lesson = {
             'No. A component is not half of the key in any useful sense; without the other one, the thief has no key at all and opens nothing.',
         },
         {
-          text: 'Everything, after guessing the other half',
+          text: 'Everything, after guessing the other component from the one it holds',
           correct: false,
           explanation:
             'No. The other component is 32 random bytes: 2^256 possibilities, and the one it holds gives no hint which.',
@@ -113,7 +113,7 @@ export const lesson = {
       question: 'What does splitting the escrow key leave unchanged?',
       choices: [
         {
-          text: "Each use recombines the whole key in one place, and that key still opens every user's messages",
+          text: "Each use recombines the whole key in one place, able to open every user's messages",
           correct: true,
           explanation:
             'Right. Splitting by shares protects the key at rest. At every warrant the shares are recombined and the full key exists again, with the same reach as before. (Threshold decryption, where each agency applies its share separately, would avoid that; this lab rebuilds the key.)',
@@ -129,7 +129,7 @@ export const lesson = {
           explanation: 'No, that changes too: alone, an agency holds one share and opens nothing.',
         },
         {
-          text: 'Whether a corrupted share goes unnoticed',
+          text: 'Whether a corrupted share goes unnoticed when the pieces are recombined for a warrant',
           correct: false,
           explanation:
             "No. Recombination by itself does not notice, but checking the result against the authority's public key does, as the widget showed.",

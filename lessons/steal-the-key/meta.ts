@@ -52,7 +52,7 @@ export const lesson = {
     {
       id: 'jurisdiction',
       title: "A second government's key",
-      requires: [{ action: 'steal:escrow-second', hint: "Steal Government B's key first." }],
+      requires: [{ action: 'steal:escrow-second', hint: "Steal the Government of Southland's key first." }],
     },
     { id: 'master-keys', title: 'Master keys in the field' },
     {
@@ -102,7 +102,7 @@ export const lesson = {
       question: 'Why does Bob accept the message the thief forged?',
       choices: [
         {
-          text: 'In an AEAD the key that opens a message also seals one, and the escrow field gave the thief that key',
+          text: 'In an AEAD the key that opens a message also seals one, and the escrow gave the thief that key',
           correct: true,
           explanation:
             'Right. ChaCha20-Poly1305 is symmetric: anyone holding the message key can produce a ciphertext and tag that verify. The tag proves "made by a holder of the key", and the thief is one.',
@@ -119,7 +119,7 @@ export const lesson = {
           explanation: "No. The thief had only a captured envelope and the escrow key. Nothing of Alice's was needed.",
         },
         {
-          text: 'HPKE signs every message on behalf of the authority',
+          text: 'HPKE signs every escrowed message on behalf of the authority, and Bob trusts whatever it signs',
           correct: false,
           explanation:
             'No. HPKE seals; it does not sign. The escrow field only carries the message key, and that key is all a forger needs.',

@@ -76,13 +76,13 @@ export const lesson = {
       question: "Why does the recipient's phone accept your forged message as genuine?",
       choices: [
         {
-          text: "Its tag was computed with the message's own message key, which the escrow gave you; the phone cannot tell who else holds that key",
+          text: "Its tag was made with that message's key, which escrow gave you; the phone cannot tell who sealed it",
           correct: true,
           explanation:
             "Right. ChaCha20-Poly1305's tag proves that whoever sealed the message held the key. The recipient's ratchet derives the same key from the header, the tag verifies, and nothing in the client looks at the escrow field.",
         },
         {
-          text: "The recipient's client does not check tags on escrowed messages",
+          text: "The recipient's client skips the tag check on escrowed messages, trusting the authority to have checked them",
           correct: false,
           explanation:
             'No. It checks every tag, as in the Encrypt lesson: flip one bit of your forged ciphertext and the check reports the tag failure.',

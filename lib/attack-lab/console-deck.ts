@@ -67,7 +67,7 @@ export function stealKeyPieces(agencies: readonly string[], corrupt: readonly st
   return { kind: 'steal-key-pieces', agencies, corrupt: corrupt.filter((c) => agencies.includes(c)) };
 }
 
-/** The governments of a lesson console, in the order the deck shows them (Government A, B). */
+/** The governments of a lesson console, in the order the deck shows them (Northland, then Southland). */
 export function lessonGovernments(authorities: 'one' | 'two'): readonly string[] {
   return authorities === 'two' ? ['northland', 'southland'] : ['escrow-authority'];
 }

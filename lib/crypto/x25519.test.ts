@@ -1,3 +1,4 @@
+import { x25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { BytesInputError, bytesToHex, hexToBytes } from './bytes';
 import { csprng, seededRandom } from './random';
@@ -25,6 +26,14 @@ describe('X25519, RFC 7748', () => {
   it('§6.1: Alice and Bob derive their public keys', () => {
     expect(bytesToHex(publicKeyFromSecret(ALICE_SK))).toBe(ALICE_PK);
     expect(bytesToHex(publicKeyFromSecret(BOB_SK))).toBe(BOB_PK);
+  });
+
+  it("public keys come from the ladder with the same bytes as noble's fixed-base getPublicKey", () => {
+    const random = seededRandom('ladder-vs-table');
+    for (let i = 0; i < 16; i++) {
+      const secretKey = random.bytes(X25519_KEY_BYTES);
+      expect(bytesToHex(publicKeyFromSecret(secretKey))).toBe(bytesToHex(x25519.getPublicKey(secretKey)));
+    }
   });
 
   it('§6.1: both sides compute the same shared secret', () => {

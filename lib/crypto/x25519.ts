@@ -25,16 +25,30 @@ export class X25519Error extends Error {
 /** Length of X25519 secret keys, public keys and shared secrets (RFC 7748 §5). */
 export const X25519_KEY_BYTES = 32;
 
+/** The base point's u-coordinate, 9 (RFC 7748 §4.1), as 32 little-endian bytes. */
+const BASE_POINT_U = Uint8Array.of(9, ...new Uint8Array(31));
+
+/**
+ * X25519(sk, 9), RFC 7748 §6.1's public key, computed with the Montgomery ladder like any other
+ * X25519 call. noble's getPublicKey gives the same bytes through a fixed-base table, 2-3x faster
+ * per key once built, but building it takes about 100 ms of main thread (400 ms on a slow phone)
+ * before the first key: a page makes a handful of keys, so the table never pays for itself there.
+ * Bulk work (a generated world) asks the platform's X25519 instead (x25519-platform.ts).
+ */
+function publicKeyByLadder(secretKey: Uint8Array): Uint8Array {
+  return x25519.scalarMult(secretKey, BASE_POINT_U);
+}
+
 /** Generates a key pair from 32 random bytes (clamping happens inside X25519, RFC 7748 §5). */
 export function generateKeyPair(random: RandomSource = csprng()): X25519KeyPair {
   const secretKey = random.bytes(X25519_KEY_BYTES);
-  return { secretKey, publicKey: x25519.getPublicKey(secretKey), randomness: random.kind };
+  return { secretKey, publicKey: publicKeyByLadder(secretKey), randomness: random.kind };
 }
 
 /** The public key X25519(sk, 9) for a 32-byte secret key. */
 export function publicKeyFromSecret(secretKey: Uint8Array): Uint8Array {
   assertLength(secretKey, X25519_KEY_BYTES, 'X25519 secret key');
-  return x25519.getPublicKey(secretKey);
+  return publicKeyByLadder(secretKey);
 }
 
 /**
@@ -91,14 +105,12 @@ export function scalarMult(scalar: Uint8Array, uCoordinate: Uint8Array): Uint8Ar
 let warmedUp = false;
 
 /**
- * Builds noble's fixed-base tables and lets the JavaScript engine compile the ladder now (about
- * 60-100 ms, once per page) instead of during the learner's first key generation or exchange, so
- * those clicks answer within a frame. Call it when the page is idle.
+ * Runs the ladder once so the JavaScript engine compiles it now (a few milliseconds, once per
+ * page) instead of during the learner's first key generation or exchange. There is no table to
+ * build (publicKeyByLadder), so this is one short task. Call it when the page is idle.
  */
 export function warmUpX25519(): void {
   if (warmedUp) return;
   warmedUp = true;
-  const a = new Uint8Array(32).fill(1);
-  const b = new Uint8Array(32).fill(2);
-  for (let i = 0; i < 3; i++) x25519.getSharedSecret(a, x25519.getPublicKey(b));
+  publicKeyByLadder(new Uint8Array(32).fill(1));
 }

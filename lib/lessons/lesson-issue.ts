@@ -47,6 +47,8 @@ export const LESSON_RULES = [
   'slug-mismatch',
   'prerequisite-unknown',
   'prerequisite-order',
+  'quiz-answer-first',
+  'quiz-answer-longest',
   'content-missing',
   'unexpected-file',
   'content-map-load',

@@ -13,6 +13,7 @@
  */
 import type { LessonIssue } from './lesson-issue';
 import type { LessonsTreeInput } from './lessons-tree-input';
+import { checkQuizAnswerTells } from './quiz-answer-tells';
 import { checkExerciseEntries } from './validate-exercise-entries';
 import { checkContentMap, checkExerciseMap } from './validate-lesson-maps';
 import { checkMeta, checkPrerequisites } from './validate-lesson-meta';
@@ -50,6 +51,7 @@ export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
       });
     }
     const lesson = checkMeta(folder, metaFile, issues);
+    if (lesson) issues.push(...checkQuizAnswerTells(lesson, metaFile));
     const exerciseIds = checkExerciseEntries(folder, exerciseOwners, issues);
     if (folder.content === undefined) {
       issues.push({

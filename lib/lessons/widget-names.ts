@@ -119,8 +119,9 @@ export const widgetSpecs = {
     description:
       'Alice types a message and seals it with ChaCha20-Poly1305 under the derived key ("Encrypt and send"; shows nonce, ciphertext, tag); "Bob decrypts" opens what arrived, reporting decrypt:ok when the tag verifies and decrypt:rejected when it fails.',
     props: {
-      placeholder: {
-        description: "Example text shown in the empty message box (default: 'Meet me at the library at 6')",
+      message: {
+        description:
+          "The message Alice's box starts with, a real value she can send or edit (default: 'Meet me at the library at 6')",
       },
     },
     children: false,
@@ -213,7 +214,7 @@ export const widgetSpecs = {
   // Lesson 7 (steal-the-key).
   AttackConsole: {
     description:
-      'The thief\'s console over an escrowed world that the relay has recorded: Alice, Bob and Carol in three conversations (ratchet mode, escrow on, about 12 messages each over two simulated days). Instances in one lesson with the same `authorities` value share one world and one wallet, so a later step continues where an earlier one left off. Capabilities are buttons that add their loot to the wallet: "Tap the wire" (every envelope in transit; reports `capability:wire`), "Take over the server" (stored envelopes and their metadata; `capability:server`), "Steal Bob\'s phone" (its key material now; `capability:device`), and "Steal the escrow key" after choosing how (insider, breach or phishing: the choice changes only the story text; `steal:escrow`). "Decrypt everything captured" runs real decryption of every captured envelope with everything in the wallet and shows opened / failed counts per conversation and per user, and how many of the opened messages were sent before the theft (reports `decrypt-all`, and also `decrypt-all:escrow` when the wallet holds an escrow key). With authorities="two", every envelope carries two escrow fields, one per government (A and B, each with its own HPKE key pair), and the steal button becomes one per government; stealing Government B\'s key reports `steal:escrow-second`, and either key alone opens every message.',
+      'The thief\'s console over an escrowed world that the relay has recorded: Alice, Bob and Carol in three conversations (ratchet mode, escrow on, about 12 messages each over two simulated days). Instances in one lesson with the same `authorities` value share one world and one wallet, so a later step continues where an earlier one left off. Capabilities are buttons that add their loot to the wallet: "Tap the wire" (every envelope in transit; reports `capability:wire`), "Take over the server" (stored envelopes and their metadata; `capability:server`), "Steal Bob\'s phone" (its key material now; `capability:device`), and "Steal the escrow key" after choosing how (insider, breach or phishing: the choice changes only the story text; `steal:escrow`). "Decrypt everything captured" runs real decryption of every captured envelope with everything in the wallet and shows opened / failed counts per conversation and per user, and how many of the opened messages were sent before the theft (reports `decrypt-all`, and also `decrypt-all:escrow` when the wallet holds an escrow key). With authorities="two", every envelope carries two escrow fields, one per government (the Government of Northland and the Government of Southland, each with its own HPKE key pair), and the steal button becomes one per government, named as the world names it; stealing the Government of Southland\'s key reports `steal:escrow-second`, and either key alone opens every message.',
     props: {
       authorities: {
         description: 'How many escrow authorities each envelope is sealed to (default "one")',

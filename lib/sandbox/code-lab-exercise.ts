@@ -16,7 +16,7 @@ import type { ExerciseCheat, ExerciseSetup, ExerciseSpec } from './exercise-spec
 const CODE_LAB_INFO = 'backdoor-lab code lab v1';
 
 /** Builds the Code lab's context and expected values from `seed`. */
-function buildCodeLabSetup(seed = 'code-lab'): ExerciseSetup {
+export function buildCodeLabSetup(seed = 'code-lab'): ExerciseSetup {
   const random = seededRandom(seed);
   const alice = generateKeyPair(random);
   const bob = generateKeyPair(random);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attemptsKey } from '@/lib/sandbox/exercise-attempts';
 import { codeLabExercise } from '@/lib/sandbox/code-lab-exercise';
+import { codeLabScratchpads } from '@/lib/sandbox/code-lab-scratchpad';
 import { DEFAULT_OUTPUT_LIMITS, type LearnerError, type RunOutcome } from '@/lib/sandbox/protocol';
 import { CRASHED_MESSAGE, RunCollector, type RunReport } from '@/lib/sandbox/run-collector';
 import { runInNode } from '@/lib/sandbox/run-in-node';
@@ -419,6 +420,22 @@ describe('exercise store with the Node runner (the same core as the browser sand
 });
 
 describe('exercise store: the checker', () => {
+  it('an exercise without checks (a code lab scratchpad) is only run: no checker, no verdict, no attempt, no solution', async () => {
+    const checker = vi.fn();
+    const { store, runs, onPass } = makeStore({ exercise: codeLabScratchpads()[0]!, checker });
+    for (let i = 0; i < 3; i++) {
+      const { run, ended } = start(store, runs);
+      run.end(STARTER_RESULT);
+      await ended;
+    }
+    expect(checker).not.toHaveBeenCalled();
+    expect(store.getState().checks).toEqual([]);
+    expect(runStatusText(store.getState())).toMatch(/^Finished in \d+ ms\.$/);
+    expect(store.getState().attempts.failedAttempts).toBe(0);
+    expect(canShowSolution(store.getState())).toBe(false);
+    expect(onPass).not.toHaveBeenCalled();
+  });
+
   it('judges the run with the injected checker (the page: a worker) and keeps the run going until it answers', async () => {
     let answer!: (results: { id: string; description: string; pass: boolean; message: string }[]) => void;
     const checker = vi.fn(

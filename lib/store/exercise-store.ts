@@ -194,10 +194,13 @@ export function createExerciseStore(options: ExerciseStoreOptions): StoreApi<Exe
         error: report.outcome.status === 'error' ? report.outcome.error : null,
       });
       if (passed) onPass?.(exercise.id);
-      else if (attempted) updateAttempts((a) => ({ ...a, failedAttempts: a.failedAttempts + 1 }));
+      // An exercise without checks (the code lab's scratchpads) is only run: no run is a failed attempt.
+      else if (attempted && exercise.checks.length > 0)
+        updateAttempts((a) => ({ ...a, failedAttempts: a.failedAttempts + 1 }));
     };
 
     const judge = async (report: RunReport) => {
+      if (exercise.checks.length === 0) return finish(report, []);
       let results: readonly CheckResult[];
       try {
         results = await checker(exercise.checks, report.outcome, exercise.setup.expected);

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SeedLink } from '@/app/_components/seed/SeedLink';
 import { lessons, tracks } from '@/lessons/index';
 import { findLesson } from '@/lib/lessons/course';
 import type { Lesson } from '@/lib/lessons/lesson-types';
@@ -40,7 +40,7 @@ export function Catalogue() {
             {track.lessons.map((lesson) => (
               <li key={lesson.slug} className={styles.lesson}>
                 <h4 className={styles.lessonTitle}>
-                  <Link href={`/learn/${lesson.slug}`}>{lesson.title}</Link>
+                  <SeedLink href={`/learn/${lesson.slug}`}>{lesson.title}</SeedLink>
                 </h4>
                 <p>{lesson.summary}</p>
                 <p className={styles.facts}>

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { SeedLink } from '@/app/_components/seed/SeedLink';
 import { continueLesson, lessonStatus } from '@/lib/lessons/course';
 import { useProgressStore } from '@/lib/store/progress-store';
 import styles from './Catalogue.module.css';
@@ -31,9 +31,9 @@ export function ContinueLink({ tracks, lessons }: { tracks: { lessons: string[] 
   const href = status.kind === 'in-progress' ? `/learn/${lesson.slug}#${status.resumeStep}` : `/learn/${lesson.slug}`;
   return (
     <p className={styles.continue}>
-      <Link className="button primary" href={href}>
+      <SeedLink className="button primary" href={href}>
         {started ? 'Continue' : 'Start'}: {lesson.title}
-      </Link>
+      </SeedLink>
     </p>
   );
 }

@@ -54,6 +54,12 @@ export function SequenceDiagram({ actors, messages, tap, title }: SequenceDiagra
           >
             <path d="M0 0L10 5L0 10z" fill="currentColor" />
           </marker>
+          {/* A box of the background behind each label: a lifeline (Eve's dotted tap runs through
+              the middle of every message) passes behind the words instead of striking them out. */}
+          <filter id="seq-label-bg" x="-0.04" y="-0.08" width="1.08" height="1.16">
+            <feFlood className={styles.labelBackground} />
+            <feComposite in="SourceGraphic" operator="over" />
+          </filter>
         </defs>
         {actors.map((a) => (
           <g key={a}>
@@ -97,12 +103,12 @@ export function SequenceDiagram({ actors, messages, tap, title }: SequenceDiagra
                 strokeWidth={1.8}
                 markerEnd="url(#seq-arrow)"
               />
-              <text x={mid} y={y - 8} textAnchor="middle" className={styles.label}>
+              <text x={mid} y={y - 8} textAnchor="middle" className={styles.label} filter="url(#seq-label-bg)">
                 {m.alarm ? '✗ ' : ''}
                 {m.label}
               </text>
               {m.detail && (
-                <text x={mid} y={y + 17} textAnchor="middle" className={styles.detail}>
+                <text x={mid} y={y + 17} textAnchor="middle" className={styles.detail} filter="url(#seq-label-bg)">
                   {m.detail}
                 </text>
               )}

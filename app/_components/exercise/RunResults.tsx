@@ -3,7 +3,7 @@
 import { useStore, type StoreApi } from 'zustand';
 import type { ExerciseSpec } from '@/lib/sandbox/exercise-spec';
 import { errorText, type ExerciseState } from '@/lib/store/exercise-store';
-import { Prose } from './Prose';
+import { CodeSpans, Prose } from './Prose';
 import styles from './CodeExercise.module.css';
 
 interface RunResultsProps {
@@ -25,7 +25,7 @@ export function RunResults({ store, exercise, baseId, panelHeading: PanelHeading
     <>
       {error && (
         <p role="alert" className={styles.error}>
-          {errorText(error)}
+          <CodeSpans text={errorText(error)} />
         </p>
       )}
 
@@ -46,23 +46,32 @@ export function RunResults({ store, exercise, baseId, panelHeading: PanelHeading
         )}
       </div>
 
-      <PanelHeading className={styles.panelTitle} id={`${baseId}-checks`}>
-        Checks
-      </PanelHeading>
-      <ul aria-labelledby={`${baseId}-checks`} className={styles.checks}>
-        {exercise.checks.map((check) => {
-          const result = checks?.find((r) => r.id === check.id);
-          const mark = result ? (result.pass ? 'passed' : 'failed') : 'not run';
-          return (
-            <li key={check.id} className={result ? (result.pass ? styles.pass : styles.fail) : undefined}>
-              <span aria-hidden="true">{result ? (result.pass ? '✓' : '✗') : '·'}</span>{' '}
-              <span className="visually-hidden">{mark}: </span>
-              <Prose text={check.description} />
-              {result && <span className={styles.checkMessage}>{result.message}</span>}
-            </li>
-          );
-        })}
-      </ul>
+      {/* An exercise without checks (a code lab scratchpad) is only run. */}
+      {exercise.checks.length > 0 && (
+        <>
+          <PanelHeading className={styles.panelTitle} id={`${baseId}-checks`}>
+            Checks
+          </PanelHeading>
+          <ul aria-labelledby={`${baseId}-checks`} className={styles.checks}>
+            {exercise.checks.map((check) => {
+              const result = checks?.find((r) => r.id === check.id);
+              const mark = result ? (result.pass ? 'passed' : 'failed') : 'not run';
+              return (
+                <li key={check.id} className={result ? (result.pass ? styles.pass : styles.fail) : undefined}>
+                  <span aria-hidden="true">{result ? (result.pass ? '✓' : '✗') : '·'}</span>{' '}
+                  <span className="visually-hidden">{mark}: </span>
+                  <Prose text={check.description} />
+                  {result && (
+                    <span className={styles.checkMessage}>
+                      <CodeSpans text={result.message} />
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
     </>
   );
 }

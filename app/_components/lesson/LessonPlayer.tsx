@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { SeedLink } from '@/app/_components/seed/SeedLink';
 import { useCallback, useEffect, useId, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { stepBlockers } from '@/lib/lessons/course';
 import type { Lesson } from '@/lib/lessons/lesson-types';
@@ -220,6 +220,25 @@ export function LessonPlayer({
         </nav>
 
         <div className={styles.content}>
+          {/* First in the column: finishing shows it at once, not below the last step's widgets. */}
+          {showComplete ? (
+            <section className={styles.complete} aria-labelledby={`${hintId}-complete`}>
+              <h2 id={`${hintId}-complete`} tabIndex={-1}>
+                Lesson complete
+              </h2>
+              <p>You finished “{lesson.title}”. Your progress is saved in this browser.</p>
+              <p className={styles.completeLinks}>
+                {next ? (
+                  <SeedLink className="button primary" href={`/learn/${next.slug}`}>
+                    Next lesson: {next.title}
+                  </SeedLink>
+                ) : null}
+                <SeedLink className="button" href="/">
+                  All lessons
+                </SeedLink>
+              </p>
+            </section>
+          ) : null}
           {children}
 
           <div className={styles.controls}>
@@ -276,25 +295,6 @@ export function LessonPlayer({
               </button>
             </div>
           </div>
-
-          {showComplete ? (
-            <section className={styles.complete} aria-labelledby={`${hintId}-complete`}>
-              <h2 id={`${hintId}-complete`} tabIndex={-1}>
-                Lesson complete
-              </h2>
-              <p>You finished “{lesson.title}”. Your progress is saved in this browser.</p>
-              <p className={styles.completeLinks}>
-                {next ? (
-                  <Link className="button primary" href={`/learn/${next.slug}`}>
-                    Next lesson: {next.title}
-                  </Link>
-                ) : null}
-                <Link className="button" href="/">
-                  All lessons
-                </Link>
-              </p>
-            </section>
-          ) : null}
         </div>
       </div>
     </LessonPlayerContext.Provider>

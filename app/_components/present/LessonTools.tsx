@@ -6,7 +6,7 @@
  */
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { seedFromLocation } from '../widgets/crypto/LabProvider';
+import { currentSeed } from '../seed/use-seed';
 import { ShareStep } from './ShareStep';
 import styles from './present.module.css';
 import './presentation.css';
@@ -14,7 +14,7 @@ import './presentation.css';
 export function LessonTools({ slug, title }: { slug: string; title: string }) {
   const [printed, setPrinted] = useState<{ seed: string | undefined; date: string } | null>(null);
   useEffect(() => {
-    const update = () => setPrinted({ seed: seedFromLocation(), date: new Date().toISOString().slice(0, 10) });
+    const update = () => setPrinted({ seed: currentSeed(), date: new Date().toISOString().slice(0, 10) });
     update();
     window.addEventListener('beforeprint', update);
     return () => window.removeEventListener('beforeprint', update);

@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { lessonShareUrl } from '@/lib/presentation/share-link';
-import { seedFromLocation } from '../widgets/crypto/LabProvider';
+import { currentSeed } from '../seed/use-seed';
 import { newReadableSeed } from './presentation-seed';
 import { ShareLinkPanel } from './ShareLinkPanel';
 
@@ -18,7 +18,7 @@ export function ShareStep({ slug, stepId }: { slug: string; stepId?: string }) {
       buttonLabel="Share this step"
       linkLabel="Link to this step"
       makeUrl={() => {
-        const seed = seedFromLocation();
+        const seed = currentSeed();
         setUnseeded(seed === undefined);
         const step = stepId ?? (decodeURIComponent(window.location.hash.slice(1)) || undefined);
         return lessonShareUrl(window.location.origin, { slug, stepId: step, seed: seed ?? newReadableSeed() });

@@ -7,7 +7,7 @@
  */
 import { useEffect } from 'react';
 import { readableSeed } from '@/lib/presentation/readable-seed';
-import { seedFromLocation } from '../widgets/crypto/LabProvider';
+import { currentSeed } from '../seed/use-seed';
 
 /** A fresh readable seed, e.g. `amber-otter-42`. */
 export function newReadableSeed(): string {
@@ -17,7 +17,7 @@ export function newReadableSeed(): string {
 /** Reloads the window with a new readable `?seed=` when its URL has none. */
 export function useSeededByDefault(): void {
   useEffect(() => {
-    if (seedFromLocation()) return;
+    if (currentSeed()) return;
     const url = new URL(window.location.href);
     url.searchParams.set('seed', newReadableSeed());
     window.location.replace(url);

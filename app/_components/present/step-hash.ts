@@ -6,7 +6,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { Lesson } from '@/lib/lessons/lesson-types';
-import { seedFromLocation } from '../widgets/crypto/LabProvider';
+import { currentSeed } from '../seed/use-seed';
 
 /** The lesson player's event for hash changes made with replaceState (LessonPlayer.tsx HASH_EVENT). */
 const PLAYER_HASH_EVENT = 'backdoor-lab:hash';
@@ -46,11 +46,11 @@ export function showStep(lesson: Lesson, index: number): void {
 
 const noSubscription = () => () => {};
 
-/** The lab's seed (LabProvider's `seedFromLocation`), null while hydrating or when absent. */
+/** The lab's seed (`currentSeed`), null while hydrating or when absent. */
 export function useSeedFromUrl(): string | null {
   return useSyncExternalStore(
     noSubscription,
-    () => seedFromLocation() ?? null,
+    () => currentSeed() ?? null,
     () => null,
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { QuizQuestion } from '@/lib/lessons/lesson-types';
 import type { QuizAnswer } from '@/lib/lessons/progress';
+import { quizChoiceOrder } from '@/lib/lessons/quiz-choice-order';
 import { recordLessonAction } from '@/lib/store/lesson-session-store';
 import { useProgressStore } from '@/lib/store/progress-store';
 import { useLessonPlayer } from '../lesson/lesson-player-context';
@@ -19,7 +20,8 @@ function isCorrect(question: QuizQuestion, chosen: readonly number[]): boolean {
 }
 
 /**
- * A question from the lesson's meta.quiz: radio buttons (checkboxes when `multi`), a Check button,
+ * A question from the lesson's meta.quiz: radio buttons (checkboxes when `multi`) in a fixed
+ * shuffled order (quiz-choice-order.ts: the position never gives the answer away), a Check button,
  * and the explanation of each checked answer. The checked answer is saved in progress; a correct
  * answer reports the action `quiz:<id>`, which a step can require.
  */
@@ -80,7 +82,8 @@ export function Quiz({ id }: { id: string }) {
         </legend>
         {multi ? <p className={styles.instruction}>Choose all that apply.</p> : null}
         <ul className={styles.choices}>
-          {question.choices.map((choice, index) => {
+          {quizChoiceOrder(lesson.slug, question.id, question.choices.length).map((index) => {
+            const choice = question.choices[index]!;
             const inputId = `${baseId}-${index}`;
             const explained = checked !== null && !stale && (correct || checked.includes(index));
             return (

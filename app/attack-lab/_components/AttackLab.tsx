@@ -13,6 +13,7 @@ import { attackLabShareUrl, parseAttackLabShare } from '@/lib/presentation/share
 import { createAttackConsoleStore } from '@/lib/store/attack-console-store';
 import { CancelledError } from '@/lib/worker-rpc/rpc-error';
 import { ShareLinkPanel } from '../../_components/present/ShareLinkPanel';
+import { useSeed } from '../../_components/seed/use-seed';
 import { getWorldClient } from '../../_components/world/world-client';
 import { AttackConsoleView } from '../../_components/widgets/attack/AttackConsoleView';
 import { BlastRadius } from '../../_components/widgets/attack/BlastRadius';
@@ -127,6 +128,13 @@ function AttackLabWith({ initial }: { initial: Settings | null }) {
       escrow: 'single',
     },
   );
+  // Seeded mode: the world's seed field starts from the mode's seed (set once it is known, after hydration).
+  const modeSeed = useSeed();
+  const [seedFromMode, setSeedFromMode] = useState<string | undefined>(undefined);
+  if (modeSeed !== seedFromMode) {
+    setSeedFromMode(modeSeed);
+    if (modeSeed) setSettings((s) => ({ ...s, seed: modeSeed }));
+  }
   const [world, setWorld] = useState<WorldSummary | null>(null);
   /** The options of the world on screen: the blast radius compares that world's seed and size. */
   const [generatedWith, setGeneratedWith] = useState<WorldGenerateOptions | null>(null);

@@ -6,7 +6,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { bytesToHex } from '@/lib/crypto/bytes';
-import { formatSimTime } from '@/lib/protocol/sim-time';
+import { formatSimTime, MINUTES_PER_DAY } from '@/lib/protocol/sim-time';
 import type { WorldSummary } from '@/lib/attack-lab/world-messages';
 import { PersonBadge } from '../../_components/widgets/attack/PersonBadge';
 import attack from '../../_components/widgets/attack/attack.module.css';
@@ -26,14 +26,15 @@ export function GodView({ world }: { world: WorldSummary }) {
     [world, person],
   );
   const name = (pid: string) => world.participants.find((p) => p.id === pid)?.name ?? pid;
+  const days = Math.floor(world.endsAt / MINUTES_PER_DAY) + 1;
 
   return (
     <div className={w.widget}>
       <h3 className={w.title}>God view (the simulator&apos;s, not the thief&apos;s)</h3>
       <p className={styles.summary}>
         Seed &lsquo;{world.seed}&rsquo;: {world.counts.people} people, {world.counts.conversations} conversations,{' '}
-        {world.counts.messages} messages over {formatSimTime(world.endsAt)};{' '}
-        {world.mode === 'ratchet' ? 'Double Ratchet' : 'static keys'};{' '}
+        {world.counts.messages} messages over {days === 1 ? 'one simulated day' : `${days} simulated days`} (the last on{' '}
+        {formatSimTime(world.endsAt)}); {world.mode === 'ratchet' ? 'Double Ratchet' : 'static keys'};{' '}
         {world.escrow
           ? `escrow on (${world.escrow.variant}; ${world.counts.escrowed} envelopes carry an escrow field)`
           : 'escrow off'}

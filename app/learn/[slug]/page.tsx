@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LessonExercisesProvider } from '@/app/_components/exercise/LessonExercises';
 import { LessonPlayer } from '@/app/_components/lesson/LessonPlayer';
 import { LessonTools } from '@/app/_components/present/LessonTools';
-import { LabProvider, SeedNotice } from '@/app/_components/widgets/crypto/LabProvider';
+import { SeedLink } from '@/app/_components/seed/SeedLink';
+import { LabProvider } from '@/app/_components/widgets/crypto/LabProvider';
 import { LessonScope } from '@/app/_components/widgets/LessonScope';
 import { lessonWidgets } from '@/app/_components/widgets/registry';
 import { lessons, tracks } from '@/lessons/index';
@@ -49,7 +49,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   return (
     <main id="main" className={styles.page}>
       <p className={styles.crumbs}>
-        <Link href="/">All lessons</Link>
+        <SeedLink href="/">All lessons</SeedLink>
       </p>
       <header className={styles.header}>
         <h1>{lesson.title}</h1>
@@ -63,7 +63,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
             {prerequisites.map((p, i) => (
               <span key={p.slug}>
                 {i > 0 ? ', ' : ''}
-                <Link href={`/learn/${p.slug}`}>{p.title}</Link>
+                <SeedLink href={`/learn/${p.slug}`}>{p.title}</SeedLink>
               </span>
             ))}
           </p>
@@ -81,7 +81,6 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
       <LessonPlayer lesson={lesson} next={next ? { slug: next.slug, title: next.title } : null}>
         <LessonScope>
           <LabProvider>
-            <SeedNotice />
             {exercises.length > 0 ? (
               <LessonExercisesProvider exercises={exercises}>{content}</LessonExercisesProvider>
             ) : (

@@ -7,9 +7,12 @@ import { LabError } from './LabError';
 import { useLab, useLabStore } from './lab-hooks';
 import styles from './widgets.module.css';
 
-/** Alice seals a message the learner types (ChaCha20-Poly1305); Bob opens what arrived. */
-export function EncryptDecrypt({ placeholder = 'Meet me at the library at 6' }: { placeholder?: string }) {
-  const [text, setText] = useState('');
+/**
+ * Alice seals a message the learner types (ChaCha20-Poly1305); Bob opens what arrived. The box
+ * starts with a real message (not a placeholder that looks filled in but sends nothing).
+ */
+export function EncryptDecrypt({ message = 'Meet me at the library at 6' }: { message?: string }) {
+  const [text, setText] = useState(message);
   const id = useId();
   const sent = useLab((s) => s.sent);
   const delivered = useLab((s) => s.delivered);
@@ -37,13 +40,7 @@ export function EncryptDecrypt({ placeholder = 'Meet me at the library at 6' }: 
           >
             <div className={styles.field}>
               <label htmlFor={`${id}-msg`}>Alice&apos;s message to Bob</label>
-              <textarea
-                id={`${id}-msg`}
-                value={text}
-                placeholder={placeholder}
-                maxLength={2000}
-                onChange={(e) => setText(e.target.value)}
-              />
+              <textarea id={`${id}-msg`} value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} />
             </div>
             <div className={styles.actions}>
               <button type="submit" className={sent ? undefined : 'primary'}>

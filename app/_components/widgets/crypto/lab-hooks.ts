@@ -13,9 +13,12 @@ export function useLabStore(): StoreApi<LabState> {
   if (!slot) throw new Error('A crypto widget was rendered outside <LabProvider>: wrap the lesson or page in one.');
   // Created once per provider, by whichever widget renders first; every widget then shares it.
   return slot.ensure((seed) => {
-    // Right after the widget mounts, while the learner is still reading: the one-off table
-    // build must not land inside their first click.
-    if (typeof window !== 'undefined') setTimeout(warmUpX25519, 0);
+    // While the learner is still reading (idle time, not the page load's tasks): the engine
+    // compiles the ladder there rather than inside their first click.
+    if (typeof window !== 'undefined') {
+      const idle = window.requestIdleCallback?.(() => warmUpX25519(), { timeout: 2000 });
+      if (idle === undefined) window.setTimeout(warmUpX25519, 500);
+    }
     return createLabStore(seed);
   });
 }

@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { SplitReply } from '@/lib/escrow-lab/escrow-lab-messages';
 import type { SplitScheme } from '@/lib/scenarios/split-custody';
 import { Bytes } from './Bytes';
+import { BytesOnDemand } from './BytesOnDemand';
 import styles from './escrow.module.css';
 import type { SplitState } from './split-keys-store';
 
@@ -41,20 +42,22 @@ export const PieceList = memo(function PieceList({
                 Stolen by the thief
               </label>
             </div>
-            <Bytes
-              label={scheme === 'xor' ? `KU${i + 1}` : `Share ${i + 1}`}
-              value={p.bytes}
-              actor={taken ? 'thief' : 'escrow'}
-              secret
-              from={
-                scheme === 'xor'
-                  ? i === 0
-                    ? '32 random bytes'
-                    : 'the key ⊕ KU1'
-                  : `the polynomial's value at x = ${p.bytes[p.bytes.length - 1]} (last byte)`
-              }
-              testId={`piece-${p.agencyId}`}
-            />
+            <BytesOnDemand summary={`Show ${scheme === 'xor' ? `KU${i + 1}` : `share ${i + 1}`}`}>
+              <Bytes
+                label={scheme === 'xor' ? `KU${i + 1}` : `Share ${i + 1}`}
+                value={p.bytes}
+                actor={taken ? 'thief' : 'escrow'}
+                secret
+                from={
+                  scheme === 'xor'
+                    ? i === 0
+                      ? '32 random bytes'
+                      : 'the key ⊕ KU1'
+                    : `the polynomial's value at x = ${p.bytes[p.bytes.length - 1]} (last byte)`
+                }
+                testId={`piece-${p.agencyId}`}
+              />
+            </BytesOnDemand>
           </li>
         );
       })}

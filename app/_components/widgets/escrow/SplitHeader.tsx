@@ -4,6 +4,7 @@ import type { SplitReply } from '@/lib/escrow-lab/escrow-lab-messages';
 import type { SplitScheme } from '@/lib/scenarios/split-custody';
 import widgetStyles from '../crypto/widgets.module.css';
 import { Bytes } from './Bytes';
+import { BytesOnDemand } from './BytesOnDemand';
 import styles from './escrow.module.css';
 
 /** The key, its public key and (XOR) the check that the components rebuild it. Memoised: instances in hidden steps re-render on every store change. */
@@ -14,20 +15,22 @@ export const SplitHeader = memo(function SplitHeader({ split, scheme }: { split:
       : null;
   return (
     <>
-      <Bytes
-        label="Escrow authority's public key"
-        value={split.publicKey}
-        actor="escrow"
-        from="public: every phone has it, and it is what every recombination is checked against"
-        testId={`split-${scheme}-public-key`}
-      />
-      <Bytes
-        label="Escrow authority's secret key (before splitting)"
-        value={split.secretKey}
-        actor="escrow"
-        secret
-        from="32 bytes; after the split no single agency keeps it"
-      />
+      <BytesOnDemand summary="Show the authority's key pair">
+        <Bytes
+          label="Escrow authority's public key"
+          value={split.publicKey}
+          actor="escrow"
+          from="public: every phone has it, and it is what every recombination is checked against"
+          testId={`split-${scheme}-public-key`}
+        />
+        <Bytes
+          label="Escrow authority's secret key (before splitting)"
+          value={split.secretKey}
+          actor="escrow"
+          secret
+          from="32 bytes; after the split no single agency keeps it"
+        />
+      </BytesOnDemand>
       {xorOk !== null && (
         <p className={`${styles.result} ${xorOk ? widgetStyles.ok : widgetStyles.bad}`}>
           {xorOk ? '✓ KU1 ⊕ KU2 equals the key (computed here).' : '✗ KU1 ⊕ KU2 does not equal the key.'}

@@ -5,7 +5,7 @@
 import { startTransition, useEffect, useState } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Recombination, SplitReply } from '@/lib/escrow-lab/escrow-lab-messages';
-import { seedFromLocation } from '../crypto/LabProvider';
+import { currentSeed } from '../../seed/use-seed';
 import { newEscrowLabScope, releaseEscrowLabScope } from './escrow-lab-client';
 
 export interface SplitState {
@@ -24,7 +24,7 @@ export interface SplitState {
 export function createSplitStore(): StoreApi<SplitState> {
   return createStore<SplitState>()(() => ({
     scope: newEscrowLabScope(),
-    seed: seedFromLocation(),
+    seed: currentSeed(),
     shares: 3,
     threshold: 2,
     split: null,

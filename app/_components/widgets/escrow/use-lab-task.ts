@@ -4,7 +4,7 @@
  * can say so and repeated presses are ignored) and turns a refusal into a learner-facing message.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { seedFromLocation } from '../crypto/LabProvider';
+import { currentSeed } from '../../seed/use-seed';
 import { newEscrowLabScope, releaseEscrowLabScope } from './escrow-lab-client';
 
 /** An action refused before reaching the worker ("Generate Alice's key pair first."). */
@@ -50,7 +50,7 @@ export function useLabTask(): LabTask {
  * worker forgets the scope's state when the widget unmounts (leaving the lesson: its steps stay mounted).
  */
 export function useLabScope(): { readonly scope: string; readonly seed: string | undefined } {
-  const [value] = useState(() => ({ scope: newEscrowLabScope(), seed: seedFromLocation() }));
+  const [value] = useState(() => ({ scope: newEscrowLabScope(), seed: currentSeed() }));
   useEffect(() => () => releaseEscrowLabScope(value.scope), [value.scope]);
   return value;
 }

@@ -7,7 +7,7 @@ import { designLabContract } from '@/lib/design-lab/design-lab-messages';
 import type { ParamsIn, ResultOf } from '@/lib/worker-rpc/rpc-contract';
 import { RpcClient } from '@/lib/worker-rpc/rpc-client';
 import { RpcError } from '@/lib/worker-rpc/rpc-error';
-import { seedFromLocation } from '../crypto/LabProvider';
+import { currentSeed } from '../../seed/use-seed';
 
 type DesignLab = typeof designLabContract;
 type Procedure = keyof DesignLab & string;
@@ -42,6 +42,6 @@ export function callDesignLab<P extends Procedure>(
   procedure: P,
   params: Omit<ParamsIn<DesignLab, P>, 'seed'>,
 ): Promise<ResultOf<DesignLab, P>> {
-  const seed = seedFromLocation();
+  const seed = currentSeed();
   return ensure().call(procedure, { ...params, ...(seed ? { seed } : {}) } as ParamsIn<DesignLab, P>);
 }

@@ -103,7 +103,7 @@ export function Conversation() {
             id={`${id}-text`}
             value={text}
             maxLength={MAX_MESSAGE_CHARS}
-            placeholder={sender === 'alice' ? 'Are we still on for Friday?' : 'Yes, 7 pm at the usual place.'}
+            placeholder={`Empty: type ${NAME[sender]}'s message here`}
             onChange={(e) => setText(e.target.value)}
           />
         </div>

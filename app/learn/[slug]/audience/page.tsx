@@ -10,7 +10,7 @@ import {
   lessonSlugs,
   nextLessonLink,
 } from '@/app/_components/present/lesson-source';
-import { LabProvider, SeedNotice } from '@/app/_components/widgets/crypto/LabProvider';
+import { LabProvider } from '@/app/_components/widgets/crypto/LabProvider';
 import { LessonScope } from '@/app/_components/widgets/LessonScope';
 import { lessonWidgets } from '@/app/_components/widgets/registry';
 import '@/app/_components/present/presentation.css';
@@ -46,7 +46,6 @@ export default async function AudiencePage({ params }: { params: Promise<Params>
         <LessonPlayer lesson={lesson} next={nextLessonLink(slug)}>
           <LessonScope>
             <LabProvider>
-              <SeedNotice />
               {exercises.length > 0 ? (
                 <LessonExercisesProvider exercises={exercises}>{content}</LessonExercisesProvider>
               ) : (

@@ -37,7 +37,8 @@ export function LearnerMessagePanel({ store }: { store: StoreApi<AttackConsoleSt
   }, [world, people, from]);
   const [to, setTo] = useState('bob');
   const recipient = peers.some((p) => p.id === to) ? to : (peers[0]?.id ?? '');
-  const [text, setText] = useState('');
+  // A real message to send (a placeholder would look filled in and send nothing).
+  const [text, setText] = useState('Meet me at the station at 9');
 
   return (
     <details className={styles.panel} open={deck.kind === 'lab' || mine.length > 0 || undefined}>
@@ -74,13 +75,7 @@ export function LearnerMessagePanel({ store }: { store: StoreApi<AttackConsoleSt
         <label htmlFor={`${id}-text`}>
           Your message from {personName(from, people)} to {recipient ? personName(recipient, people) : '…'}
         </label>
-        <textarea
-          id={`${id}-text`}
-          value={text}
-          maxLength={500}
-          onChange={(e) => setText(e.target.value)}
-          placeholder="Meet me at the old boathouse at 9"
-        />
+        <textarea id={`${id}-text`} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} />
         <div className={styles.row}>
           <button type="submit" disabled={busy || !text.trim() || !recipient}>
             Send it through the server

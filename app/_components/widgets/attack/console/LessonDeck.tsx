@@ -10,8 +10,6 @@ import { Toggle } from './Toggle';
 import styles from '../attack.module.css';
 import w from '../../crypto/widgets.module.css';
 
-const GOVERNMENT_LETTER = ['A', 'B'];
-
 /** The lesson action a card reports when switching it on really yielded what the step asks for. */
 function lessonAction(slot: DeckSlot, loot: LootResult | null, governments: readonly string[]): string | null {
   if (slot === 'wire') return 'capability:wire';
@@ -40,6 +38,7 @@ export function LessonDeck({
 }) {
   const wallet = useStore(store, (s) => s.wallet);
   const scenario = useStore(store, (s) => s.choices.scenario);
+  const authorityNames = useStore(store, (s) => s.world?.escrow?.authorities);
   const id = useId();
   const governments = lessonGovernments(authorities);
   const escrowOn = governments.some((g) => wallet[`escrow:${g}`]);
@@ -93,8 +92,9 @@ export function LessonDeck({
         <div className={styles.row}>
           {governments.map((g, i) => {
             const slot = `escrow:${g}` as const;
-            const label =
-              authorities === 'two' ? `Steal Government ${GOVERNMENT_LETTER[i]}'s key` : 'Steal the escrow key';
+            // The world's own names, the ones its loot and results show ("Government of Southland").
+            const name = authorityNames?.find((a) => a.id === g)?.name ?? `government ${i + 1}`;
+            const label = authorities === 'two' ? `Steal the ${name}'s key` : 'Steal the escrow key';
             return (
               <Toggle
                 key={g}

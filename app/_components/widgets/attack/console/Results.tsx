@@ -40,8 +40,21 @@ export function Results({
       </ul>
       {split && (
         <p>
-          Sent before the theft ({formatSimTime(split.at)}): <strong>{split.before.opened}</strong> of{' '}
-          {split.before.total} opened. After: <strong>{split.after.opened}</strong> of {split.after.total}.
+          {split.before.total > 0 ? (
+            <>
+              Sent before the theft ({formatSimTime(split.at)}): <strong>{split.before.opened}</strong> of{' '}
+              {split.before.total} opened.
+            </>
+          ) : (
+            <>Nothing was sent before the theft ({formatSimTime(split.at)}).</>
+          )}{' '}
+          {split.after.total > 0 ? (
+            <>
+              Sent after it: <strong>{split.after.opened}</strong> of {split.after.total} opened.
+            </>
+          ) : (
+            <>Nothing was sent after it.</>
+          )}
         </p>
       )}
       <p>
