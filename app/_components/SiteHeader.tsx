@@ -18,6 +18,7 @@ export function SiteHeader() {
           <Link href="/#lessons">Lessons</Link>
           <Link href="/#first-look">First look</Link>
           <Link href="/attack-lab">Attack lab</Link>
+          <Link href="/code">Code lab</Link>
         </nav>
         <ThemeControl />
       </div>
