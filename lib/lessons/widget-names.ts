@@ -182,6 +182,13 @@ export const widgetSpecs = {
     children: false,
     actions: ['escrow:on'],
   },
+  EscrowPipeline: {
+    description:
+      'The escrow wrap as a picture the learner steps through with real values (lib/scenarios/escrow-pipeline.ts). "Send three messages with escrow on" has Alice\'s real client (static mode, the lesson\'s Alice and Bob key pairs; says which to generate if one is missing) send Bob three messages escrowed to a fresh authority key; the third one\'s escrow field is then followed in six stages, revealed with Next / Back: the message sealed as always (message key, ciphertext ‖ tag); the epoch key sealed to the authority with HPKE (epoch header as aad, dh, HPKE key and nonce, enc, sealed epoch key); the wrap chain (chain keys by HMAC-SHA256 to this message\'s wrap key); the wrap (wrapped key, aad = message header); the envelope on the wire; and the authority opening it (the same dh from its secret key and enc, the epoch key, the unwrapped message key, the text). Each stage shows short hex excerpts and every byte on "Show the bytes". Reports `escrow-pipeline` when the last stage is shown.',
+    props: {},
+    children: false,
+    actions: ['escrow-pipeline'],
+  },
   Warrant: {
     description:
       'The authority\'s side of exceptional access. "Record the day\'s traffic" builds an escrowed world (lib/protocol/world.ts: Alice, Bob and Carol, 12 messages over one simulated day, ratchet mode, escrow on) and lists the relay\'s record of it (time, sender → recipient, size; no text). The learner fills in a warrant: a target (Alice, Bob or Carol) and a time window (from, to, by the hour). "Execute the warrant" runs the authority\'s software (decrypt-capture with the warrant): it opens the escrow field of each message that involves the target inside the window, decrypts those, and refuses the rest; the table marks each message as opened under the warrant (with its text) or untouched, with counts (reports `warrant` when the warrant covered at least one message and all of them opened). "Try the same key on the other messages" runs the same decryption without the check on every message outside the warrant and counts what opens (reports `warrant:beyond`): the limits are checks in the authority\'s software, not a property of the key. Runs in a Web Worker.',

@@ -19,6 +19,7 @@ export const Wire = dynamic(() => import('./crypto/Wire').then((m) => m.Wire));
 export const AttackConsole = dynamic(() => import('./attack/AttackConsole').then((m) => m.AttackConsole));
 export const BlastRadius = dynamic(() => import('./attack/BlastRadius').then((m) => m.BlastRadius));
 export const EscrowBinding = dynamic(() => import('./escrow/EscrowBinding').then((m) => m.EscrowBinding));
+export const EscrowPipeline = dynamic(() => import('./pipeline/EscrowPipeline').then((m) => m.EscrowPipeline));
 export const EscrowSwitch = dynamic(() => import('./escrow/EscrowSwitch').then((m) => m.EscrowSwitch));
 export const Forge = dynamic(() => import('./escrow/Forge').then((m) => m.Forge));
 export const SplitKeys = dynamic(() => import('./escrow/SplitKeys').then((m) => m.SplitKeys));
