@@ -240,6 +240,13 @@ export const widgetSpecs = {
   },
 
   // Lesson 8 (split-keys).
+  ShamirCurve: {
+    description:
+      'Shamir\'s secret sharing as a picture (lib/scenarios/polynomial-shares.ts): a small key (1 to 30) is the value at 0 of a random polynomial of degree 2, and five agencies each hold one point (i, f(i)). The learner ticks which shares the thief holds ("Agency i\'s share"). With one or two points, four dashed curves of degree 2 pass through them and reach -20, -5, 10 and 25 at 0: the key could be anything. With three or more, one curve remains and its value at 0, computed exactly by Lagrange interpolation, is the key. "New key and polynomial" starts over. Drawn over ordinary numbers; the lab\'s split (shamir-secret-sharing) works byte by byte in GF(2^8). Reports `shamir-curve` when three shares fix the key.',
+    props: {},
+    children: false,
+    actions: ['shamir-curve'],
+  },
   SplitKeys: {
     description:
       'The escrow authority\'s secret key (X25519, 32 bytes) split among agencies, with recorded escrowed traffic to test keys on (lib/protocol/world.ts: 10 messages, ratchet mode, escrow on; lib/protocol/escrow-setup.ts does the split). scheme="xor": two components as in Clipper, KU1 = 32 random bytes and KU2 = key ⊕ KU1, held by NIST and the Treasury. scheme="shamir": k-of-n Shamir shares (shamir-secret-sharing 0.0.4; default 2 of 3, the learner may choose k and n from 2 to 5). "Split the key" shows the key, every piece and who holds it (reports `split:<scheme>`). The thief ticks the agencies it breaks into; "Recombine and decrypt" combines whatever it holds, shows the recombined value and its public key, runs the named check (publicKeyFromSecret(recombined secret) == escrow public key) and tries the value on the recorded traffic by real decryption, showing messages opened / total; when the check passes and everything opens it reports `stolen:<scheme>`. "Use the key (warrant)" shows the authority\'s own recombination of k pieces: the whole key in one place again. For Shamir, "Corrupt a share and recombine" flips one bit of the chosen share before the authority recombines k shares: the result fails the named check (and opens nothing), so the bad share is detected instead of silently giving a wrong key (reports `split:bad-share`). Instances in one lesson with the same scheme share their key, shares and thief. Runs in a Web Worker.',

@@ -22,6 +22,7 @@ export const EscrowBinding = dynamic(() => import('./escrow/EscrowBinding').then
 export const EscrowPipeline = dynamic(() => import('./pipeline/EscrowPipeline').then((m) => m.EscrowPipeline));
 export const EscrowSwitch = dynamic(() => import('./escrow/EscrowSwitch').then((m) => m.EscrowSwitch));
 export const Forge = dynamic(() => import('./escrow/Forge').then((m) => m.Forge));
+export const ShamirCurve = dynamic(() => import('./pipeline/ShamirCurve').then((m) => m.ShamirCurve));
 export const SplitKeys = dynamic(() => import('./escrow/SplitKeys').then((m) => m.SplitKeys));
 export const Warrant = dynamic(() => import('./escrow/Warrant').then((m) => m.Warrant));
 export const Conversation = dynamic(() => import('./protocol/Conversation').then((m) => m.Conversation));

@@ -18,6 +18,7 @@ import {
   NonceReuse,
   SelfTest,
   ServerView,
+  ShamirCurve,
   SplitKeys,
   Tamper,
   Warrant,
@@ -56,5 +57,6 @@ export const lessonWidgets: Record<WidgetName, ComponentType<any>> = {
   Warrant,
   Forge,
   EscrowBinding,
+  ShamirCurve,
   SplitKeys,
 };
