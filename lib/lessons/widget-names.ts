@@ -138,6 +138,12 @@ export const widgetSpecs = {
     children: false,
     actions: ['nonce-reuse'],
   },
+  KeyPipeline: {
+    description:
+      "The path of one message as a picture, from the lesson lab's own values (it computes nothing): X25519 (Alice's secret key, Bob's public key → the shared secret), HKDF-SHA256 (salt, info, PRK → the message key), ChaCha20-Poly1305 (key, nonce, associated data, plaintext → ciphertext ‖ tag) and Bob's open (his key, what arrived → the text, or the refusal). Stages appear as the learner reaches them with the widgets above; until then it names the next button to press. Short hex excerpts, every byte on \"Show the bytes\". No actions.",
+    props: {},
+    children: false,
+  },
   SelfTest: {
     description:
       '"Prove it\'s real": runs the RFC 7748 §6.1 X25519 vector live through the code that makes the lab\'s keys.',

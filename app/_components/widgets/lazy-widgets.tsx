@@ -11,6 +11,7 @@ export const Derive = dynamic(() => import('./crypto/Derive').then((m) => m.Deri
 export const Exercise = dynamic(() => import('../exercise/LessonExercise').then((m) => m.LessonExercise));
 export const EncryptDecrypt = dynamic(() => import('./crypto/EncryptDecrypt').then((m) => m.EncryptDecrypt));
 export const KeyExchange = dynamic(() => import('./crypto/KeyExchange').then((m) => m.KeyExchange));
+export const KeyPipeline = dynamic(() => import('./pipeline/KeyPipeline').then((m) => m.KeyPipeline));
 export const KeyPair = dynamic(() => import('./crypto/KeyPair').then((m) => m.KeyPair));
 export const NonceReuse = dynamic(() => import('./crypto/NonceReuse').then((m) => m.NonceReuse));
 export const SelfTest = dynamic(() => import('./crypto/SelfTest').then((m) => m.SelfTest));

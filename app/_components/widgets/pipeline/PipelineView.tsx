@@ -118,11 +118,13 @@ export function PipelineView({
   stepwise?: boolean;
   onFinished?: () => void;
 }) {
-  const [shown, setShown] = useState(stepwise ? 1 : stages.length);
+  const [step, setShown] = useState(1);
+  // Without stepping, every stage given is shown (a pipeline that grows as the learner acts).
+  const shown = stepwise ? step : stages.length;
   const finished = useRef(false);
   const visible = stages.slice(0, shown);
   useEffect(() => {
-    if (shown >= stages.length && !finished.current) {
+    if (stages.length > 0 && shown >= stages.length && !finished.current) {
       finished.current = true;
       onFinished?.();
     }
