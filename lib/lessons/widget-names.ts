@@ -180,6 +180,13 @@ export const widgetSpecs = {
     actions: ['theft:{mode}'],
   },
 
+  RatchetChains: {
+    description:
+      'The Double Ratchet\'s chains as a picture (lib/scenarios/ratchet-chains.ts): "Run the conversation" has Alice send 2 messages, Bob 3, Alice 2 through lib/protocol\'s ratchet (simplified X3DH, fresh key pairs). Each turn, revealed with "Next turn", shows the sender\'s root key and new ratchet public key, then the chain: chain key n → message key n (HMAC(chain key, 0x01)), chain keys left to right (HMAC(chain key, 0x02)), and whether the receiver derived the same message key. Short hex excerpts. No actions.',
+    props: {},
+    children: false,
+  },
+
   // Lesson 6 (exceptional-access).
   EscrowSwitch: {
     description:

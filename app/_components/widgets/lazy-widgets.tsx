@@ -28,4 +28,5 @@ export const SplitKeys = dynamic(() => import('./escrow/SplitKeys').then((m) => 
 export const Warrant = dynamic(() => import('./escrow/Warrant').then((m) => m.Warrant));
 export const Conversation = dynamic(() => import('./protocol/Conversation').then((m) => m.Conversation));
 export const DeviceTheft = dynamic(() => import('./protocol/DeviceTheft').then((m) => m.DeviceTheft));
+export const RatchetChains = dynamic(() => import('./pipeline/RatchetChains').then((m) => m.RatchetChains));
 export const ServerView = dynamic(() => import('./protocol/ServerView').then((m) => m.ServerView));
