@@ -188,8 +188,8 @@ export function WireAtAGlance() {
             <p className={styles.verdict}>
               {sameCiphertext ? 'Byte for byte the same ciphertext' : 'A different ciphertext'}
               {sameTag ? ' and tag' : ' (the tag differs: the header now names the escrow epoch)'}. The{' '}
-              {on.size.total - off.size.total} extra bytes carry this message&apos;s key, sealed to one authority&apos;s
-              public key: whoever holds its secret key reads it.
+              {on.size.total - off.size.total} extra bytes carry this message&apos;s key, wrapped under an epoch key
+              that is sealed to one authority&apos;s public key: whoever holds its secret key reads it.
             </p>
           </>
         )}
