@@ -50,6 +50,19 @@ export const drivers: LessonDrivers = {
     }
     await expect(row('dropped')).toContainText('none');
   },
+  'how-it-is-sealed': async ({ page, panel }) => {
+    await press(page, panel, 'Send three messages with escrow on');
+    for (const stage of [
+      'The epoch key',
+      'The wrap chain',
+      'The message key, wrapped',
+      'The envelope',
+      'The authority',
+    ])
+      await press(page, panel, new RegExp(`^Next: ${stage}`));
+    // The authority's path ends in the text Alice sent, recovered through the escrow field.
+    await expect(panel.getByTestId('pipeline-stage-authority')).toContainText('"Meet me at the station at 9"');
+  },
   warrant: async ({ page, panel }) => {
     // Out of order: executing before any traffic is recorded is refused with a reason.
     await press(page, panel, 'Execute the warrant');

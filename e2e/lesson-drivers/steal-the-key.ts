@@ -63,12 +63,17 @@ export const drivers: LessonDrivers = {
   },
   'forward-secrecy-reversed': async ({ page, panel }) => {
     await press(page, panel, 'Run the three worlds');
-    const escrowRow = panel.getByTestId('row-escrow-key');
-    await expect(escrowRow).toBeVisible({ timeout: 60_000 });
-    const withEscrow = (await escrowRow.getByTestId('cell-ratchet-escrow').innerText()).match(/(\d+)\/(\d+)/)!;
-    expect(Number(withEscrow[1])).toBe(Number(withEscrow[2]));
-    expect(Number(withEscrow[2])).toBeGreaterThan(0);
-    await expect(escrowRow.getByTestId('cell-ratchet')).toContainText(/^0\//);
+    // The chart: the escrow key opens every message in the escrow world, before and after; nothing elsewhere.
+    const escrowBar = panel.getByTestId('chart-escrow-key-ratchet-escrow');
+    await expect(escrowBar).toBeVisible({ timeout: 60_000 });
+    const [, b, bt, a, at] = (await escrowBar.locator('[data-part="sentence"]').textContent())!.match(
+      /(\d+) of (\d+) opened.*?(\d+) of (\d+) opened/,
+    )!;
+    expect([b, a]).toEqual([bt, at]);
+    expect(Number(at)).toBeGreaterThan(0);
+    await expect(panel.getByTestId('chart-escrow-key-ratchet')).toContainText(/(^|\D)0 of \d+ \| 0 of \d+/);
+    // A stolen phone with escrow opens more than without it, and the finding names the wrap chain.
+    await expect(panel.getByTestId('escrow-chain-finding')).toContainText('escrow epoch');
   },
   forgery: async ({ page, panel }) => {
     await press(page, panel, 'Forge and deliver to Bob');

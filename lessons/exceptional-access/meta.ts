@@ -37,7 +37,11 @@ export const lesson = {
       title: 'Switch escrow on',
       requires: [{ action: 'escrow:on', hint: 'Turn escrow on first.' }],
     },
-    { id: 'how-it-is-sealed', title: 'How the key is sealed' },
+    {
+      id: 'how-it-is-sealed',
+      title: 'How the key is sealed',
+      requires: [{ action: 'escrow-pipeline', hint: 'Step through the escrow wrap to its last stage first.' }],
+    },
     { id: 'who-can-open', title: 'Who can open a message now' },
     {
       id: 'warrant',

@@ -146,6 +146,12 @@ export const widgetSpecs = {
     children: false,
     actions: ['nonce-reuse'],
   },
+  KeyPipeline: {
+    description:
+      "The path of one message as a picture, from the lesson lab's own values (it computes nothing): X25519 (Alice's secret key, Bob's public key → the shared secret), HKDF-SHA256 (salt, info, PRK → the message key), ChaCha20-Poly1305 (key, nonce, associated data, plaintext → ciphertext ‖ tag) and Bob's open (his key, what arrived → the text, or the refusal). Stages appear as the learner reaches them with the widgets above; until then it names the next button to press. Short hex excerpts, every byte on \"Show the bytes\". No actions.",
+    props: {},
+    children: false,
+  },
   SelfTest: {
     description:
       '"Prove it\'s real": runs the RFC 7748 §6.1 X25519 vector live through the code that makes the lab\'s keys.',
@@ -194,6 +200,12 @@ export const widgetSpecs = {
     children: false,
     actions: ['ratchet:healed'],
   },
+  RatchetChains: {
+    description:
+      'The Double Ratchet\'s chains as a picture (lib/scenarios/ratchet-chains.ts): "Run the conversation" has Alice send 2 messages, Bob 3, Alice 2 through lib/protocol\'s ratchet (simplified X3DH, fresh key pairs). Each turn, revealed with "Next turn", shows the sender\'s root key and new ratchet public key, then the chain: chain key n → message key n (HMAC(chain key, 0x01)), chain keys left to right (HMAC(chain key, 0x02)), and whether the receiver derived the same message key. Short hex excerpts. No actions.',
+    props: {},
+    children: false,
+  },
 
   // Lesson 6 (exceptional-access).
   EscrowSwitch: {
@@ -202,6 +214,13 @@ export const widgetSpecs = {
     props: {},
     children: false,
     actions: ['escrow:on'],
+  },
+  EscrowPipeline: {
+    description:
+      'The escrow wrap as a picture the learner steps through with real values (lib/scenarios/escrow-pipeline.ts). "Send three messages with escrow on" has Alice\'s real client (static mode, the lesson\'s Alice and Bob key pairs; says which to generate if one is missing) send Bob three messages escrowed to a fresh authority key; the third one\'s escrow field is then followed in six stages, revealed with Next / Back: the message sealed as always (message key, ciphertext ‖ tag); the epoch key sealed to the authority with HPKE (epoch header as aad, dh, HPKE key and nonce, enc, sealed epoch key); the wrap chain (chain keys by HMAC-SHA256 to this message\'s wrap key); the wrap (wrapped key, aad = message header); the envelope on the wire; and the authority opening it (the same dh from its secret key and enc, the epoch key, the unwrapped message key, the text). Each stage shows short hex excerpts and every byte on "Show the bytes". Reports `escrow-pipeline` when the last stage is shown.',
+    props: {},
+    children: false,
+    actions: ['escrow-pipeline'],
   },
   Warrant: {
     description:
@@ -254,6 +273,13 @@ export const widgetSpecs = {
   },
 
   // Lesson 8 (split-keys).
+  ShamirCurve: {
+    description:
+      'Shamir\'s secret sharing as a picture (lib/scenarios/polynomial-shares.ts): a small key (1 to 30) is the value at 0 of a random polynomial of degree 2, and five agencies each hold one point (i, f(i)). The learner ticks which shares the thief holds ("Agency i\'s share"). With one or two points, four dashed curves of degree 2 pass through them and reach -20, -5, 10 and 25 at 0: the key could be anything. With three or more, one curve remains and its value at 0, computed exactly by Lagrange interpolation, is the key. "New key and polynomial" starts over. Drawn over ordinary numbers; the lab\'s split (shamir-secret-sharing) works byte by byte in GF(2^8). Reports `shamir-curve` when three shares fix the key.',
+    props: {},
+    children: false,
+    actions: ['shamir-curve'],
+  },
   SplitKeys: {
     description:
       'The escrow authority\'s secret key (X25519, 32 bytes) split among agencies, with recorded escrowed traffic to test keys on (lib/protocol/world.ts: 10 messages, ratchet mode, escrow on; lib/protocol/escrow-setup.ts does the split). scheme="xor": two components as in Clipper, KU1 = 32 random bytes and KU2 = key ⊕ KU1, held by NIST and the Treasury. scheme="shamir": k-of-n Shamir shares (shamir-secret-sharing 0.0.4; default 2 of 3, the learner may choose k and n from 2 to 5). "Split the key" shows the key, every piece and who holds it (reports `split:<scheme>`). The thief ticks the agencies it breaks into; "Recombine and decrypt" combines whatever it holds, shows the recombined value and its public key, runs the named check (publicKeyFromSecret(recombined secret) == escrow public key) and tries the value on the recorded traffic by real decryption, showing messages opened / total; when the check passes and everything opens it reports `stolen:<scheme>`. "Use the key (warrant)" shows the authority\'s own recombination of k pieces: the whole key in one place again. For Shamir, "Corrupt a share and recombine" flips one bit of the chosen share before the authority recombines k shares: the result fails the named check (and opens nothing), so the bad share is detected instead of silently giving a wrong key (reports `split:bad-share`). Instances in one lesson with the same scheme share their key, shares and thief. Runs in a Web Worker.',

@@ -53,6 +53,15 @@ describe('compareThreeWorlds', () => {
     expect(cell('escrow-key', 'ratchet').forgery?.message).toMatch(/^refused \(tag-failed\): ./);
   });
 
+  it('every opened message is counted once under the key that opened it, before and after the compromise', () => {
+    for (const row of comparison.rows)
+      for (const c of row.cells) {
+        const sum = (side: 'before' | 'after') => c.openedBy.reduce((n, o) => n + o[side], 0);
+        expect(sum('before')).toBe(c.before!.opened);
+        expect(sum('after')).toBe(c.after!.opened);
+      }
+  });
+
   it('stops between steps when cancelled', async () => {
     await expect(
       compareThreeWorlds(

@@ -12,7 +12,13 @@ import * as z from 'zod/mini';
 import { seededRandom } from '@/lib/crypto/random';
 import type { Capability } from '@/lib/protocol/capability';
 import { describeDelivery } from '@/lib/protocol/forgery';
-import { formatSimTime, type SimTime } from '@/lib/protocol/sim-time';
+import {
+  KEY_SOURCE_ORDER,
+  countOpenedByKeySource,
+  escrowChainOpens,
+  type KeySource,
+} from '@/lib/protocol/opened-by-key';
+import { MINUTES_PER_DAY, formatSimTime, type SimTime } from '@/lib/protocol/sim-time';
 import { generateWorld, type World } from '@/lib/protocol/world';
 import { exposureCountsSchema, lootNoteSummarySchema, runAttack } from './attack';
 import { DEFAULT_FORGED_TEXT, forgeCapturedMessage, forgeMethodSchema } from './forgery';
@@ -39,17 +45,53 @@ export const compareOptionsSchema = z.strictObject({
 /** Comparison options. */
 export type CompareOptions = z.infer<typeof compareOptionsSchema>;
 
+/**
+ * The steal-the-key lesson's comparison: Alice, Bob and Carol, three conversations over two days;
+ * Bob's phone and the escrow key stolen at the start of day 2; escrow epochs of one day.
+ */
+export const LESSON_COMPARISON: CompareOptions = {
+  seed: 'steal-the-key-blast-radius',
+  people: 3,
+  conversations: 3,
+  messages: 36,
+  durationMinutes: 2 * MINUTES_PER_DAY,
+  victim: 'bob',
+  compromiseAt: MINUTES_PER_DAY,
+  escrow: { variant: 'single', epochMinutes: MINUTES_PER_DAY },
+};
+
 const comparedWorldKindSchema = z.enum(['static', 'ratchet', 'ratchet-escrow']);
 
 /** The three worlds compared. */
 export type ComparedWorldKind = z.infer<typeof comparedWorldKindSchema>;
 
-/** One scenario of the comparison in one world; `forgery`: the thief re-seals a captured message to the victim with the loot's keys. */
+const keySourceSchema = z.enum(KEY_SOURCE_ORDER as [KeySource, ...KeySource[]]);
+
+/**
+ * One scenario of the comparison in one world; `forgery`: the thief re-seals a captured message to
+ * the victim with the loot's keys. `openedBy`: the opened messages by the kind of key that opened
+ * them (lib/protocol/opened-by-key.ts); `escrowChainOpens`: those a stolen phone's escrow wrap chain
+ * opened, by conversation and epoch (why "ratchet with escrow" heals later than "ratchet").
+ */
 const comparisonCellSummarySchema = z.strictObject({
   world: comparedWorldKindSchema,
   counts: exposureCountsSchema,
   before: z.nullable(exposureCountsSchema),
   after: z.nullable(exposureCountsSchema),
+  openedBy: list(z.strictObject({ source: keySourceSchema, before: count, after: count })),
+  escrowChainOpens: list(
+    z.strictObject({
+      participant: z.string(),
+      recipient: z.string(),
+      conversationId: z.string(),
+      epoch: count,
+      epochStartedAt: simTime,
+      takenAt: simTime,
+      seqs: list(count),
+      firstSentAt: simTime,
+      lastSentAt: simTime,
+    }),
+  ),
   exposedUsers: list(z.string()),
   exposedConversations: list(z.string()),
   lootNotes: list(lootNoteSummarySchema),
@@ -69,6 +111,8 @@ export const comparisonResultSchema = z.strictObject({
   messages: count,
   users: count,
   conversations: count,
+  /** How long an escrow epoch of the escrowed world runs before its sender draws a new epoch key. */
+  escrowEpochMinutes: z.nullable(count),
   rows: list(z.strictObject({ id: z.string(), label: z.string(), cells: list(comparisonCellSummarySchema) })),
   timing: z.strictObject({ totalMs: z.number() }),
 });
@@ -171,8 +215,10 @@ export async function compareThreeWorlds(options: CompareOptions, controls: RunC
       // Every row splits exposure at the compromise time, not at a theft (only the phone row has one):
       // the table compares before/after the same moment in every row.
       const {
+        capture,
         loot,
         lootNotes: notes,
+        report,
         exposure,
       } = await runAttack(world, scenario.capabilities, { exposure: { splitAt: at } });
       let forgery: ComparisonCellSummary['forgery'] = null;
@@ -192,6 +238,8 @@ export async function compareThreeWorlds(options: CompareOptions, controls: RunC
         counts: exposure.totals,
         before: exposure.split?.before ?? null,
         after: exposure.split?.after ?? null,
+        openedBy: countOpenedByKeySource(capture, report.outcomes, at),
+        escrowChainOpens: escrowChainOpens(capture, report.outcomes),
         exposedUsers: exposure.exposedUsers,
         exposedConversations: exposure.exposedConversations,
         lootNotes: notes.map((n) => ({ ...n })),
@@ -208,6 +256,7 @@ export async function compareThreeWorlds(options: CompareOptions, controls: RunC
     messages: reference.relay.records.length,
     users: reference.participants.length,
     conversations: reference.conversations.length,
+    escrowEpochMinutes: reference.escrow?.epochMinutes ?? null,
     rows: scenarios.map((s) => ({ id: s.id, label: s.label, cells: cellsByScenario.get(s.id)! })),
     timing: { totalMs: performance.now() - started },
   };

@@ -5,6 +5,7 @@ import type { Lesson } from '@/lib/lessons/lesson-types';
 import { ProgressTools } from '../progress/ProgressTools';
 import { ContinueLink, type CatalogueLesson } from './ContinueLink';
 import { LessonProgressBadge } from './LessonProgressBadge';
+import { TrackProgress } from './TrackProgress';
 import styles from './Catalogue.module.css';
 
 const LEVELS = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
@@ -36,6 +37,7 @@ export function Catalogue() {
         <section key={track.id} className={styles.track} aria-labelledby={`track-${track.id}`}>
           <h3 id={`track-${track.id}`}>{track.title}</h3>
           <p className={styles.description}>{track.description}</p>
+          <TrackProgress lessons={track.lessons.map(brief)} />
           <ol className={styles.lessons}>
             {track.lessons.map((lesson) => (
               <li key={lesson.slug} className={styles.lesson}>

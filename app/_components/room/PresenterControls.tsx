@@ -1,6 +1,6 @@
 'use client';
 /** The presenter's switches: free text, escrow on, leak the key, close the room. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { RoomPresenterStore } from '@/lib/store/room-presenter-store';
 import { ActorIcon } from '../actors';
@@ -13,12 +13,9 @@ export function PresenterControls({ store }: { readonly store: RoomPresenterStor
   const leak = useStore(store, (s) => s.leak);
   const closed = view.closed !== null;
   const escrowOn = view.escrowPublicKey !== null;
-  // The switch shows the presenter's choice at once; the room's event confirms it (with Redis that
-  // can take a moment), and a refused request puts it back.
+  // The switch shows the presenter's last choice at once; the room's event confirms it (with Redis
+  // that can take a moment), and a refused request puts it back to what the room says.
   const [pendingFreeText, setPendingFreeText] = useState<boolean | null>(null);
-  useEffect(() => {
-    if (pendingFreeText !== null && view.freeText === pendingFreeText) setPendingFreeText(null);
-  }, [pendingFreeText, view.freeText]);
   const setFreeText = async (on: boolean) => {
     setPendingFreeText(on);
     const accepted = await store.getState().control({ action: 'set-free-text', on });

@@ -7,10 +7,11 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ExposureCounts } from '@/lib/protocol/blast-radius';
-import { MINUTES_PER_DAY, formatSimTime } from '@/lib/protocol/sim-time';
+import { formatSimTime } from '@/lib/protocol/sim-time';
 import type { WorkerProgress } from '@/lib/scenarios/run-controls';
 import {
   COMPARED_WORLDS,
+  LESSON_COMPARISON,
   type CompareOptions,
   type ComparisonCellSummary,
   type ComparisonResult,
@@ -18,21 +19,12 @@ import {
 import { CancelledError } from '@/lib/worker-rpc/rpc-error';
 import { getWorldClient } from '../../world/world-client';
 import { ActorIcon } from '../../actors';
+import { BlastRadiusChart } from './BlastRadiusChart';
+import { EscrowChainFinding } from './EscrowChainFinding';
 import { personName } from './PersonBadge';
 import styles from './attack.module.css';
+import chart from './blast-chart.module.css';
 import w from '../crypto/widgets.module.css';
-
-/** The lesson's comparison: Alice, Bob and Carol, three conversations over two days, Bob's phone and the escrow key stolen at the start of day 2. */
-const LESSON_COMPARISON: CompareOptions = {
-  seed: 'steal-the-key-blast-radius',
-  people: 3,
-  conversations: 3,
-  messages: 36,
-  durationMinutes: 2 * MINUTES_PER_DAY,
-  victim: 'bob',
-  compromiseAt: MINUTES_PER_DAY,
-  escrow: { variant: 'single', epochMinutes: MINUTES_PER_DAY },
-};
 
 const ratio = (c: ExposureCounts | null) => (c ? `${c.opened}/${c.total}` : '–');
 
@@ -166,40 +158,45 @@ export function BlastRadius({
       )}
       {result && (
         <>
-          <p className={w.hint} aria-hidden="true">
-            Messages opened / captured, by theft and world; compromise at {formatSimTime(result.compromiseAt)}. Forgery:
-            the thief rewrites the last message {names(result.victim)} received before then, and {names(result.victim)}
-            &apos;s client checks the tag.
-          </p>
-          <div className={styles.scroll} tabIndex={0} role="region" aria-label="Blast radius grid">
-            <table className={styles.grid}>
-              <caption className="visually-hidden">
-                Messages opened / captured, by theft and world; compromise at {formatSimTime(result.compromiseAt)}.
-                Forgery: the thief rewrites the last message {names(result.victim)} received before then, and{' '}
-                {names(result.victim)}&apos;s client checks the tag.
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Theft</th>
-                  {COMPARED_WORLDS.map((c) => (
-                    <th key={c.kind} scope="col">
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((row) => (
-                  <tr key={row.id} data-testid={`row-${row.id}`}>
-                    <th scope="row">{row.label}</th>
-                    {row.cells.map((cell) => (
-                      <CellView key={cell.world} cell={cell} result={result} names={names} />
+          <BlastRadiusChart result={result} victimName={names(result.victim)} />
+          <EscrowChainFinding result={result} names={names} />
+          <details className={chart.numbersTable}>
+            <summary>Every number: users, conversations and forgeries</summary>
+            <p className={w.hint} aria-hidden="true">
+              Messages opened / captured, by theft and world; compromise at {formatSimTime(result.compromiseAt)}.
+              Forgery: the thief rewrites the last message {names(result.victim)} received before then, and{' '}
+              {names(result.victim)}&apos;s client checks the tag.
+            </p>
+            <div className={styles.scroll} tabIndex={0} role="region" aria-label="Blast radius grid">
+              <table className={styles.grid}>
+                <caption className="visually-hidden">
+                  Messages opened / captured, by theft and world; compromise at {formatSimTime(result.compromiseAt)}.
+                  Forgery: the thief rewrites the last message {names(result.victim)} received before then, and{' '}
+                  {names(result.victim)}&apos;s client checks the tag.
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Theft</th>
+                    {COMPARED_WORLDS.map((c) => (
+                      <th key={c.kind} scope="col">
+                        {c.label}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {result.rows.map((row) => (
+                    <tr key={row.id} data-testid={`row-${row.id}`}>
+                      <th scope="row">{row.label}</th>
+                      {row.cells.map((cell) => (
+                        <CellView key={cell.world} cell={cell} result={result} names={names} />
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
           <p className={styles.timing}>
             Three worlds generated and attacked in the worker in {result.timing.totalMs.toFixed(0)} ms.
           </p>

@@ -1,26 +1,27 @@
 /**
  * The exposure heat map: one row per user or conversation, one column per time bucket, then
- * before / after the theft and the total. Each cell says "opened/captured" in text; the shading
- * only repeats it (colour is never the only cue).
+ * before / after the theft and the total. Each cell says "opened/captured" in text, and three
+ * fills repeat it that differ in pattern as well as colour: empty (nothing opened), stripes (some
+ * opened), solid with bold text (all opened), so "some" and "all" never read alike.
  */
 import { formatSimTime } from '@/lib/protocol/sim-time';
 import type { ExposureMatrix, MatrixCell, MatrixRow } from '@/lib/attack-lab/world-messages';
+import { ScrollRegion } from './ScrollRegion';
 import styles from './attack.module.css';
+import heat from './heat.module.css';
 
-function shade(c: MatrixCell): string | undefined {
-  if (c.total === 0) return undefined;
-  const share = c.opened / c.total;
-  if (share === 0) return undefined;
-  return `color-mix(in srgb, var(--thief) ${Math.round(8 + share * 34)}%, transparent)`;
+function level(c: MatrixCell): 'some' | 'all' | undefined {
+  if (c.total === 0 || c.opened === 0) return undefined;
+  return c.opened === c.total ? 'all' : 'some';
 }
 
 function Cell({ cell, split, label }: { cell: MatrixCell | null; split?: boolean; label: string }) {
   if (!cell) return null;
   return (
     <td
-      className={styles.heat}
+      className={`${styles.heat} ${level(cell) === 'all' ? heat.heatAll : level(cell) === 'some' ? heat.heatSome : ''}`}
       data-split={split || undefined}
-      style={{ background: shade(cell) }}
+      data-level={level(cell) ?? 'none'}
       aria-label={
         cell.total === 0
           ? `${label}: nothing captured`
@@ -80,16 +81,14 @@ export function ExposureMatrixTable({ matrix, caption }: { matrix: ExposureMatri
           <span className={styles.swatch} /> nothing opened
         </span>
         <span>
-          <span className={styles.swatch} style={{ background: 'color-mix(in srgb, var(--thief) 25%, transparent)' }} />{' '}
-          some opened
+          <span className={`${styles.swatch} ${heat.heatSome}`} /> some opened (stripes)
         </span>
         <span>
-          <span className={styles.swatch} style={{ background: 'color-mix(in srgb, var(--thief) 42%, transparent)' }} />{' '}
-          all opened
+          <span className={`${styles.swatch} ${heat.heatAll}`} /> all opened (solid, bold)
         </span>
         <span>cells read opened/captured; · = none captured</span>
       </div>
-      <div className={styles.scroll} tabIndex={0} role="region" aria-label={caption}>
+      <ScrollRegion label={caption}>
         <table className={styles.table}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -122,7 +121,7 @@ export function ExposureMatrixTable({ matrix, caption }: { matrix: ExposureMatri
             <Rows rows={matrix.conversations} matrix={matrix} heading="Conversations" />
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }
