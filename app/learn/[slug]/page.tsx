@@ -29,14 +29,24 @@ const LEVELS = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: '
 
 export default async function LessonPage({ params }: { params: Promise<Params> }) {
   const { slug } = await params;
-  const lesson = findLesson(lessons, slug);
-  const load = Object.hasOwn(lessonContent, slug) ? lessonContent[slug] : undefined;
-  if (!lesson || !load) notFound();
-  const { default: Content } = await load();
   // Built here, at build time: an exercise's setup is computed with the app's crypto and protocol
   // code (seeded, so it matches what `npm run lessons:check` validated).
   const loadExercises = Object.hasOwn(lessonExercises, slug) ? lessonExercises[slug] : undefined;
   const exercises = loadExercises ? await loadLessonExerciseSpecs((await loadExercises()).exercises) : [];
+  // Live preview (`npm run dev`): the lesson is checked on every render, and a problem replaces it
+  // on the page. NODE_ENV is a build-time constant, so production bundles none of this.
+  if (process.env.NODE_ENV === 'development') {
+    const { devLessonProblems } = await import('./dev-lesson-problems');
+    const problems = devLessonProblems(slug, exercises);
+    if (problems.length > 0) {
+      const { DevLessonProblems } = await import('./DevLessonProblems');
+      return <DevLessonProblems slug={slug} problems={problems} />;
+    }
+  }
+  const lesson = findLesson(lessons, slug);
+  const load = Object.hasOwn(lessonContent, slug) ? lessonContent[slug] : undefined;
+  if (!lesson || !load) notFound();
+  const { default: Content } = await load();
   const content = <Content components={lessonWidgets} />;
   const next = nextLesson(tracks, lessons, slug);
   const prerequisites = lesson.prerequisites.map((p) => findLesson(lessons, p)).filter((l) => l !== undefined);
