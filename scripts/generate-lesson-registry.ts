@@ -20,6 +20,7 @@ import {
   statSync,
   watch,
   writeFileSync,
+  type FSWatcher,
 } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -122,20 +123,40 @@ export function generateLessonRegistry(location: CourseLocation): { changed: boo
   return { changed: writeIfChanged(location.registryFile, expectedRegistry(location)) };
 }
 
-/** Regenerates on every change under the course folder until the process ends (`npm run dev`). */
+/**
+ * Regenerates on every change under the course folder until the process ends (`npm run dev`).
+ * Watches each folder on its own (a folder's watch reports its files' writes and renames) and
+ * picks up new lesson folders as they appear: Node 20's recursive watch misses saves on Linux.
+ */
 export function watchCourse(location: CourseLocation): void {
+  const watched = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
-  watch(location.sourceDir, { recursive: true }, () => {
+  const onChange = () => {
     clearTimeout(timer);
     // A save is often several events (truncate, write, rename): act once they settle.
     timer = setTimeout(() => {
       try {
         generateLessonRegistry(location);
+        watchFolders();
       } catch (error) {
         console.error(`lessons:registry: ${error instanceof Error ? error.message : String(error)}`);
       }
     }, 30);
-  });
+  };
+  const watchFolders = () => {
+    const folders = [
+      location.sourceDir,
+      ...scanLessonFolders(location.sourceDir).map((f) => path.join(location.sourceDir, f.slug)),
+    ];
+    for (const [dir, watcher] of watched) {
+      if (!folders.includes(dir)) {
+        watcher.close();
+        watched.delete(dir);
+      }
+    }
+    for (const dir of folders) if (!watched.has(dir)) watched.set(dir, watch(dir, onChange));
+  };
+  watchFolders();
 }
 
 /** Generates the registry of this project's course (LESSONS_DIR or lessons/) and says so. */
