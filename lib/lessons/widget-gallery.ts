@@ -62,7 +62,7 @@ export const GALLERY_LESSON: Lesson = {
 };
 
 /** `<Name a="x" />`, or with children, the block form authors write in content.mdx. */
-export function widgetSnippet(name: string, example: Readonly<Record<string, string>>, children: boolean): string {
+function widgetSnippet(name: string, example: Readonly<Record<string, string>>, children: boolean): string {
   const props = Object.entries(example)
     .map(([key, value]) => ` ${key}="${value}"`)
     .join('');
