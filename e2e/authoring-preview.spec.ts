@@ -20,7 +20,8 @@ function freePort(): number {
   const script =
     "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
   // A clean environment: the test runner's NODE_OPTIONS (its TypeScript loader) are not for this.
-  const found = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+  const env = { PATH: process.env.PATH, NODE_ENV: 'test' } as const;
+  const found = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env });
   const port = Number(found.stdout.trim());
   if (!Number.isInteger(port) || port <= 0) throw new Error(`no free port: ${found.stderr}`);
   return port;
