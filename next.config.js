@@ -1,6 +1,7 @@
 // @ts-check
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import createMDX from '@next/mdx';
 
 const isProduction = process.env.NODE_ENV === 'production';
@@ -89,9 +90,19 @@ const securityHeaders = [
   },
 ];
 
+/**
+ * An instructor's own course (LESSONS_DIR=../my-course): scripts/generate-lesson-registry.ts mirrors
+ * it into .course/ with its registry, and the app's `@/lessons/index` resolves there instead of to
+ * lessons/index.ts.
+ */
+const lessonsDir = process.env.LESSONS_DIR ? path.resolve(process.env.LESSONS_DIR) : undefined;
+const externalCourse =
+  lessonsDir && lessonsDir !== path.resolve('lessons') ? { '@/lessons/index': './.course/index.ts' } : undefined;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  ...(externalCourse ? { turbopack: { resolveAlias: externalCourse } } : {}),
   poweredByHeader: false,
   pageExtensions: ['ts', 'tsx'],
   async headers() {

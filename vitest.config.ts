@@ -9,6 +9,8 @@ export default defineConfig({
     // Fixture trees (scripts/__fixtures__/deps/) are data for the tests, not tests.
     exclude: [...configDefaults.exclude, '**/__fixtures__/**'],
     environment: 'node',
+    // The generated lesson registry (lessons/index.ts), which tests import like the app does.
+    globalSetup: ['scripts/vitest-lesson-registry.ts'],
     testTimeout: 30_000,
   },
 });

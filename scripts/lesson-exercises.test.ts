@@ -5,7 +5,7 @@
  * and starters is lessons-check.test.ts's job (through the real validator).
  */
 import { describe, expect, it } from 'vitest';
-import { lessonExercises } from '../lessons/lesson-exercises';
+import { lessonExercises } from '../lessons/index';
 import { CAPSTONE_WORLD, writeTheAttack } from '../lessons/write-the-attack/exercises';
 import { buildLessonExercises, loadLessonExerciseSpecs } from '../lib/lessons/lesson-exercises';
 import { LESSON_CHECK_REGISTRY, type ForgeryTarget } from '../lib/lessons/exercise-checks';
@@ -25,7 +25,7 @@ function byteCount(value: unknown): number {
 
 describe('lesson exercises', () => {
   it.each(Object.keys(lessonExercises))('%s: builds the same specs twice, and each passes the schema', async (slug) => {
-    const load = lessonExercises[slug as keyof typeof lessonExercises];
+    const load = lessonExercises[slug]!;
     const { exercises } = await load();
     const [first, second] = [await loadLessonExerciseSpecs(exercises), await loadLessonExerciseSpecs(exercises)];
     expect(first.length).toBeGreaterThan(0);

@@ -1,11 +1,12 @@
 /**
- * `npm run lessons:check [root]`: validates the lessons tree (default `lessons/`) and prints each
- * problem as `lessons/<slug>/<file>:<line>: <message>`, exiting 1 if there is any. All the rules
+ * `npm run lessons:check [root]`: validates the course (`lessons/`, or the folder LESSONS_DIR
+ * names, or `root`) and prints each problem as `<root>/<slug>/<file>:<line>: <message>`, exiting 1
+ * if there is any. For the course being built it also says when the generated registry is stale. All the rules
  * live in lib/lessons/validate-lessons.ts, validate-mdx.ts and validate-exercises.ts (which runs
  * every exercise's solution and starter in Node); this file only reads the disk and builds the
  * exercises.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildLessonExercises } from '../lib/lessons/lesson-exercises';
@@ -20,6 +21,7 @@ import { validateLessons } from '../lib/lessons/validate-lessons';
 import type { ExerciseSpec } from '../lib/sandbox/exercise-spec';
 import type { ExerciseValidation } from '../lib/sandbox/validate-exercise';
 import type { WidgetSpec } from '../lib/lessons/widget-names';
+import { courseLocation, expectedRegistry, scanLessonFolders, type CourseLocation } from './generate-lesson-registry';
 
 /** Imports a TypeScript module of the lessons tree, turning failures into a message. */
 async function importModule(file: string): Promise<{ module?: Record<string, unknown>; error?: string }> {
@@ -32,18 +34,15 @@ async function importModule(file: string): Promise<{ module?: Record<string, unk
   }
 }
 
-/** Reads a lessons root from disk into the validator's input. */
+/** Reads a lessons root from disk into the validator's input (lesson folders and tracks.ts). */
 export async function loadLessonsTree(root: string): Promise<LessonsTreeInput> {
   const folders: LessonFolderInput[] = [];
-  for (const name of readdirSync(root).sort()) {
-    if (name.startsWith('_') || name.startsWith('.')) continue;
-    const dir = path.join(root, name);
-    if (!statSync(dir).isDirectory()) continue;
-    const files = readdirSync(dir).sort();
+  for (const { slug, files } of scanLessonFolders(root)) {
+    const dir = path.join(root, slug);
     const meta = files.includes('meta.ts') ? await importModule(path.join(dir, 'meta.ts')) : {};
     const contentFile = path.join(dir, 'content.mdx');
     folders.push({
-      slug: name,
+      slug,
       files,
       meta: meta.module?.lesson,
       metaLoadError: meta.error,
@@ -51,21 +50,8 @@ export async function loadLessonsTree(root: string): Promise<LessonsTreeInput> {
       ...(files.includes('exercises.ts') ? await loadExercises(path.join(dir, 'exercises.ts')) : {}),
     });
   }
-  const index = await importModule(path.join(root, 'index.ts'));
-  const contentMap = await importModule(path.join(root, 'lesson-content.ts'));
-  // Optional: a course without exercises needs no exercise map.
-  const exerciseMapFile = path.join(root, 'lesson-exercises.ts');
-  const exerciseMap = existsSync(exerciseMapFile) ? await importModule(exerciseMapFile) : undefined;
-  return {
-    index: index.module,
-    indexLoadError: index.error,
-    folders,
-    contentMap: contentMap.module?.lessonContent,
-    contentMapLoadError: contentMap.error,
-    ...(exerciseMap
-      ? { exerciseMap: exerciseMap.module?.lessonExercises ?? null, exerciseMapLoadError: exerciseMap.error }
-      : {}),
-  };
+  const tracks = await importModule(path.join(root, 'tracks.ts'));
+  return { tracks: tracks.module?.tracks, tracksLoadError: tracks.error, folders };
 }
 
 /** Imports exercises.ts and builds its exercises (calling each builder), turning failures into a message. */
@@ -93,7 +79,7 @@ function cacheKey(exercise: ExerciseSpec): string {
   );
 }
 
-const cachedValidator: ExerciseValidator = async (exercise) => {
+export const cachedValidator: ExerciseValidator = async (exercise) => {
   const key = cacheKey(exercise);
   let validation = validationCache.get(key);
   if (!validation) {
@@ -114,25 +100,44 @@ export interface LessonsCheckResult {
   readonly exercises: readonly ExerciseRunTiming[];
 }
 
+/** Whether the registry of `location` on disk is what the generator would write now. */
+function registryState(location: CourseLocation): { file: string; stale: boolean } {
+  const file = path.relative(location.sourceDir, location.registryFile).split(path.sep).join('/');
+  const stale =
+    !existsSync(location.registryFile) || readFileSync(location.registryFile, 'utf8') !== expectedRegistry(location);
+  return { file, stale };
+}
+
 /**
  * Loads and validates a lessons root (against `vocabulary`, default the registered widgets), then
- * runs every exercise that is well-formed (unless `runExercises` is false).
+ * runs every exercise that is well-formed (unless `runExercises` is false). With `registry`, the
+ * course's generated registry is checked to be up to date too.
  */
 export async function checkLessonsRoot(
   root: string,
-  options: { vocabulary?: Readonly<Record<string, WidgetSpec>>; runExercises?: boolean } = {},
+  options: {
+    vocabulary?: Readonly<Record<string, WidgetSpec>>;
+    runExercises?: boolean;
+    registry?: CourseLocation;
+  } = {},
 ): Promise<LessonsCheckResult> {
   const tree = await loadLessonsTree(root);
-  const issues = validateLessons({ ...tree, vocabulary: options.vocabulary });
+  const registry = options.registry ? registryState(options.registry) : undefined;
+  const issues = validateLessons({ ...tree, registry, vocabulary: options.vocabulary });
   if (options.runExercises === false) return { issues, lessons: tree.folders.length, exercises: [] };
   const runs = await validateExercisesInNode(tree.folders, cachedValidator);
   return { issues: [...issues, ...runs.issues], lessons: tree.folders.length, exercises: runs.timings };
 }
 
 async function main(): Promise<void> {
-  const root = process.argv[2] ?? 'lessons';
-  const display = path.relative(process.cwd(), path.resolve(root)).split(path.sep).join('/') || '.';
-  const { issues, lessons, exercises } = await checkLessonsRoot(root);
+  // The course being built (lessons/, or LESSONS_DIR), with its registry; or any folder named.
+  const named = process.argv[2];
+  const location = courseLocation(process.cwd(), named ?? (process.env.LESSONS_DIR || undefined));
+  const root = location.sourceDir;
+  const display = location.source.label;
+  const { issues, lessons, exercises } = await checkLessonsRoot(root, {
+    registry: named === undefined ? location : undefined,
+  });
   for (const run of exercises)
     console.log(
       `  exercise ${run.id} (${display}/${run.file}): solution and starter run and checked in ${Math.round(run.ms)} ms`,
@@ -143,7 +148,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   } else {
     console.log(
-      `lessons:check: OK, ${lessons} lesson${lessons === 1 ? '' : 's'} in ${display}/ (index, meta, content, content map, ${exercises.length} exercise${exercises.length === 1 ? '' : 's'} run)`,
+      `lessons:check: OK, ${lessons} lesson${lessons === 1 ? '' : 's'} in ${display}/ (tracks, registry, meta, content, ${exercises.length} exercise${exercises.length === 1 ? '' : 's'} run)`,
     );
   }
 }

@@ -125,16 +125,16 @@ export const lesson = {
             'No. In this design the service logs, then opens: every message was read. The log is a record, not a gate.',
         },
         {
-          text: 'It makes the openings visible afterwards, and a removed or edited entry breaks the hash chain',
-          correct: true,
-          explanation:
-            'Right. Detection, not prevention. And only openings made through the service are logged: a key copied out of it would leave no entry.',
-        },
-        {
           text: 'It hides which messages were opened, to protect the investigation',
           correct: false,
           explanation:
             "No. Each entry names the message, the time, the requester and the warrant (here: none). Whether a real log could be that public is a policy choice; this lab's log is.",
+        },
+        {
+          text: 'It makes the openings visible afterwards, and a removed or edited entry breaks the hash chain',
+          correct: true,
+          explanation:
+            'Right. Detection, not prevention. And only openings made through the service are logged: a key copied out of it would leave no entry.',
         },
       ],
     },

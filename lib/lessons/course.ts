@@ -1,5 +1,5 @@
 /**
- * Reading the course (tracks + lesson metadata from lessons/index.ts): order, lookup, neighbours,
+ * Reading the course (tracks + lesson metadata from the generated registry, lessons/index.ts): order, lookup, neighbours,
  * and a lesson's status from progress. Pure, so the catalogue, the lesson page and the e2e walk
  * agree on what "next" and "done" mean.
  *

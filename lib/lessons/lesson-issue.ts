@@ -33,15 +33,15 @@ export const LESSON_RULES = [
   'remote-image',
   'notes-placement',
   'requires-unreachable',
-  // lessons/index.ts, folders, meta.ts, lesson-content.ts
-  'index-load',
-  'index-shape',
+  // tracks.ts, the generated registry, folders, meta.ts
+  'tracks-load',
+  'tracks-shape',
   'track-schema',
   'track-duplicate',
-  'index-missing-folder',
+  'track-missing-folder',
   'folder-not-listed',
   'slug-listed-twice',
-  'index-meta-missing',
+  'registry-stale',
   'meta-load',
   'meta-schema',
   'slug-mismatch',
@@ -51,11 +51,7 @@ export const LESSON_RULES = [
   'quiz-answer-longest',
   'content-missing',
   'unexpected-file',
-  'content-map-load',
-  'content-map-missing',
-  'content-map-extra',
-  'content-map-path',
-  // exercises.ts, lesson-exercises.ts, and <Exercise id> in content.mdx
+  // exercises.ts, and <Exercise id> in content.mdx
   'exercises-load',
   'exercise-schema',
   'exercise-id-duplicate',
@@ -67,10 +63,6 @@ export const LESSON_RULES = [
   'exercise-solution',
   'exercise-starter',
   'exercise-cheat',
-  'exercise-map-load',
-  'exercise-map-missing',
-  'exercise-map-extra',
-  'exercise-map-path',
 ] as const;
 
 /** The id of a validation rule. */
@@ -80,7 +72,7 @@ export type LessonRule = (typeof LESSON_RULES)[number];
 export interface LessonIssue {
   /** Which rule fired. */
   readonly rule: LessonRule;
-  /** Path relative to the lessons root, e.g. `welcome/content.mdx`, `index.ts` or `encrypt/exercises.ts`. */
+  /** Path relative to the lessons root, e.g. `welcome/content.mdx`, `tracks.ts` or `encrypt/exercises.ts`. */
   readonly file: string;
   /** 1-based line in `file`, when known. */
   readonly line?: number;

@@ -121,7 +121,7 @@ export const lessonSchema = z
   })
   .describe('Lesson metadata');
 
-/** A track of the catalogue (`lessons/index.ts`). */
+/** A track of the catalogue (`lessons/tracks.ts`). */
 export const trackSchema = z
   .strictObject({
     id: kebabId('track id'),

@@ -1,6 +1,6 @@
 /**
  * The authoring contract for a lesson: what `lessons/<slug>/meta.ts` exports (`satisfies Lesson`)
- * and what `lessons/index.ts` lists. These interfaces carry the documentation authors see in
+ * and what `lessons/tracks.ts` lists. These interfaces carry the documentation authors see in
  * their editor's autocomplete; `lesson-schema.ts` checks the same shape at run time and is
  * compile-time checked against these types, so the two cannot drift apart.
  *

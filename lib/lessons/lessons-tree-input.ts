@@ -1,7 +1,7 @@
 /**
  * What the lessons-tree validator (`validate-lessons.ts`) reads, gathered by the caller
- * (scripts/lessons-check.ts reads the files and imports the modules): raw and unchecked, with why
- * a module could not be loaded where it could not.
+ * (scripts/lessons-check.ts reads the files and imports the modules; the lesson page does the same
+ * in development): raw and unchecked, with why a module could not be loaded where it could not.
  *
  * @module
  */
@@ -30,20 +30,17 @@ export interface LessonFolderInput {
 
 /** Everything the validator reads, gathered by the caller. */
 export interface LessonsTreeInput {
-  /** The exports of index.ts (`tracks`, `lessons`), unchecked; undefined when it failed to load. */
-  readonly index: Readonly<Record<string, unknown>> | undefined;
-  /** Why index.ts could not be imported, if it could not. */
-  readonly indexLoadError?: string;
+  /** The `tracks` export of tracks.ts, unchecked; undefined when it failed to load. */
+  readonly tracks: unknown;
+  /** Why tracks.ts could not be imported, if it could not. */
+  readonly tracksLoadError?: string;
   /** The lesson folders (names not starting with `_` or `.`). */
   readonly folders: readonly LessonFolderInput[];
-  /** The `lessonContent` export of lesson-content.ts, unchecked. */
-  readonly contentMap: unknown;
-  /** Why lesson-content.ts could not be imported, if it could not. */
-  readonly contentMapLoadError?: string;
-  /** The `lessonExercises` export of lesson-exercises.ts, unchecked; undefined when the file is absent (no lesson has exercises). */
-  readonly exerciseMap?: unknown;
-  /** Why lesson-exercises.ts could not be imported, if it exists and could not. */
-  readonly exerciseMapLoadError?: string;
+  /**
+   * Whether the generated registry (lessons/index.ts, written by scripts/generate-lesson-registry.ts)
+   * matches the folders on disk; undefined when the caller did not look (the tests of other rules).
+   */
+  readonly registry?: { readonly file: string; readonly stale: boolean };
   /** The widget vocabulary; defaults to `widgetSpecs` (tests pass their own). */
   readonly vocabulary?: Readonly<Record<string, WidgetSpec>>;
 }

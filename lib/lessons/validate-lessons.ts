@@ -1,11 +1,9 @@
 /**
- * Checks the lessons tree as a whole: `lessons/index.ts` against the lesson folders (both ways,
- * validate-lessons-index.ts), the files of each folder, each `meta.ts` against the schema and its
+ * Checks the lessons tree as a whole: `tracks.ts` against the lesson folders (both ways,
+ * validate-tracks.ts), whether the generated registry is up to date, the files of each folder, each `meta.ts` against the schema and its
  * prerequisites against the course order (validate-lesson-meta.ts), each `content.mdx` with
  * `validate-mdx.ts`, each `exercises.ts` (its entries against the exercise schema and ids unique
- * across the course, validate-exercise-entries.ts; `<Exercise id>` in the content both ways), and
- * `lesson-content.ts` and `lesson-exercises.ts` against the lessons (validate-lesson-maps.ts).
- * The input is lessons-tree-input.ts. Pure and synchronous: the caller reads the files, imports
+ * across the course, validate-exercise-entries.ts; `<Exercise id>` in the content both ways). The input is lessons-tree-input.ts. Pure and synchronous: the caller reads the files, imports
  * the modules and builds the exercises (scripts/lessons-check.ts); running each exercise's
  * solution and starter is validate-exercises.ts.
  *
@@ -15,9 +13,8 @@ import type { LessonIssue } from './lesson-issue';
 import type { LessonsTreeInput } from './lessons-tree-input';
 import { checkQuizAnswerTells } from './quiz-answer-tells';
 import { checkExerciseEntries } from './validate-exercise-entries';
-import { checkContentMap, checkExerciseMap } from './validate-lesson-maps';
 import { checkMeta, checkPrerequisites } from './validate-lesson-meta';
-import { checkIndex } from './validate-lessons-index';
+import { checkTracks } from './validate-tracks';
 import { validateLessonMdx } from './validate-mdx';
 
 /** Files a lesson folder may contain; anything else is reported so it is not silently ignored. */
@@ -26,9 +23,17 @@ const LESSON_FILES = ['meta.ts', 'content.mdx', 'exercises.ts'] as const;
 /** Validates the whole tree; returns every problem found (empty when all is well). */
 export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
   const issues: LessonIssue[] = [];
-  // undefined when index.ts is unreadable: order-dependent checks are skipped rather than
+  // undefined when tracks.ts is unreadable: order-dependent checks are skipped rather than
   // burying the one real problem under a report for every folder.
-  const order = checkIndex(input, issues);
+  const order = checkTracks(input, issues);
+  if (input.registry?.stale) {
+    issues.push({
+      rule: 'registry-stale',
+      file: input.registry.file,
+      message:
+        'The generated lesson registry does not match the lesson folders: run `npm run lessons:registry` (npm run dev, build, lessons:check and test do it first).',
+    });
+  }
   const folderSlugs = new Set(input.folders.map((f) => f.slug));
   const exerciseOwners = new Map<string, string>();
 
@@ -46,8 +51,8 @@ export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
     if (order && !order.includes(folder.slug)) {
       issues.push({
         rule: 'folder-not-listed',
-        file: 'index.ts',
-        message: `Folder lessons/${folder.slug}/ is not in any track: add '${folder.slug}' to a track's lessons in index.ts (or delete the folder).`,
+        file: 'tracks.ts',
+        message: `Folder ${folder.slug}/ is not in any track: add '${folder.slug}' to a track's lessons in tracks.ts (or delete the folder).`,
       });
     }
     const lesson = checkMeta(folder, metaFile, issues);
@@ -76,7 +81,5 @@ export function validateLessons(input: LessonsTreeInput): LessonIssue[] {
     if (lesson && order) checkPrerequisites(lesson, metaFile, order, folderSlugs, issues);
   }
 
-  if (order) checkContentMap(input, order, issues);
-  checkExerciseMap(input, issues);
   return issues;
 }

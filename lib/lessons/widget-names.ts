@@ -2,8 +2,10 @@
  * The closed vocabulary of lesson content: every element a `content.mdx` may use, with the string
  * props it accepts. The validator (`validate-mdx.ts`) and the registry of React components
  * (`app/_components/widgets/registry.tsx`, typed `Record<WidgetName, ...>`) both read this list,
- * so registering a widget is: add its spec here, then add its component to the registry (the
- * type checker points at the registry until you do).
+ * so registering a widget is: add its spec here, with an `example` (the props the widget gallery at
+ * /authoring renders it with, and copies as an MDX snippet: one line, e.g. `example: { actor:
+ * 'alice' }`; a widget without one fails widget-gallery.test.ts), then add its component to the
+ * registry (the type checker points at the registry until you do).
  *
  * @module
  */
@@ -36,6 +38,11 @@ export interface WidgetSpec {
    */
   readonly actions?: readonly string[];
   /**
+   * The props the widget gallery (/authoring) renders it with and shows as a copyable snippet:
+   * string literals, as in content.mdx. Required of every built widget (widget-gallery.test.ts).
+   */
+  readonly example?: Readonly<Record<string, string>>;
+  /**
    * Named in the vocabulary but not built yet: content that uses it fails validation with "not
    * available yet", and the registry need not provide it. Delete this flag when the widget lands.
    */
@@ -60,11 +67,13 @@ export const widgetSpecs = {
     description: 'One step of the lesson; its heading and gating come from meta.steps with the same id.',
     props: { id: kebabIdProp('The step id from meta.steps') },
     children: true,
+    example: { id: 'example' },
   },
   Quiz: {
     description: 'A multiple-choice question from meta.quiz; the learner checks an answer and sees why.',
     props: { id: kebabIdProp('The question id from meta.quiz') },
     children: false,
+    example: { id: 'example-question' },
     actions: ['quiz:{id}'],
   },
   Callout: {
@@ -74,12 +83,14 @@ export const widgetSpecs = {
       title: { description: 'Optional heading of the box' },
     },
     children: true,
+    example: { kind: 'note', title: 'Heads up' },
   },
 
   Notes: {
     description:
       "Speaker notes for this step: what to say, what to click, the question to ask the room. Shown only in the presenter window (/learn/<slug>/present); the learner's page renders nothing for it and its text is never in that page's HTML. Place it directly inside a <Step>.",
     props: {},
+    example: {},
     children: true,
   },
 
@@ -88,6 +99,7 @@ export const widgetSpecs = {
       'A code exercise from the lesson\'s exercises.ts (lessons/<slug>/exercises.ts, matched by id): instructions, the starter code (read-only until "Open editor" loads the editor), Run / Stop / Reset, output, the checks, hints one at a time and the solution after two failed runs. The learner\'s TypeScript runs in an isolated worker; the checks run on the page. When every check passes it reports `exercise:<id>` and records the pass in progress.',
     props: { id: kebabIdProp("The exercise id from the lesson's exercises.ts") },
     children: false,
+    example: { id: 'example-exercise' },
     actions: ['exercise:{id}'],
   },
 
@@ -99,6 +111,7 @@ export const widgetSpecs = {
       'Generates an X25519 key pair for Alice or Bob (32 secret bytes from the platform CSPRNG, public key = X25519(secret, 9)) and shows both halves. A new pair clears everything computed from the old one.',
     props: { actor: actorProp },
     children: false,
+    example: { actor: 'alice' },
     actions: ['keypair:{actor}'],
   },
   KeyExchange: {
@@ -106,6 +119,7 @@ export const widgetSpecs = {
       'Swap public keys over the wire ("Swap public keys"), then each side computes X25519 with its own secret key ("Compute shared secrets"); shows both shared secrets and whether they are equal.',
     props: {},
     children: false,
+    example: {},
     actions: ['exchange', 'shared'],
   },
   Derive: {
@@ -113,6 +127,7 @@ export const widgetSpecs = {
       'HKDF-SHA256 of the shared secret (salt = both public keys, a fixed info string) into a 32-byte message key on each side; shows salt, info, PRK and both keys.',
     props: {},
     children: false,
+    example: {},
     actions: ['derive'],
   },
   EncryptDecrypt: {
@@ -125,6 +140,7 @@ export const widgetSpecs = {
       },
     },
     children: false,
+    example: {},
     actions: ['encrypt', 'decrypt:ok', 'decrypt:rejected'],
   },
   Tamper: {
@@ -132,24 +148,28 @@ export const widgetSpecs = {
       'Eve picks a bit of the sealed message (ciphertext or tag) and flips it in transit ("Flip the bit in transit"); Bob\'s next decryption is then rejected.',
     props: {},
     children: false,
+    example: {},
     actions: ['tamper'],
   },
   Wire: {
     description: "Eve's view: a sequence diagram and every item that crossed the wire in this lesson's lab, as bytes.",
     props: {},
     children: false,
+    example: {},
   },
   NonceReuse: {
     description:
       "Seals two messages the learner types under one key and one nonce; shows ct1 ⊕ ct2 = pt1 ⊕ pt2 and Eve recovering message 2 from message 1. Uses its own fresh key, not the lab's.",
     props: {},
     children: false,
+    example: {},
     actions: ['nonce-reuse'],
   },
   KeyPipeline: {
     description:
       "The path of one message as a picture, from the lesson lab's own values (it computes nothing): X25519 (Alice's secret key, Bob's public key → the shared secret), HKDF-SHA256 (salt, info, PRK → the message key), ChaCha20-Poly1305 (key, nonce, associated data, plaintext → ciphertext ‖ tag) and Bob's open (his key, what arrived → the text, or the refusal). Stages appear as the learner reaches them with the widgets above; until then it names the next button to press. Short hex excerpts, every byte on \"Show the bytes\". No actions.",
     props: {},
+    example: {},
     children: false,
   },
   SelfTest: {
@@ -157,6 +177,7 @@ export const widgetSpecs = {
       '"Prove it\'s real": runs the RFC 7748 §6.1 X25519 vector live through the code that makes the lab\'s keys.',
     props: {},
     children: false,
+    example: {},
   },
 
   // Lesson 4 (end-to-end).
@@ -165,6 +186,7 @@ export const widgetSpecs = {
       "Alice and Bob chat through the relay server. Needs the lesson's Alice and Bob key pairs (from <KeyPair> earlier in the lesson; if one is missing it says which to generate). With the first message each phone hands its public key to the server, which passes it on; each phone then derives the conversation key on its own (static key agreement, lib/protocol static-session.ts: X25519 of its identity secret key and the other's public key, HKDF-SHA256). The learner picks who writes (\"Who writes?\": Alice or Bob), types in \"Message from <sender> to <recipient>\" and presses \"Send through the server\". The sender's client (lib/protocol sendMessage) seals an envelope: a header (sender, recipient, conversation, counter, time sent) that is the AEAD's associated data, and ChaCha20-Poly1305 ciphertext ‖ tag; the 12-byte nonce is direction ‖ counter, computed from the header on both phones and never sent. The relay logs the envelope and forwards it; the recipient's client (receiveMessage) opens it, and the thread shows the text under the recipient's name (or the refusal). Shows a sequence diagram (Alice → Server → Bob, Eve on every link) and the latest envelope's header, nonce and ciphertext ‖ tag. Every public key and envelope enters the lab's wire log on both hops (sender to server, server to recipient), so <Wire /> and <ServerView /> show them. A new key pair starts the conversation over. Reports `send` after each message the recipient opened.",
     props: {},
     children: false,
+    example: {},
     actions: ['send'],
   },
   ServerView: {
@@ -172,12 +194,14 @@ export const widgetSpecs = {
       "What the relay server holds for this lesson's <Conversation />: the key material it has (the two public keys it relayed), then one row per stored envelope (#, sender, recipient, time received on the server's clock, size in bytes of ciphertext ‖ tag, the ciphertext's first bytes; no plaintext column) with an \"Envelope to inspect\" picker showing that envelope's header and ciphertext ‖ tag as byte views. It then runs real decryption with every key the server can make from what it holds (each public key, and HKDF of X25519 with one public key in place of a secret) on every stored envelope and reports how many opened (none). Below, computed from the same rows: messages and bytes per pair of users and per direction, first and last time seen, the gaps between messages, total bytes and each message's length (size − 16). Updates live as <Conversation /> sends. No actions.",
     props: {},
     children: false,
+    example: {},
   },
 
   LowOrderKey: {
     description:
       "Bob receives a public key the learner picks (\"Public key Bob receives\": Alice's public key from the lesson's <KeyPair>, or one of the five canonical low-order points, lib/crypto/low-order-points.ts) and \"Bob computes X25519 with this key\" runs the lab's X25519 (lib/crypto/x25519.ts sharedSecret) with Bob's secret key: Alice's key gives a shared secret (shown as bytes); a low-order point is refused with the lab's message (RFC 7748 §6.1). Reports `low-order:refused` on a refusal.",
     props: {},
+    example: {},
     children: false,
     actions: ['low-order:refused'],
   },
@@ -190,6 +214,7 @@ export const widgetSpecs = {
       mode: { description: 'Key agreement of the conversation', required: true, values: ['static', 'ratchet'] },
     },
     children: false,
+    example: { mode: 'ratchet' },
     actions: ['theft:{mode}'],
   },
 
@@ -197,6 +222,7 @@ export const widgetSpecs = {
     description:
       "Healing, caused by the learner. \"Record four messages and steal Bob's phone\" runs a ratchet conversation between the lesson's Alice and Bob (lib/protocol two-party-conversation, Alice first, turn about) and copies Bob's phone right after message 4. \"Alice writes\" and \"Bob writes\" add one message each (up to 8); after each, lib/protocol's decryption run tries every recorded message with what the phone held, and the timeline (TheftReport) marks each opened or not and the first message Bob sent under a ratchet key pair made after the theft. Bob's messages on his old chain and Alice's replies open; from Bob's first message after Alice's new ratchet key, nothing does. Reports `ratchet:healed` once two or more messages from the healing point on were tried and none opened.",
     props: {},
+    example: {},
     children: false,
     actions: ['ratchet:healed'],
   },
@@ -204,6 +230,7 @@ export const widgetSpecs = {
     description:
       'The Double Ratchet\'s chains as a picture (lib/scenarios/ratchet-chains.ts): "Run the conversation" has Alice send 2 messages, Bob 3, Alice 2 through lib/protocol\'s ratchet (simplified X3DH, fresh key pairs). Each turn, revealed with "Next turn", shows the sender\'s root key and new ratchet public key, then the chain: chain key n → message key n (HMAC(chain key, 0x01)), chain keys left to right (HMAC(chain key, 0x02)), and whether the receiver derived the same message key. Short hex excerpts. No actions.',
     props: {},
+    example: {},
     children: false,
   },
 
@@ -213,12 +240,14 @@ export const widgetSpecs = {
       "One message from Alice to Bob, sealed by the real client (lib/protocol/device.ts, static key agreement from the lesson's Alice and Bob key pairs, as in lessons 2-3) twice: with escrow off and with escrow on, side by side. The learner types the text and turns \"Escrow\" on (a switch) or presses \"Seal the message\"; the first switch-on creates the escrow authority's X25519 key pair (public key shown; secret key kept by the authority, shown masked). With escrow on the envelope gains the escrow field: the epoch header, the epoch key sealed to the authority with HPKE base mode (RFC 9180; DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305; info = \"backdoor-lab escrow v1\" ‖ epoch header, aad = epoch header) as enc (32 bytes) and the sealed key (48 bytes), and this message's key wrapped under the epoch key's chain (48 bytes, aad = the header), with each envelope's size by part. Header, nonce, ciphertext and tag are computed the same way; the widget notes that the ciphertext is identical and the tag differs (the header now names the escrow epoch). A table shows who opens each envelope, found by trying: Alice, Bob (his client's receive path), the server (no key) and the authority (its escrow key, through lib/protocol's decryption run). Needs the lesson's Alice and Bob key pairs (says which to generate). Reports `escrow:on`.",
     props: {},
     children: false,
+    example: {},
     actions: ['escrow:on'],
   },
   EscrowPipeline: {
     description:
       'The escrow wrap as a picture the learner steps through with real values (lib/scenarios/escrow-pipeline.ts). "Send three messages with escrow on" has Alice\'s real client (static mode, the lesson\'s Alice and Bob key pairs; says which to generate if one is missing) send Bob three messages escrowed to a fresh authority key; the third one\'s escrow field is then followed in six stages, revealed with Next / Back: the message sealed as always (message key, ciphertext ‖ tag); the epoch key sealed to the authority with HPKE (epoch header as aad, dh, HPKE key and nonce, enc, sealed epoch key); the wrap chain (chain keys by HMAC-SHA256 to this message\'s wrap key); the wrap (wrapped key, aad = message header); the envelope on the wire; and the authority opening it (the same dh from its secret key and enc, the epoch key, the unwrapped message key, the text). Each stage shows short hex excerpts and every byte on "Show the bytes". Reports `escrow-pipeline` when the last stage is shown.',
     props: {},
+    example: {},
     children: false,
     actions: ['escrow-pipeline'],
   },
@@ -227,6 +256,7 @@ export const widgetSpecs = {
       'The authority\'s side of exceptional access. "Record the day\'s traffic" builds an escrowed world (lib/protocol/world.ts: Alice, Bob and Carol, 12 messages over one simulated day, ratchet mode, escrow on) and lists the relay\'s record of it (time, sender → recipient, size; no text). The learner fills in a warrant: a target (Alice, Bob or Carol) and a time window (from, to, by the hour). "Execute the warrant" runs the authority\'s software (decrypt-capture with the warrant): it opens the escrow field of each message that involves the target inside the window, decrypts those, and refuses the rest; the table marks each message as opened under the warrant (with its text) or untouched, with counts (reports `warrant` when the warrant covered at least one message and all of them opened). "Try the same key on the other messages" runs the same decryption without the check on every message outside the warrant and counts what opens (reports `warrant:beyond`): the limits are checks in the authority\'s software, not a property of the key. Runs in a Web Worker.',
     props: {},
     children: false,
+    example: {},
     actions: ['warrant', 'warrant:beyond'],
   },
 
@@ -241,6 +271,7 @@ export const widgetSpecs = {
       },
     },
     children: false,
+    example: { authorities: 'one' },
     actions: [
       'capability:wire',
       'capability:server',
@@ -256,6 +287,7 @@ export const widgetSpecs = {
       "The thief writes a message Alice never sent. The widget has Alice's real client (ratchet mode) send Bob an escrowed envelope and gives the thief, who holds the relay, a copy of the authority's escrow secret key. \"Forge and deliver to Bob\" opens the envelope's escrow field (HPKE open of the epoch key, the wrap chain, unwrap), recovers the message key, seals the learner's text (default \"Change of plan: send the files to this address instead\") under that key with the same header, and delivers it in place of the original; Bob's ordinary client (the receive path, from its state before the original arrived) derives the same key, the tag verifies, and the text is shown in Bob's phone as from Alice (reports `forge`). With the switch \"Escrow\" off the same attempt runs on an envelope without an escrow field: there is no key to recover, so the thief makes the best keyless attempt, editing the ciphertext in place as if it knew Alice's text exactly, and Bob's client rejects the tag (reports `forge:no-escrow`). Runs in a Web Worker.",
     props: {},
     children: false,
+    example: {},
     actions: ['forge', 'forge:no-escrow'],
   },
   BlastRadius: {
@@ -263,12 +295,14 @@ export const widgetSpecs = {
       "Three worlds side by side, each generated and run by the widget from the same script (Alice, Bob and Carol, three conversations, messages before and after a compromise time T): static keys without escrow, ratchet without escrow, ratchet with escrow. For each world and each compromise at T (Bob's phone stolen; the escrow key stolen), the thief decrypts every recorded envelope with its loot, and the grid shows messages opened / total, sent before T and after T, the users and conversations exposed, and whether a message the thief forges is accepted. Every number is the result of running decryption or the recipient's tag check. No actions.",
     props: {},
     children: false,
+    example: {},
   },
   EscrowBinding: {
     description:
       "One line of escrow code and what it decides. Alice sends two escrowed messages (1 to Bob, 2 to Carol). A radio group chooses how the escrow field is sealed: \"bound\" (lib/protocol's construction: HPKE info = \"backdoor-lab escrow v1\" ‖ epoch header, aad = epoch header; the message key wrapped with the message header as aad) or \"unbound\" (a deliberately broken variant computed live: HPKE info = the label alone, empty aad, wrap without aad). \"Seal two messages\" runs the normal check in that setting: the authority's software opens each message through its own field, stage by stage (field names this message, HPKE open, unwrap, decrypt), and both pass; Bob's and Carol's clients accept. \"Move message 1's escrow field onto message 2\" does what a faulty or rogue client could: it puts message 1's sealed epoch key and wrapped key into message 2's field, keeping message 2's epoch header, and the authority executes a warrant on message 2. Unbound: every escrow stage passes, the key is message 1's, and message 2's tag fails: lawful access is silently lost (reports `blob-swap:unbound`). Bound: HPKE open fails at once, because the field was sealed under another message's epoch header (reports `blob-swap:bound`). In both settings Carol's client accepts message 2: it never checks the escrow field. Runs in a Web Worker.",
     props: {},
     children: false,
+    example: {},
     actions: ['blob-swap:unbound', 'blob-swap:bound'],
   },
 
@@ -277,6 +311,7 @@ export const widgetSpecs = {
     description:
       'Shamir\'s secret sharing as a picture (lib/scenarios/polynomial-shares.ts): a small key (1 to 30) is the value at 0 of a random polynomial of degree 2, and five agencies each hold one point (i, f(i)). The learner ticks which shares the thief holds ("Agency i\'s share"). With one or two points, four dashed curves of degree 2 pass through them and reach -20, -5, 10 and 25 at 0: the key could be anything. With three or more, one curve remains and its value at 0, computed exactly by Lagrange interpolation, is the key. "New key and polynomial" starts over. Drawn over ordinary numbers; the lab\'s split (shamir-secret-sharing) works byte by byte in GF(2^8). Reports `shamir-curve` when three shares fix the key.',
     props: {},
+    example: {},
     children: false,
     actions: ['shamir-curve'],
   },
@@ -287,6 +322,7 @@ export const widgetSpecs = {
       scheme: { description: 'How the key is split', required: true, values: ['xor', 'shamir'] },
     },
     children: false,
+    example: { scheme: 'shamir' },
     actions: ['split:{scheme}', 'stolen:{scheme}', 'split:bad-share'],
   },
 
@@ -295,6 +331,7 @@ export const widgetSpecs = {
     description:
       "Alice's message (editable) sent to Bob by three clients running lib/protocol's send path (static key agreement): compliant (escrow on), modified with the escrow code removed (no escrow field), and modified to fill the escrow field with random bytes of the right lengths. For each, Bob's ordinary client receives it (all three accepted: it never checks the escrow field) and the authority executes a warrant on Alice for the day (HPKE open, unwrap, decrypt: only the compliant one opens). lib/scenarios/evasion.ts, run in a Web Worker (lib/design-lab). Reports `evasion`.",
     props: {},
+    example: {},
     children: false,
     actions: ['evasion'],
   },
@@ -308,6 +345,7 @@ export const widgetSpecs = {
         values: ['none', 'rotation', 'per-user', 'decryption-only', 'threshold', 'public-log'],
       },
     },
+    example: { design: 'threshold' },
     children: false,
     actions: ['mitigation:{design}'],
   },
@@ -315,6 +353,7 @@ export const widgetSpecs = {
     description:
       'Runs the theft of <Mitigation /> against all six designs in turn and draws messages exposed per design as SVG bars (opened of 36), with the forgery verdict, logged openings and the risk that remains. Reports `mitigation-chart`.',
     props: {},
+    example: {},
     children: false,
     actions: ['mitigation-chart'],
   },
@@ -324,6 +363,7 @@ export const widgetSpecs = {
     props: {
       holder: { description: 'Who holds the ghost (default "authority")', values: ['authority', 'thief'] },
     },
+    example: { holder: 'authority' },
     children: false,
     actions: ['ghost:read', 'ghost:refused', 'ghost:stolen'],
   },

@@ -106,7 +106,9 @@ export function LessonPlayer({
       const target = steps[Math.max(0, Math.min(last, index))];
       if (!target) return;
       pendingFocus.current = 'heading';
-      window.history.replaceState(window.history.state, '', `#${target.id}`);
+      // No state of ours: Next's router then records the new URL (it copies its own state in), so
+      // a refresh of the page (the dev server's live preview) keeps the learner on this step.
+      window.history.replaceState(null, '', `#${target.id}`);
       window.dispatchEvent(new Event(HASH_EVENT));
     },
     [steps, last],

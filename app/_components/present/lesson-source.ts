@@ -1,11 +1,9 @@
 /**
- * A lesson's parts as the presentation routes need them, through the same imports as the lesson
- * page (lessons/index.ts, lesson-content.ts, lesson-exercises.ts), so replacing those registries
- * changes these lines only. Server-only: content is compiled MDX, exercises are built here.
+ * A lesson's parts as the presentation routes need them, from the generated lesson registry
+ * (lessons/index.ts, written by scripts/generate-lesson-registry.ts), as the lesson page reads it.
+ * Server-only: content is compiled MDX, exercises are built here.
  */
-import { lessons, tracks } from '@/lessons/index';
-import { lessonContent } from '@/lessons/lesson-content';
-import { lessonExercises } from '@/lessons/lesson-exercises';
+import { lessonContent, lessonExercises, lessons, tracks } from '@/lessons/index';
 import { courseOrder, findLesson, nextLesson } from '@/lib/lessons/course';
 import { loadLessonExerciseSpecs } from '@/lib/lessons/lesson-exercises';
 
@@ -20,13 +18,13 @@ export function lessonBySlug(slug: string) {
 
 /** The lesson's compiled MDX, or undefined for an unknown slug. */
 export async function lessonMdx(slug: string) {
-  const load = Object.hasOwn(lessonContent, slug) ? lessonContent[slug as keyof typeof lessonContent] : undefined;
+  const load = Object.hasOwn(lessonContent, slug) ? lessonContent[slug] : undefined;
   return load ? (await load()).default : undefined;
 }
 
 /** The lesson's code exercises, built with the app's own crypto (as the lesson page does). */
 export async function lessonExerciseSpecs(slug: string) {
-  const load = Object.hasOwn(lessonExercises, slug) ? lessonExercises[slug as keyof typeof lessonExercises] : undefined;
+  const load = Object.hasOwn(lessonExercises, slug) ? lessonExercises[slug] : undefined;
   return load ? loadLessonExerciseSpecs((await load()).exercises) : [];
 }
 

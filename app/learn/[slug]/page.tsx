@@ -7,9 +7,7 @@ import { SeedLink } from '@/app/_components/seed/SeedLink';
 import { LabProvider } from '@/app/_components/widgets/crypto/LabProvider';
 import { LessonScope } from '@/app/_components/widgets/LessonScope';
 import { lessonWidgets } from '@/app/_components/widgets/registry';
-import { lessons, tracks } from '@/lessons/index';
-import { lessonContent } from '@/lessons/lesson-content';
-import { lessonExercises } from '@/lessons/lesson-exercises';
+import { lessonContent, lessonExercises, lessons, tracks } from '@/lessons/index';
 import { courseOrder, findLesson, nextLesson } from '@/lib/lessons/course';
 import { loadLessonExerciseSpecs } from '@/lib/lessons/lesson-exercises';
 import styles from './page.module.css';
@@ -32,16 +30,24 @@ const LEVELS = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: '
 
 export default async function LessonPage({ params }: { params: Promise<Params> }) {
   const { slug } = await params;
-  const lesson = findLesson(lessons, slug);
-  const load = Object.hasOwn(lessonContent, slug) ? lessonContent[slug as keyof typeof lessonContent] : undefined;
-  if (!lesson || !load) notFound();
-  const { default: Content } = await load();
   // Built here, at build time: an exercise's setup is computed with the app's crypto and protocol
   // code (seeded, so it matches what `npm run lessons:check` validated).
-  const loadExercises = Object.hasOwn(lessonExercises, slug)
-    ? lessonExercises[slug as keyof typeof lessonExercises]
-    : undefined;
+  const loadExercises = Object.hasOwn(lessonExercises, slug) ? lessonExercises[slug] : undefined;
   const exercises = loadExercises ? await loadLessonExerciseSpecs((await loadExercises()).exercises) : [];
+  // Live preview (`npm run dev`): the lesson is checked on every render, and a problem replaces it
+  // on the page. NODE_ENV is a build-time constant, so production bundles none of this.
+  if (process.env.NODE_ENV === 'development') {
+    const { devLessonProblems } = await import('./dev-lesson-problems');
+    const problems = devLessonProblems(slug, exercises);
+    if (problems.length > 0) {
+      const { DevLessonProblems } = await import('./DevLessonProblems');
+      return <DevLessonProblems slug={slug} problems={problems} />;
+    }
+  }
+  const lesson = findLesson(lessons, slug);
+  const load = Object.hasOwn(lessonContent, slug) ? lessonContent[slug] : undefined;
+  if (!lesson || !load) notFound();
+  const { default: Content } = await load();
   const content = <Content components={lessonWidgets} />;
   const next = nextLesson(tracks, lessons, slug);
   const prerequisites = lesson.prerequisites.map((p) => findLesson(lessons, p)).filter((l) => l !== undefined);

@@ -1,5 +1,0 @@
-import type { LessonExercises } from '@/lib/lessons/lesson-exercises';
-
-export const lessonExercises = {
-  alpha: () => import('./beta/exercises'),
-} satisfies Record<string, () => Promise<{ exercises: LessonExercises }>>;
