@@ -84,7 +84,7 @@ test('presenter and audience windows move together, by keyboard, with notes only
   const audience = await opened;
   await expect(audience.locator('[data-hydrated="true"]')).toBeAttached();
   await expect(audience.getByRole('heading', { level: 2, name: "Alice's key pair" })).toBeVisible();
-  await expect(audience.getByText('amber-otter-42').first()).toBeVisible();
+  await expect(audience.getByText('amber-otter-42').filter({ visible: true }).first()).toBeVisible();
   await expect(audience.getByText('A key pair is two values')).toHaveCount(0);
 
   const presenterAt = (title: string) =>
@@ -142,7 +142,7 @@ test('presenter and audience windows move together, by keyboard, with notes only
   await axeClean(audience, { holdsLesson: true });
 
   // The room generates a key; the presenter's list of missing actions follows.
-  const aliceKeyBytes = audience.getByTestId('alice-public-key').locator('pre');
+  const aliceKeyBytes = audience.getByTestId('alice-public-key').first().locator('pre');
   await audience.getByRole('button', { name: "Generate Alice's key pair" }).click();
   await expect(aliceKeyBytes).toBeVisible();
   await expect(presenter.getByRole('status')).not.toContainText("Generate Alice's key pair first.");

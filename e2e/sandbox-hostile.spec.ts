@@ -147,22 +147,22 @@ const CASES: HostileCase[] = [
   {
     name: 'returning a WebAssembly.Module',
     code: 'export const mod = new WebAssembly.Module(Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0));',
-    message: /^The export `mod` is a WebAssembly\.Module, which cannot leave the sandbox\./,
+    message: /^The export `?mod`? is a WebAssembly\.Module, which cannot leave the sandbox\./,
   },
   {
     name: 'returning a function',
     code: 'export default function solve() { return { f: function helper() {} }; }',
-    message: /contains a function \(`helper`\), which cannot leave the sandbox/,
+    message: /contains a function \(`?helper`?\), which cannot leave the sandbox/,
   },
   {
     name: 'returning a class instance',
     code: 'class Point { x = 1; }\nexport const p = new Point();',
-    message: /^The export `p` is an instance of the class `Point`/,
+    message: /^The export `?p`? is an instance of the class `?Point`?/,
   },
   {
     name: 'returning a million objects',
     code: 'export const many = Array.from({ length: 1_000_000 }, (_, i) => ({ i }));',
-    message: /^The export `many` has at least [\d,]+ objects, arrays and items; the limit is 20,000/,
+    message: /^The export `?many`? has at least [\d,]+ objects, arrays and items; the limit is 20,000/,
   },
 ];
 
@@ -206,12 +206,12 @@ test.describe('hostile learner code', () => {
     {
       name: 'a 128 MB ciphertext through the AEAD check',
       code: 'export const sharedSecret = new Uint8Array(32);\nexport const key = new Uint8Array(32);\nexport const plaintext = new Uint8Array(128 * 1024 * 1024);',
-      message: /^The export `plaintext` holds binary data of 128 MB \(134,217,728 bytes\); the limit is 512 KB/,
+      message: /^The export `?plaintext`? holds binary data of 128 MB \(134,217,728 bytes\); the limit is 512 KB/,
     },
     {
       name: 'a 10 MB forged text a check message would repeat',
       code: "export const plaintext = 'Meet me at noon. '.repeat(600_000);",
-      message: /^The export `plaintext` holds a string of 10,200,000 characters/,
+      message: /^The export `?plaintext`? holds a string of 10,200,000 characters/,
     },
     {
       name: 'two million objects',
@@ -222,12 +222,12 @@ test.describe('hostile learner code', () => {
     {
       name: 'a getter that is small when measured and huge when sent (the frame refuses it)',
       code: "let reads = 0;\nexport const sneaky = { get text() { return reads++ === 0 ? 'small' : 'y'.repeat(50_000_000); } };",
-      message: /^The export `sneaky` holds a string of 50,000,000 characters/,
+      message: /^The export `?sneaky`? holds a string of 50,000,000 characters/,
     },
     {
       name: 'an 80 MB hex string the key check would parse',
       code: "export const key = 'ab'.repeat(40_000_000);",
-      message: /^The export `key` holds a string of 80,000,000 characters/,
+      message: /^The export `?key`? holds a string of 80,000,000 characters/,
     },
     {
       name: 'twelve lines of 5,000 combining marks each (within the character caps)',

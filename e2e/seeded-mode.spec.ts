@@ -52,7 +52,11 @@ test('the seed survives the catalogue, a lesson, Next lesson and the attack lab,
   await page.getByRole('button', { name: 'Next →' }).click();
   await answer(page, /Which keys move/, 'Alt+Shift+Right arrow');
   await page.getByRole('button', { name: 'Next →' }).click();
-  await answer(page, /What does the lab keep/, 'The steps you finished and your quiz answers');
+  await answer(
+    page,
+    /What does the lab keep/,
+    'Your progress (steps, quiz answers, passed exercises), your exercise code and attempts, and your theme',
+  );
   await page.getByRole('button', { name: 'Finish lesson' }).click();
   await page.getByRole('link', { name: /^Next lesson: / }).click();
   await expect(page).toHaveURL(/\/learn\/keys\?seed=workshop$/);

@@ -37,7 +37,7 @@ test('a shared lesson link reproduces seed, step and bytes in a fresh context', 
     await other.goto(link);
     await expect(other.locator('[data-hydrated="true"]')).toBeAttached();
     await expect(other.getByRole('heading', { level: 2, name: "Alice's key pair" })).toBeVisible();
-    await expect(other.getByRole('note').filter({ hasText: 'tidy-heron-7' })).toBeVisible();
+    await expect(other.getByRole('region', { name: 'Seeded mode' }).filter({ hasText: 'tidy-heron-7' })).toBeVisible();
     await other.getByRole('button', { name: "Generate Alice's key pair" }).click();
     expect(await publicHex(other)).toBe(hex);
   } finally {
@@ -55,7 +55,7 @@ test('an unseeded page shares a seeded run and says so', async ({ page }) => {
 
 test('a shared attack-lab link reproduces the world settings', async ({ page, browser }) => {
   await page.goto('/attack-lab');
-  await page.getByLabel('Seed').fill('quiet-otter-5');
+  await page.getByRole('textbox', { name: 'Seed' }).fill('quiet-otter-5');
   await page.getByLabel('People').fill('5');
   await page.getByLabel('Conversations').fill('6');
   await page.getByLabel('Messages').fill('40');
@@ -67,7 +67,7 @@ test('a shared attack-lab link reproduces the world settings', async ({ page, br
   try {
     const other = await fresh.newPage();
     await other.goto(link);
-    await expect(other.getByLabel('Seed')).toHaveValue('quiet-otter-5');
+    await expect(other.getByRole('textbox', { name: 'Seed' })).toHaveValue('quiet-otter-5');
     await expect(other.getByLabel('People')).toHaveValue('5');
     await expect(other.getByLabel('Conversations')).toHaveValue('6');
     await expect(other.getByLabel('Messages')).toHaveValue('40');

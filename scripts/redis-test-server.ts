@@ -13,6 +13,8 @@ export interface RedisTestServer {
   /** e.g. `redis://127.0.0.1:41234` */
   readonly url: string;
   readonly port: number;
+  /** Its working directory (a temporary one, removed by `stop()`): where `SAVE` writes an uncompressed dump.rdb. */
+  readonly dir: string;
   /** Stops the server (SIGTERM, then SIGKILL after 2 s). Idempotent. */
   stop(): Promise<void>;
   /** Stops and starts it again on the same port: what a client sees when Redis restarts. */
@@ -62,11 +64,13 @@ export interface RedisTestServerOptions {
   readonly appendOnly?: boolean;
 }
 
-function launch(port: number, dir: string | null): ChildProcess {
-  const persistence = dir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir] : ['--appendonly', 'no'];
+function launch(port: number, dir: string, appendOnly: boolean): ChildProcess {
+  const persistence = appendOnly ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  // Uncompressed snapshots, so a test can search everything Redis holds for a string.
+  const snapshot = ['--dir', dir, '--save', '', '--rdbcompression', 'no'];
   return spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--loglevel', 'warning'],
+    ['--port', String(port), '--bind', '127.0.0.1', ...snapshot, ...persistence, '--loglevel', 'warning'],
     { stdio: 'ignore' },
   );
 }
@@ -84,19 +88,21 @@ async function terminate(child: ChildProcess): Promise<void> {
 export async function startRedisTestServer(options: RedisTestServerOptions = {}): Promise<RedisTestServer> {
   assertRedisServerInstalled();
   const port = await freeLoopbackPort();
-  const dir = options.appendOnly ? mkdtempSync(join(tmpdir(), 'redis-test-')) : null;
-  let child = launch(port, dir);
+  const dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
+  const appendOnly = options.appendOnly ?? false;
+  let child = launch(port, dir, appendOnly);
   await waitFor(() => ping(port), `redis-server on port ${port}`);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    dir,
     async stop() {
       await terminate(child);
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     },
     async restart() {
       await terminate(child);
-      child = launch(port, dir);
+      child = launch(port, dir, appendOnly);
       await waitFor(() => ping(port), `redis-server to come back on port ${port}`);
     },
   };
