@@ -13,7 +13,8 @@ import { formatLessonIssue, LESSON_RULES, type LessonIssue, type LessonRule } fr
 import type { LessonFolderInput, LessonsTreeInput } from '../lib/lessons/lessons-tree-input';
 import { validateExercisesInNode } from '../lib/lessons/validate-exercises';
 import { validateLessons } from '../lib/lessons/validate-lessons';
-import { widgetSpecs, type WidgetSpec } from '../lib/lessons/widget-names';
+import { widgetSpecs } from '../lib/lessons/widget-names';
+import type { WidgetSpec } from '../lib/lessons/widget-spec';
 import { courseLocation, generateLessonRegistry, type CourseLocation } from './generate-lesson-registry';
 import { cachedValidator, checkLessonsRoot, loadLessonsTree } from './lessons-check';
 

@@ -20,7 +20,7 @@ import type { LessonFolderInput, LessonsTreeInput } from '../lib/lessons/lessons
 import { validateLessons } from '../lib/lessons/validate-lessons';
 import type { ExerciseSpec } from '../lib/sandbox/exercise-spec';
 import type { ExerciseValidation } from '../lib/sandbox/validate-exercise';
-import type { WidgetSpec } from '../lib/lessons/widget-names';
+import type { WidgetSpec } from '../lib/lessons/widget-spec';
 import { courseLocation, expectedRegistry, scanLessonFolders, type CourseLocation } from './generate-lesson-registry';
 
 /** Imports a TypeScript module of the lessons tree, turning failures into a message. */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { WidgetSpec } from './widget-names';
+import type { WidgetSpec } from './widget-spec';
 
 /** One folder under the lessons root. */
 export interface LessonFolderInput {

@@ -10,7 +10,7 @@ import { closestName } from './closest-name';
 import { checkElementProps } from './mdx-element-props';
 import { describeNode, ELEMENT_TYPES, EXPRESSION_TYPES, isCommentOnly, type MdNode } from './mdx-nodes';
 import type { MdxIssueReporter, MdxValidationInput } from './mdx-validation-input';
-import { htmlElementSpecs, widgetActions, type WidgetSpec } from './widget-names';
+import { htmlElementSpecs, widgetActions, type WidgetSpec } from './widget-spec';
 
 /** A `<Step id>` block as placed in content.mdx. */
 export interface StepSeen {

@@ -7,7 +7,7 @@
 import { closestName } from './closest-name';
 import type { MdxIssueReporter } from './mdx-validation-input';
 import type { MdNode } from './mdx-nodes';
-import type { WidgetSpec } from './widget-names';
+import type { WidgetSpec } from './widget-spec';
 
 /** Checks the props of element `name` against its spec; returns the literal ones by name. */
 export function checkElementProps(

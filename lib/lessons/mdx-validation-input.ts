@@ -6,7 +6,7 @@
  */
 import type { LessonRule } from './lesson-issue';
 import type { LessonStep } from './lesson-types';
-import type { WidgetSpec } from './widget-names';
+import type { WidgetSpec } from './widget-spec';
 
 /** What the MDX validator needs to know about the lesson. */
 export interface MdxValidationInput {

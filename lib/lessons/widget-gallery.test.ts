@@ -5,7 +5,8 @@ import { LESSON_CHECK_REGISTRY } from './exercise-checks';
 import { lessonSchema } from './lesson-schema';
 import { validateLessonMdx } from './validate-mdx';
 import { EXAMPLE_PROSE, galleryEntries, GALLERY_LESSON } from './widget-gallery';
-import { widgetSpecs, type WidgetSpec } from './widget-names';
+import { widgetSpecs } from './widget-names';
+import type { WidgetSpec } from './widget-spec';
 
 describe('the widget gallery', () => {
   it('has an entry for every built widget of the vocabulary (add `example: { ... }` to a new spec)', () => {

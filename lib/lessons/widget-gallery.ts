@@ -8,7 +8,7 @@
  * @module
  */
 import type { Lesson } from './lesson-types';
-import { widgetActions, type WidgetSpec } from './widget-names';
+import { widgetActions, type WidgetSpec } from './widget-spec';
 
 /** One prop, as the gallery's table shows it. */
 export interface GalleryProp {
