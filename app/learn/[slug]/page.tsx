@@ -7,9 +7,9 @@ import { SeedLink } from '@/app/_components/seed/SeedLink';
 import { LabProvider } from '@/app/_components/widgets/crypto/LabProvider';
 import { LessonScope } from '@/app/_components/widgets/LessonScope';
 import { lessonWidgets } from '@/app/_components/widgets/registry';
-import { lessonContent, lessonExercises, lessons, tracks } from '@/lessons/index';
-import { courseOrder, findLesson, nextLesson } from '@/lib/lessons/course';
-import { loadLessonExerciseSpecs } from '@/lib/lessons/lesson-exercises';
+import { lessonBySlug, lessonExerciseSpecs, lessonMdx, lessonSlugs } from '@/app/_components/lesson/lesson-source';
+import { lessons, tracks } from '@/lessons/index';
+import { findLesson, nextLesson } from '@/lib/lessons/course';
 import styles from './page.module.css';
 
 type Params = { slug: string };
@@ -18,11 +18,11 @@ type Params = { slug: string };
 export const dynamicParams = false;
 
 export function generateStaticParams(): Params[] {
-  return courseOrder(tracks).map((slug) => ({ slug }));
+  return lessonSlugs();
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const lesson = findLesson(lessons, (await params).slug);
+  const lesson = lessonBySlug((await params).slug);
   return lesson ? { title: `${lesson.title} · Backdoor Lab`, description: lesson.summary } : {};
 }
 
@@ -32,8 +32,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const { slug } = await params;
   // Built here, at build time: an exercise's setup is computed with the app's crypto and protocol
   // code (seeded, so it matches what `npm run lessons:check` validated).
-  const loadExercises = Object.hasOwn(lessonExercises, slug) ? lessonExercises[slug] : undefined;
-  const exercises = loadExercises ? await loadLessonExerciseSpecs((await loadExercises()).exercises) : [];
+  const exercises = await lessonExerciseSpecs(slug);
   // Live preview (`npm run dev`): the lesson is checked on every render, and a problem replaces it
   // on the page. NODE_ENV is a build-time constant, so production bundles none of this.
   if (process.env.NODE_ENV === 'development') {
@@ -44,10 +43,9 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
       return <DevLessonProblems slug={slug} problems={problems} />;
     }
   }
-  const lesson = findLesson(lessons, slug);
-  const load = Object.hasOwn(lessonContent, slug) ? lessonContent[slug] : undefined;
-  if (!lesson || !load) notFound();
-  const { default: Content } = await load();
+  const lesson = lessonBySlug(slug);
+  const Content = await lessonMdx(slug);
+  if (!lesson || !Content) notFound();
   const content = <Content components={lessonWidgets} />;
   const next = nextLesson(tracks, lessons, slug);
   const prerequisites = lesson.prerequisites.map((p) => findLesson(lessons, p)).filter((l) => l !== undefined);

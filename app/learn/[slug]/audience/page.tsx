@@ -9,7 +9,7 @@ import {
   lessonMdx,
   lessonSlugs,
   nextLessonLink,
-} from '@/app/_components/present/lesson-source';
+} from '@/app/_components/lesson/lesson-source';
 import { LabProvider } from '@/app/_components/widgets/crypto/LabProvider';
 import { LessonScope } from '@/app/_components/widgets/LessonScope';
 import { lessonWidgets } from '@/app/_components/widgets/registry';

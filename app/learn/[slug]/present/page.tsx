@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { lessonBySlug, lessonMdx, lessonSlugs } from '@/app/_components/present/lesson-source';
+import { lessonBySlug, lessonMdx, lessonSlugs } from '@/app/_components/lesson/lesson-source';
 import { presenterComponents } from '@/app/_components/present/present-components';
 import { PresenterView } from '@/app/_components/present/PresenterView';
 import '@/app/_components/present/presentation.css';

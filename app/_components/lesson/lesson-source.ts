@@ -1,7 +1,7 @@
 /**
- * A lesson's parts as the presentation routes need them, from the generated lesson registry
- * (lessons/index.ts, written by scripts/generate-lesson-registry.ts), as the lesson page reads it.
- * Server-only: content is compiled MDX, exercises are built here.
+ * A lesson's parts as the lesson, presenter and audience routes need them, from the generated
+ * lesson registry (lessons/index.ts, written by scripts/generate-lesson-registry.ts). Server-only:
+ * content is compiled MDX, exercises are built here.
  */
 import { lessonContent, lessonExercises, lessons, tracks } from '@/lessons/index';
 import { courseOrder, findLesson, nextLesson } from '@/lib/lessons/course';
