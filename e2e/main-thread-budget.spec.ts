@@ -1,15 +1,22 @@
 /**
  * A quiet main thread on a phone (issue 11): with Chromium's CPU throttled 4x (DevTools' "mid-tier
- * mobile"), loading `/` and each lesson may block the main thread for at most 150 ms in total,
+ * mobile"), loading `/` or any lesson may block the main thread for at most 150 ms in total,
  * counted as Lighthouse's total blocking time: every long task's time beyond its first 50 ms,
- * from navigation until the page has settled (hydrated, and no long task for a second).
- * Each page's figure and its longest task go to the console and the test's annotations.
+ * from navigation until the page has settled (hydrated, its deferred demos loaded, and no long
+ * task for a second).
  *
- * Every lesson is held to the budget. `/` is measured and reported but not yet held: its landing
- * page blocks 175-260 ms at 4x (one ~180 ms task while the page's scripts evaluate and hydrate),
- * so issue 11's item 8 stays open for `/` until that task is split or deferred.
+ * Every load is a first visit: a fresh browser context per load, so no HTTP cache and no V8 code
+ * cache from an earlier page (a page loaded after another one reuses the compiled framework, and
+ * blocked 0 ms where the same page cold blocked 180-300 ms). What a visitor's browser does have
+ * warm is its font system: a fresh headless renderer spends hundreds of ms in fontconfig on its
+ * first layout, so each context first renders the app's own font stacks on a same-origin page
+ * that loads no script. The machine is noisy (two cores shared with the server), so a route holds
+ * the budget when the median of three cold loads does: loading stops as soon as two agree.
+ *
+ * Each load's figure and longest task go to the console and the test's annotations.
  */
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
 import { tracks } from '../lessons/index';
 import { courseOrder } from '../lib/lessons/course';
 import { expect, test } from './fixtures';
@@ -18,11 +25,30 @@ const BUDGET_MS = 150;
 const CPU_SLOWDOWN = 4;
 /** The page has settled when no long task has started for this long. */
 const QUIET_MS = 1000;
+const LOADS = 3;
 
 const routes = ['/', ...courseOrder(tracks).map((slug) => `/learn/${slug}`)];
 
-/** Total blocking time of the current document so far, and its longest task. */
-async function blockingSoFar(page: Page): Promise<{ blocking: number; longest: number; last: number }> {
+/** The app's font stacks, read from its style sheet so the warm-up renders what the pages use. */
+function fontStacks(): string[] {
+  const css = readFileSync(new URL('../app/globals.css', import.meta.url), 'utf8');
+  const stacks = ['--font-sans', '--font-mono'].map((name) => new RegExp(`${name}:\\s*([^;]+);`).exec(css)?.[1]);
+  if (stacks.some((stack) => !stack)) throw new Error('app/globals.css no longer defines --font-sans and --font-mono');
+  return stacks.map((stack) => stack!.replace(/\s+/g, ' ').replace(/"/g, "'"));
+}
+
+const [sans, mono] = fontStacks();
+const WARM_UP_PAGE = `<!doctype html><html lang="en"><body style="font-family: ${sans}">
+<h1>Warm <b>up</b> <i>fonts</i> · … → ✓ ✗ — “quotes”</h1>
+<p style="font-family: ${mono}">0a1b2c3d <b>e4f5</b></p></body></html>`;
+
+interface Load {
+  blocking: number;
+  longest: number;
+}
+
+/** Total blocking time of the current document so far, its longest task and when its last ended. */
+async function blockingSoFar(page: Page): Promise<Load & { last: number }> {
   return page.evaluate(() => {
     const tasks = window.__longTasks ?? [];
     return {
@@ -43,28 +69,75 @@ async function settle(page: Page): Promise<void> {
   }
 }
 
-test('loading every lesson blocks a 4x-throttled main thread for at most 150 ms each (/ is reported)', async ({
-  page,
-}) => {
-  test.setTimeout(30_000 + routes.length * 15_000);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  // A fresh headless browser initialises its font system on its first layout (hundreds of ms of
-  // fontconfig, not the app's work, and nothing a visitor's warm browser pays): do that first, on
-  // a blank page that loads no script.
-  await page.setContent('<p style="font-family: system-ui">Warm <b>up</b> <code>fonts</code></p>');
-  const results: { route: string; blocking: number; longest: number }[] = [];
-  for (const route of routes) {
+/** Waits for what the route defers past hydration to have arrived and run. */
+async function loaded(page: Page, route: string): Promise<void> {
+  if (route === '/') {
+    await expect(page.getByTestId('glance-on')).toBeVisible();
+    await expect(page.getByText('Loading the lab…', { exact: true })).toHaveCount(0);
+  } else {
+    await expect(page.locator('[data-hydrated="true"]')).toBeAttached();
+  }
+}
+
+/** One first visit to `route` in a fresh context, throttled. */
+async function coldLoad(browser: Browser, baseURL: string, route: string): Promise<Load> {
+  const origin = new URL(baseURL).origin;
+  const context = await browser.newContext({ baseURL });
+  const foreign: string[] = [];
+  context.on('request', (request) => {
+    if (new URL(request.url()).origin !== origin && !/^(data|blob):/.test(request.url())) foreign.push(request.url());
+  });
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        window.__longTasks?.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await context.route('**/__font-warm-up', (request) =>
+    request.fulfill({ contentType: 'text/html; charset=utf-8', body: WARM_UP_PAGE }),
+  );
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await page.goto('/__font-warm-up');
     await page.goto(route);
-    if (route !== '/') await expect(page.locator('[data-hydrated="true"]')).toBeAttached();
+    await loaded(page, route);
     await settle(page);
-    results.push({ route, ...(await blockingSoFar(page)) });
+    const { blocking, longest } = await blockingSoFar(page);
+    expect(foreign, 'requests to other origins (the lab must work offline)').toEqual([]);
+    return { blocking, longest };
+  } finally {
+    await context.close();
+  }
+}
+
+test('a first visit to / or any lesson blocks a 4x-throttled main thread for at most 150 ms', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(30_000 + routes.length * LOADS * 12_000);
+  const results: { route: string; loads: Load[]; within: number }[] = [];
+  for (const route of routes) {
+    const loads: Load[] = [];
+    let within = 0;
+    // The median of three: stop as soon as two loads agree on either side of the budget.
+    while (loads.length < LOADS && within < 2 && loads.length - within < 2) {
+      const load = await coldLoad(browser, baseURL!, route);
+      loads.push(load);
+      if (load.blocking <= BUDGET_MS) within += 1;
+    }
+    results.push({ route, loads, within });
   }
   const report = results
-    .map((r) => `${r.route}: ${r.blocking.toFixed(0)} ms blocking (longest task ${r.longest.toFixed(0)} ms)`)
+    .map(
+      (r) =>
+        `${r.route}: ${r.loads.map((l) => `${l.blocking.toFixed(0)} ms (longest ${l.longest.toFixed(0)})`).join(', ')}`,
+    )
     .join('; ');
   test.info().annotations.push({ type: 'main-thread', description: report });
-  console.log(`main thread at ${CPU_SLOWDOWN}x CPU slowdown: ${report}`);
-  for (const r of results.filter((result) => result.route !== '/'))
-    expect(r.blocking, `${r.route} total blocking time`).toBeLessThanOrEqual(BUDGET_MS);
+  console.log(`total blocking time of first visits at ${CPU_SLOWDOWN}x CPU slowdown: ${report}`);
+  for (const r of results)
+    expect(r.within, `${r.route}: cold loads within ${BUDGET_MS} ms (of ${r.loads.length})`).toBeGreaterThanOrEqual(2);
 });
