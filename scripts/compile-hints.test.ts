@@ -45,6 +45,15 @@ describe('compile hints after the build', () => {
     expect(report.leftLazy).toEqual(['chunks/editor.js']);
   });
 
+  it('takes the hints out again with strip, leaving the chunks as the bundler wrote them', () => {
+    const dist = fakeBuild();
+    const before = chunk(dist, 'framework.js');
+    addCompileHints(dist);
+    addCompileHints(dist, true);
+    expect(chunk(dist, 'framework.js')).toBe(before);
+    expect(chunk(dist, 'widget.js')).toBe('globalThis.widget = () => 1;\n');
+  });
+
   it('adds the hint once when run twice', () => {
     const dist = fakeBuild();
     addCompileHints(dist);

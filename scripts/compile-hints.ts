@@ -18,7 +18,8 @@
  * on code that never runs, so they stay lazy.
  *
  * Turbopack has no banner option, hence a step after the build; the comment shifts a chunk by one
- * line, which matters only to production browser source maps (not enabled). The step is idempotent.
+ * line, which matters only to production browser source maps (not enabled). The step is idempotent,
+ * and `npx tsx scripts/compile-hints.ts --strip` undoes it, to measure the same build without it.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,6 +40,11 @@ export function firstLoadScripts(html: string): string[] {
   return [...html.matchAll(/<script[^>]+src="\/_next\/static\/([^"?]+)/g)].flatMap((match) => match[1] ?? []);
 }
 
+/** `source` without the compile hint (for measuring a build without it: `-- --strip`). */
+export function withoutCompileHint(source: string): string {
+  return source.startsWith(`${COMPILE_HINT}\n`) ? source.slice(COMPILE_HINT.length + 1) : source;
+}
+
 /** Whether a chunk gets the hint: loaded first by some page, or small enough (see the file comment). */
 export function shouldHint(chunk: { path: string; bytes: number }, firstLoad: ReadonlySet<string>): boolean {
   return firstLoad.has(chunk.path) || chunk.bytes <= LAZY_CHUNK_LIMIT_BYTES;
@@ -55,8 +61,11 @@ export interface CompileHintReport {
   readonly leftLazy: readonly string[];
 }
 
-/** Hints the chunks of the build in `distDir` (`.next`) in place. */
-export function addCompileHints(distDir: string): CompileHintReport {
+/**
+ * Hints the chunks of the build in `distDir` (`.next`) in place; with `strip`, takes every hint out
+ * again instead, so the same build can be measured both ways.
+ */
+export function addCompileHints(distDir: string, strip = false): CompileHintReport {
   const staticDir = path.join(distDir, 'static');
   const firstLoad = new Set(
     filesUnder(path.join(distDir, 'server', 'app'), '.html').flatMap((file) =>
@@ -72,7 +81,7 @@ export function addCompileHints(distDir: string): CompileHintReport {
       continue;
     }
     const source = readFileSync(file, 'utf8');
-    const marked = withCompileHint(source);
+    const marked = strip ? withoutCompileHint(source) : withCompileHint(source);
     if (marked !== source) writeFileSync(file, marked);
     hinted.push(chunk.path);
   }
@@ -80,13 +89,16 @@ export function addCompileHints(distDir: string): CompileHintReport {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const distDir = process.argv[2] ?? '.next';
-  const { hinted, leftLazy } = addCompileHints(distDir);
+  const strip = process.argv.includes('--strip');
+  const distDir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? '.next';
+  const { hinted, leftLazy } = addCompileHints(distDir, strip);
   if (hinted.length === 0) {
     console.error(`compile hints: no chunks under ${distDir}/static/chunks; run next build first.`);
     process.exit(1);
   }
   console.log(
-    `compile hints: ${hinted.length} chunks compile eagerly; ${leftLazy.length} large on-demand chunks stay lazy.`,
+    strip
+      ? `compile hints: removed from ${hinted.length} chunks; every chunk compiles lazily again.`
+      : `compile hints: ${hinted.length} chunks compile eagerly; ${leftLazy.length} large on-demand chunks stay lazy.`,
   );
 }
