@@ -36,11 +36,6 @@ export function JoinRoom({ initialCode }: { readonly initialCode: string }) {
         Your phone makes its own key pair when you join. Only the public key is sent; the secret key stays on this page
         and is gone when you close it.
       </p>
-      <p>
-        The room keeps that one key pair until you leave, a choice that keeps the room simple: there is no forward
-        secrecy here. Whoever copied this tab&apos;s secret key could open every message sealed to you in the room from
-        the relay&apos;s copy, earlier ones included. The forward secrecy lesson shows the ratchet that fixes that.
-      </p>
       <label className={styles.field}>
         Join code
         <input
@@ -72,6 +67,11 @@ export function JoinRoom({ initialCode }: { readonly initialCode: string }) {
           {error}
         </p>
       )}
+      <p className={styles.note}>
+        A choice of this room: your key pair stays the same until you leave, so there is no forward secrecy here.
+        Whoever copied its secret key could open every message sealed to you, earlier ones included, from the
+        relay&apos;s copy. The forward secrecy lesson shows the ratchet that fixes that.
+      </p>
     </form>
   );
 }
