@@ -35,3 +35,34 @@ test('the landing page shows one message sealed with escrow off and on, computed
   });
   expect(families.some((f) => /displayFont/i.test(f))).toBe(true);
 });
+
+test('only the landing page fetches the display face, and its heading is set in it', async ({ page }) => {
+  const fonts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'font') fonts.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/learn/keys');
+  await expect(page.locator('[data-hydrated="true"]')).toBeAttached();
+  await page.goto('/attack-lab');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(fonts, 'fonts fetched by a lesson and the attack lab').toEqual([]);
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: /One extra key/ })).toBeVisible();
+  // The heading's first family is the app's @font-face (next/font names it), loaded from that file.
+  const headingFace = () =>
+    page.evaluate(() => {
+      const h1 = document.querySelector('h1');
+      const family = h1
+        ? getComputedStyle(h1)
+            .fontFamily.split(',')[0]!
+            .trim()
+            .replace(/^["']|["']$/g, '')
+        : '';
+      const face = [...document.fonts].find((f) => f.family.replace(/^["']|["']$/g, '') === family);
+      return face ? face.status : `no @font-face for "${family}"`;
+    });
+  await expect.poll(headingFace).toBe('loaded');
+  expect(fonts).toHaveLength(1);
+  expect(fonts[0]).toMatch(/LeagueSpartan.*\.otf$/);
+});
