@@ -10,8 +10,10 @@
  * blocked 0 ms where the same page cold blocked 180-300 ms). What a visitor's browser does have
  * warm is its font system: a fresh headless renderer spends hundreds of ms in fontconfig on its
  * first layout, so each context first renders the app's own font stacks on a same-origin page
- * that loads no script. The machine is noisy (two cores shared with the server), so a route holds
- * the budget when the median of three cold loads does: loading stops as soon as two agree.
+ * that loads no script. The machine is noisy (two cores shared by the browser, its background
+ * compiler and the server), so a route holds the budget when the median of five cold loads does:
+ * loading stops as soon as three agree (a single slow load does not fail a route; a route that is
+ * slow half the time does).
  *
  * Each load's figure and longest task go to the console and the test's annotations.
  */
@@ -25,7 +27,10 @@ const BUDGET_MS = 150;
 const CPU_SLOWDOWN = 4;
 /** The page has settled when no long task has started for this long. */
 const QUIET_MS = 1000;
-const LOADS = 3;
+const LOADS = 5;
+const MAJORITY = Math.ceil(LOADS / 2);
+/** After a context closes, its renderer process is still exiting: let it go before the next load. */
+const BETWEEN_LOADS_MS = 250;
 
 const routes = ['/', ...courseOrder(tracks).map((slug) => `/learn/${slug}`)];
 
@@ -110,6 +115,7 @@ async function coldLoad(browser: Browser, baseURL: string, route: string): Promi
     return { blocking, longest };
   } finally {
     await context.close();
+    await new Promise((resolve) => setTimeout(resolve, BETWEEN_LOADS_MS));
   }
 }
 
@@ -122,8 +128,8 @@ test('a first visit to / or any lesson blocks a 4x-throttled main thread for at 
   for (const route of routes) {
     const loads: Load[] = [];
     let within = 0;
-    // The median of three: stop as soon as two loads agree on either side of the budget.
-    while (loads.length < LOADS && within < 2 && loads.length - within < 2) {
+    // The median of five: stop as soon as three loads agree on either side of the budget.
+    while (loads.length < LOADS && within < MAJORITY && loads.length - within < MAJORITY) {
       const load = await coldLoad(browser, baseURL!, route);
       loads.push(load);
       if (load.blocking <= BUDGET_MS) within += 1;
@@ -139,5 +145,7 @@ test('a first visit to / or any lesson blocks a 4x-throttled main thread for at 
   test.info().annotations.push({ type: 'main-thread', description: report });
   console.log(`total blocking time of first visits at ${CPU_SLOWDOWN}x CPU slowdown: ${report}`);
   for (const r of results)
-    expect(r.within, `${r.route}: cold loads within ${BUDGET_MS} ms (of ${r.loads.length})`).toBeGreaterThanOrEqual(2);
+    expect(r.within, `${r.route}: cold loads within ${BUDGET_MS} ms (of ${r.loads.length})`).toBeGreaterThanOrEqual(
+      MAJORITY,
+    );
 });
