@@ -6,7 +6,7 @@
  * It also installs a long-task observer in every page (`window.__longTasks`), read with
  * `longTasksBetween` to measure how long the main thread was blocked by a learner's action.
  */
-import { test as base, expect, type Page, type Request } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type Request } from '@playwright/test';
 
 export { expect };
 
@@ -31,35 +31,44 @@ function isAllowed(url: string, origin: string): boolean {
   }
 }
 
+/**
+ * Makes `context` an offline browser for the app at `origin`: every request to another origin is
+ * recorded and refused (so a leak cannot succeed while the test is failing), and every page gets
+ * the long-task observer. Returns the recorded requests, for the test to assert empty.
+ */
+export async function guardContext(context: BrowserContext, origin: string): Promise<string[]> {
+  const foreign: string[] = [];
+  context.on('request', (request: Request) => {
+    if (!isAllowed(request.url(), origin)) foreign.push(`${request.method()} ${request.url()}`);
+  });
+  await context.route(
+    (url) => !isAllowed(url.href, origin),
+    (route) => route.abort('blockedbyclient'),
+  );
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          window.__longTasks?.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // longtask is Chromium-only; elsewhere the budget check has nothing to read.
+    }
+  });
+  return foreign;
+}
+
+/** The offline message every guarded test asserts with. */
+export const OFFLINE_MESSAGE = 'requests to other origins (the lab must work offline)';
+
 export const test = base.extend<{ offlineGuard: void }>({
   offlineGuard: [
     async ({ context, baseURL }, use) => {
       if (!baseURL) throw new Error('baseURL is not set in playwright.config.ts');
-      const origin = new URL(baseURL).origin;
-      const foreign: string[] = [];
-      const onRequest = (request: Request) => {
-        if (!isAllowed(request.url(), origin)) foreign.push(`${request.method()} ${request.url()}`);
-      };
-      context.on('request', onRequest);
-      // Refuse them too, so a leak cannot succeed while the test is failing.
-      await context.route(
-        (url) => !isAllowed(url.href, origin),
-        (route) => route.abort('blockedbyclient'),
-      );
-      await context.addInitScript(() => {
-        window.__longTasks = [];
-        try {
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries())
-              window.__longTasks?.push({ start: entry.startTime, duration: entry.duration });
-          }).observe({ type: 'longtask', buffered: true });
-        } catch {
-          // longtask is Chromium-only; elsewhere the budget check has nothing to read.
-        }
-      });
+      const foreign = await guardContext(context, new URL(baseURL).origin);
       await use();
-      context.off('request', onRequest);
-      expect(foreign, 'requests to other origins (the lab must work offline)').toEqual([]);
+      expect(foreign, OFFLINE_MESSAGE).toEqual([]);
     },
     { auto: true },
   ],

@@ -19,23 +19,21 @@ type SeedLinkProps = Omit<ComponentProps<typeof Link>, 'href' | 'prefetch'> & { 
 export function SeedLink({ href, onPointerEnter, onTouchStart, onFocus, ...rest }: SeedLinkProps) {
   const seed = useSeed();
   const [intent, setIntent] = useState(false);
+  /** The caller's own handler, after marking intent. */
+  const withIntent =
+    <E,>(handler: ((event: E) => void) | undefined) =>
+    (event: E) => {
+      setIntent(true);
+      handler?.(event);
+    };
   return (
     <Link
       href={withSeed(href, seed)}
       // null is next/link's default ("auto"), false turns prefetching off until there is intent.
       prefetch={intent ? null : false}
-      onPointerEnter={(event) => {
-        setIntent(true);
-        onPointerEnter?.(event);
-      }}
-      onTouchStart={(event) => {
-        setIntent(true);
-        onTouchStart?.(event);
-      }}
-      onFocus={(event) => {
-        setIntent(true);
-        onFocus?.(event);
-      }}
+      onPointerEnter={withIntent(onPointerEnter)}
+      onTouchStart={withIntent(onTouchStart)}
+      onFocus={withIntent(onFocus)}
       {...rest}
     />
   );
